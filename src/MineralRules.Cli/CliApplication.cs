@@ -1,0 +1,43 @@
+using System.CommandLine;
+using MineralRules.Cli.Commands;
+
+namespace MineralRules.Cli;
+
+/// <summary>The command line: parses arguments and hands each command to its class. Output goes to the writers given.</summary>
+internal static class CliApplication
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
+        {
+            CheckCommand.Create(output, error),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'mineralrules --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
+
+/// <summary>The exit codes of contract.md.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every application is compliant (or, for lint, the rules are clean).</summary>
+    public const int Compliant = 0;
+
+    /// <summary>At least one application is non-compliant or needs review.</summary>
+    public const int NotCompliant = 1;
+
+    /// <summary>Invalid input: an application or rule file that cannot be read or does not validate.</summary>
+    public const int InvalidInput = 2;
+}

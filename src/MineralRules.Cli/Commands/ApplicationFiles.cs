@@ -1,0 +1,33 @@
+namespace MineralRules.Cli.Commands;
+
+/// <summary>Expands the files and folders given on the command line into application files, in a stable order.</summary>
+internal static class ApplicationFiles
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>The files, or the paths that do not exist.</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return (files, missing);
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using MineralRules.Cli.Reporting;
+
+namespace MineralRules.Cli.Commands;
+
+/// <summary>
+/// <c>mineralrules check &lt;file-or-folder&gt;... [--format text|json] [--rules &lt;folder&gt;]</c>: evaluates each application
+/// against the rule set in force on its date. Exit 0 all compliant, 1 any non-compliant or needs-review, 2 invalid input.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Application files (.yaml, .yml, .json) or folders holding them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (for people, the default) or json (an array with one result per application).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "json");
+        var rules = CommonOptions.Rules();
+        var version = new Option<string?>("--rule-set-version")
+        {
+            Description = "Check against this rule-set version instead of the one in force on each application's date.",
+        };
+        var culture = CommonOptions.Culture();
+        var all = new Option<bool>("--include-not-applicable")
+        {
+            Description = "Also list the rules that do not apply (JSON and text).",
+        };
+
+        var command = new Command("check", "Check applications against the plan's rules.") { paths, format, rules, version, culture, all };
+        command.SetAction(parsed => Run(
+            parsed.GetRequiredValue(paths),
+            parsed.GetValue(format)!,
+            parsed.GetValue(rules),
+            parsed.GetValue(version),
+            CommonOptions.ToCulture(parsed.GetValue(culture)!),
+            parsed.GetValue(all),
+            output,
+            error));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error)
+    {
+        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        if (catalog is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var (files, missing) = ApplicationFiles.Expand(paths);
+        var invalid = missing.Count > 0;
+        foreach (var path in missing)
+        {
+            error.WriteLine($"{CommonOptions.Display(path)}: error: no such file or folder [MR1001]");
+        }
+
+        IResultReporter reporter = format == "json"
+            ? new JsonResultReporter(output, culture, includeNotApplicable)
+            : new TextResultReporter(output, culture, includeNotApplicable);
+        var worst = ExitCodes.Compliant;
+        foreach (var file in files)
+        {
+            var source = CommonOptions.Display(file);
+            var read = ApplicationReader.ReadFile(file);
+            if (read.Application is not { } application)
+            {
+                invalid = true;
+                foreach (var diagnostic in read.Diagnostics)
+                {
+                    error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = source } }));
+                }
+
+                continue;
+            }
+
+            var ruleSet = catalog.Select(application.ApplicationDate, version, out var selectionError);
+            if (ruleSet is null)
+            {
+                invalid = true;
+                var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
+                error.WriteLine($"{location}: error: {selectionError} [{(version is null ? "MR2002" : "MR2003")}]");
+                continue;
+            }
+
+            var result = ruleSet.Evaluate(application);
+            reporter.Report(source, result);
+            if (result.Decision != Decision.Compliant)
+            {
+                worst = ExitCodes.NotCompliant;
+            }
+        }
+
+        reporter.Complete();
+        return invalid ? ExitCodes.InvalidInput : worst;
+    }
+}

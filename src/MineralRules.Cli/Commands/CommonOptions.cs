@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace MineralRules.Cli.Commands;
+
+/// <summary>Options shared by the commands, and the loading of rule sets they all do.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Rules() => new("--rules")
+    {
+        Description = "A folder of rule sets (rules/<id>/<version>/) to use instead of the rules embedded in the tool.",
+    };
+
+    public static Option<string> Culture() => new Option<string>("--culture")
+    {
+        Description = "Language of messages: en (default) or zh.",
+        DefaultValueFactory = _ => "en",
+    }.AcceptOnlyFromAmong("en", "zh", "zh-CN", "en-US");
+
+    public static CultureInfo ToCulture(string name) => CultureInfo.GetCultureInfo(name.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en");
+
+    /// <summary>Loads the embedded rules or a folder; on failure writes every diagnostic and returns null.</summary>
+    public static RuleSetCatalog? LoadRules(string? folder, TextWriter error)
+    {
+        var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            error.WriteLine(Describe(diagnostic));
+        }
+
+        if (!result.Succeeded)
+        {
+            error.WriteLine($"The rule sets in '{folder ?? "embedded"}' did not load ({result.Diagnostics.Count} error(s)); nothing was checked.");
+        }
+
+        return result.Catalog;
+    }
+
+    /// <summary>The contract's form: <c>path:line:column: error: message</c>, with the rule and code after.</summary>
+    public static string Describe(Diagnostic diagnostic) =>
+        $"{diagnostic.Location}: error: {diagnostic.Message}{(diagnostic.RuleId is null ? string.Empty : $" (rule {diagnostic.RuleId})")} [{diagnostic.Code}]";
+
+    /// <summary>Paths as the user wrote them, with '/' separators, so output is the same on every system.</summary>
+    public static string Display(string path) => path.Replace('\\', '/');
+}

@@ -1,0 +1,3 @@
+using MineralRules.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

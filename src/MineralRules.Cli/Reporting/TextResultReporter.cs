@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace MineralRules.Cli.Reporting;
+
+/// <summary>For people: per application the decision first, then what fails and what needs review, with the clause.</summary>
+internal sealed class TextResultReporter(TextWriter output, CultureInfo culture, bool includeNotApplicable) : IResultReporter
+{
+    private readonly Dictionary<Decision, int> _decisions = [];
+
+    public void Report(string source, EvaluationResult result)
+    {
+        _decisions[result.Decision] = _decisions.GetValueOrDefault(result.Decision) + 1;
+        output.WriteLine($"{source}: {Decision(result.Decision)}  ({result.Application}; rule set {result.RuleSet.Id} {result.RuleSet.Version})");
+        foreach (var verdict in result.Verdicts.Where(v => v.Outcome is Outcome.Fail).Concat(result.Verdicts.Where(v => v.Outcome is Outcome.Review)))
+        {
+            output.WriteLine($"  {(verdict.Outcome == Outcome.Fail ? "FAIL  " : "REVIEW")} {verdict.Clause.Ref,-6} {verdict.Rule}");
+            output.WriteLine($"         {verdict.Clause.Text}");
+            if (verdict.Message is { } message)
+            {
+                output.WriteLine($"         {message.In(culture)}");
+            }
+        }
+
+        foreach (var note in result.Notes)
+        {
+            output.WriteLine($"  NOTE   {note.Clause.Ref,-6} {note.Message.In(culture)}");
+        }
+
+        var passed = result.Verdicts.Count(v => v.Outcome == Outcome.Pass);
+        var notApplicable = result.Verdicts.Count(v => v.Outcome == Outcome.NotApplicable);
+        output.WriteLine($"  {passed} rule(s) passed, {notApplicable} not applicable.");
+        if (includeNotApplicable)
+        {
+            foreach (var verdict in result.Verdicts.Where(v => v.Outcome is Outcome.Pass or Outcome.NotApplicable))
+            {
+                output.WriteLine($"  {(verdict.Outcome == Outcome.Pass ? "pass  " : "n/a   ")} {verdict.Clause.Ref,-6} {verdict.Rule}");
+            }
+        }
+    }
+
+    public void Complete()
+    {
+        var total = _decisions.Values.Sum();
+        output.WriteLine();
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{total} application(s): {_decisions.GetValueOrDefault(MineralRules.Decision.Compliant)} compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NonCompliant)} non-compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NeedsReview)} needs review."));
+    }
+
+    private static string Decision(Decision decision) => decision switch
+    {
+        MineralRules.Decision.Compliant => "COMPLIANT",
+        MineralRules.Decision.NonCompliant => "NON-COMPLIANT",
+        _ => "NEEDS REVIEW",
+    };
+}

@@ -1,0 +1,385 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using MineralRules.Diagnostics;
+using MineralRules.Documents;
+using MineralRules.Reference;
+using MineralRules.Units;
+
+namespace MineralRules.Applications;
+
+/// <summary>
+/// Strict mapping of a document onto <see cref="Application"/>: the keys are the records' property names in
+/// camelCase, so the contract, the C# model and the rule fields can never drift apart. Unknown keys, wrong
+/// types, unknown words and units are located diagnostics; every one is reported, not only the first.
+/// </summary>
+internal sealed class ApplicationMapper
+{
+    private static readonly FrozenDictionary<Type, Func<string, (bool Ok, object? Value)>> EnumParsers =
+        new Dictionary<Type, Func<string, (bool, object?)>>
+        {
+            [typeof(Permit)] = Parser(Vocabularies.Permits),
+            [typeof(PermitAction)] = Parser(Vocabularies.Actions),
+            [typeof(Mineral)] = Parser(Vocabularies.Minerals),
+            [typeof(MiningMethod)] = Parser(Vocabularies.MiningMethods),
+            [typeof(Scale)] = Parser(Vocabularies.Scales),
+            [typeof(ExplorationStage)] = Parser(Vocabularies.Stages),
+            [typeof(Zone)] = Parser(Vocabularies.Zones),
+            [typeof(GrantMethod)] = Parser(Vocabularies.GrantMethods),
+            [typeof(CoalRank)] = Parser(Vocabularies.CoalRanks),
+            [typeof(Decision)] = Parser(ResultVocabularies.Decisions),
+            [typeof(MassUnit)] = s => UnitConversions.TryParseMassUnit(s, out var u) ? (true, u) : (false, null),
+        }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<Type, IEnumerable<string>> EnumWords =
+        new Dictionary<Type, IEnumerable<string>>
+        {
+            [typeof(Permit)] = Vocabularies.Permits.Codes,
+            [typeof(PermitAction)] = Vocabularies.Actions.Codes,
+            [typeof(Mineral)] = Vocabularies.Minerals.Codes,
+            [typeof(MiningMethod)] = Vocabularies.MiningMethods.Codes,
+            [typeof(Scale)] = Vocabularies.Scales.Codes,
+            [typeof(ExplorationStage)] = Vocabularies.Stages.Codes,
+            [typeof(Zone)] = Vocabularies.Zones.Codes,
+            [typeof(GrantMethod)] = Vocabularies.GrantMethods.Codes,
+            [typeof(CoalRank)] = Vocabularies.CoalRanks.Codes,
+            [typeof(Decision)] = ResultVocabularies.Decisions.Codes,
+            [typeof(MassUnit)] = UnitConversions.MassSymbols,
+        }.ToFrozenDictionary();
+
+    private readonly string _path;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
+    public ApplicationMapper(string path, DiagnosticBag diagnostics)
+    {
+        _path = path;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Field paths that already have a reading error (validation does not report them again).</summary>
+    public IReadOnlySet<string> FailedPaths => _failed;
+
+    public SourceMap Positions => new(_path, _locations);
+
+    public Application? Map(DocumentNode root)
+    {
+        _locations[string.Empty] = root.Location;
+        if (root is not MappingNode mapping)
+        {
+            Error(root, string.Empty, DiagnosticCodes.WrongType, $"An application must be a mapping of keys (id, permit, ...), found {root.Describe()}.");
+            return null;
+        }
+
+        return (Application?)MapObject(typeof(Application), mapping, string.Empty);
+    }
+
+    private object? MapObject(Type type, MappingNode node, string path)
+    {
+        var shape = TypeShape.Of(type);
+        var instance = Activator.CreateInstance(type)!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in node.Entries)
+        {
+            var property = shape.Find(key.Value);
+            var fieldPath = Join(path, key.Value);
+            if (property is null)
+            {
+                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{key.Value}'{Where(path)}.{Suggestions.DidYouMean(key.Value, shape.Keys)} Allowed: {string.Join(", ", shape.Keys)}.");
+                continue;
+            }
+
+            seen.Add(property.Key);
+            _locations[fieldPath] = value.Location;
+            if (value is ScalarNode { IsNull: true })
+            {
+                continue; // an explicit null is the same as an absent fact
+            }
+
+            var mapped = MapValue(property.Type, value, fieldPath);
+            if (mapped is not null)
+            {
+                property.Info.SetValue(instance, mapped);
+            }
+        }
+
+        foreach (var property in shape.Properties.Where(p => p.Required && !seen.Contains(p.Key)))
+        {
+            Error(node, Join(path, property.Key), DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)}.");
+        }
+
+        return type == typeof(Location) ? ResolveLocation((Location)instance, path) : instance;
+    }
+
+    private object? MapValue(Type declared, DocumentNode node, string path)
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        var bag = new DiagnosticBag();
+        object? result;
+        if (type == typeof(string))
+        {
+            result = Scalars.String(node, bag, $"'{path}'");
+        }
+        else if (type == typeof(bool))
+        {
+            result = Scalars.Boolean(node, bag, $"'{path}'");
+        }
+        else if (type == typeof(int))
+        {
+            result = Scalars.Integer(node, bag, $"'{path}'");
+        }
+        else if (type == typeof(decimal))
+        {
+            result = Scalars.Decimal(node, bag, $"'{path}'");
+        }
+        else if (type == typeof(DateOnly))
+        {
+            result = Scalars.Date(node, bag, $"'{path}'");
+        }
+        else if (type == typeof(Capacity))
+        {
+            result = MapCapacity(node, path, bag);
+        }
+        else if (EnumParsers.TryGetValue(type, out var parse))
+        {
+            result = MapWord(type, parse, node, path, bag);
+        }
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            result = MapList(type.GetGenericArguments()[0], node, path, bag);
+        }
+        else if (node is MappingNode mapping)
+        {
+            result = MapObject(type, mapping, path);
+        }
+        else
+        {
+            bag.Add(node.Location, DiagnosticCodes.WrongType, $"Expected '{path}' as a mapping of keys and values, found {node.Describe()}.");
+            result = null;
+        }
+
+        if (bag.HasErrors)
+        {
+            _failed.Add(path);
+            _diagnostics.AddRange(bag.ToSortedList());
+        }
+
+        return result;
+    }
+
+    private object? MapWord(Type type, Func<string, (bool Ok, object? Value)> parse, DocumentNode node, string path, DiagnosticBag bag)
+    {
+        if (Scalars.String(node, bag, $"'{path}'") is not { } word)
+        {
+            return null;
+        }
+
+        var (ok, value) = parse(word);
+        if (ok)
+        {
+            return value;
+        }
+
+        var words = EnumWords[type].ToList();
+        var code = type == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
+        var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in contract.md (Chinese names are accepted too).";
+        bag.Add(node.Location, code, $"Unknown value '{word}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
+        return null;
+    }
+
+    private object? MapList(Type element, DocumentNode node, string path, DiagnosticBag bag)
+    {
+        if (Scalars.Sequence(node, bag, $"'{path}'") is not { } items)
+        {
+            return null;
+        }
+
+        var array = Array.CreateInstance(element, items.Count);
+        var ok = true;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            _locations[itemPath] = items[i].Location;
+            var value = MapValue(element, items[i], itemPath);
+            if (value is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            array.SetValue(value, i);
+        }
+
+        return ok ? array : null;
+    }
+
+    private Capacity? MapCapacity(DocumentNode node, string path, DiagnosticBag bag)
+    {
+        if (Scalars.Mapping(node, bag, $"'{path}' ({{ value: 300, unit: 万吨/年 }})") is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, bag);
+        var valueNode = reader.Required("value", $"the number of '{path}'");
+        var unitNode = reader.Required("unit", $"the unit of '{path}' ({string.Join(", ", UnitConversions.CapacitySymbols)})");
+        reader.Finish($"'{path}'");
+        var value = valueNode is null ? null : Scalars.Decimal(valueNode, bag, $"'{path}.value'");
+        if (valueNode is not null)
+        {
+            _locations[path + ".value"] = valueNode.Location;
+        }
+
+        CapacityUnit? unit = null;
+        if (unitNode is not null && Scalars.String(unitNode, bag, $"'{path}.unit'") is { } symbol)
+        {
+            _locations[path + ".unit"] = unitNode.Location;
+            if (UnitConversions.TryParseCapacityUnit(symbol, out var parsed))
+            {
+                unit = parsed;
+            }
+            else
+            {
+                bag.Add(
+                    unitNode.Location,
+                    DiagnosticCodes.UnknownUnit,
+                    $"Unknown unit '{symbol}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.");
+            }
+        }
+
+        return value is { } v && unit is { } u ? new Capacity(v, u) : null;
+    }
+
+    /// <summary>Turns league and county names into GB/T 2260 codes and checks that they belong together.</summary>
+    private Location ResolveLocation(Location location, string path)
+    {
+        var divisions = AdministrativeDivisions.Default;
+        Division? league = null;
+        Division? county = null;
+        if (location.League is { } leagueText)
+        {
+            var found = divisions.Find(leagueText).Where(d => d.IsLeague).ToList();
+            if (found.Count == 1)
+            {
+                league = found[0];
+            }
+            else
+            {
+                ErrorAt(Join(path, "league"), DiagnosticCodes.UnknownValue, $"Unknown league or city '{leagueText}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
+            }
+        }
+
+        if (location.County is { } countyText)
+        {
+            var found = divisions.Find(countyText).Where(d => !d.IsLeague && d.Code != AdministrativeDivisions.RegionCode).ToList();
+            if (league is not null && found.Count > 1)
+            {
+                found = [.. found.Where(d => d.LeagueCode == league.Code)];
+            }
+
+            if (found.Count == 1)
+            {
+                county = found[0];
+                if (league is not null && county.LeagueCode != league.Code)
+                {
+                    ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"'{county.Name}' ({county.Code}) is not in {league.Name} ({league.Code}); it belongs to {divisions.Name(county.LeagueCode)}.");
+                }
+            }
+            else if (found.Count > 1)
+            {
+                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
+            }
+            else
+            {
+                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
+            }
+        }
+
+        // A county names its league; fill it in so league-scoped rules see it.
+        var leagueCode = league?.Code ?? (county is not null ? county.LeagueCode : null);
+        return location with { League = leagueCode, County = county?.Code };
+    }
+
+    private void Error(DocumentNode node, string path, string code, string message)
+    {
+        _failed.Add(path);
+        _diagnostics.Add(node.Location, code, message);
+    }
+
+    private void ErrorAt(string path, string code, string message)
+    {
+        _failed.Add(path);
+        _diagnostics.Add(_locations.GetValueOrDefault(path) ?? SourceLocation.File(_path), code, message);
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string Where(string path) => path.Length == 0 ? " in the application" : $" in '{path}'";
+
+    private static Func<string, (bool, object?)> Parser<T>(Vocabulary<T> vocabulary)
+        where T : struct, Enum =>
+        s => vocabulary.TryParse(s, out var value) ? (true, value) : (false, null);
+
+    /// <summary>The settable properties of an application record, keyed by their camelCase document key.</summary>
+    private sealed class TypeShape
+    {
+        private static readonly FrozenDictionary<Type, TypeShape> Shapes = BuildAll();
+
+        private TypeShape(Type type)
+        {
+            Properties =
+            [
+                .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanWrite)
+                    .Select(p => new PropertyShape(
+                        FieldNames.ToKey(p.Name),
+                        p,
+                        p.PropertyType,
+                        p.GetCustomAttribute<RequiredMemberAttribute>() is not null)),
+            ];
+            Keys = [.. Properties.Select(p => p.Key)];
+        }
+
+        public IReadOnlyList<PropertyShape> Properties { get; }
+
+        public IReadOnlyList<string> Keys { get; }
+
+        public static TypeShape Of(Type type) => Shapes[type];
+
+        public PropertyShape? Find(string key) => Properties.FirstOrDefault(p => p.Key == key);
+
+        private static FrozenDictionary<Type, TypeShape> BuildAll()
+        {
+            var shapes = new Dictionary<Type, TypeShape>();
+            var pending = new Queue<Type>([typeof(Application)]);
+            while (pending.TryDequeue(out var type))
+            {
+                if (shapes.ContainsKey(type))
+                {
+                    continue;
+                }
+
+                var shape = new TypeShape(type);
+                shapes[type] = shape;
+                foreach (var property in shape.Properties)
+                {
+                    var t = Nullable.GetUnderlyingType(property.Type) ?? property.Type;
+                    if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+                    {
+                        t = t.GetGenericArguments()[0];
+                    }
+
+                    if (t.IsClass && t != typeof(string) && t != typeof(Capacity) && t.Namespace == typeof(Application).Namespace)
+                    {
+                        pending.Enqueue(t);
+                    }
+                }
+            }
+
+            return shapes.ToFrozenDictionary();
+        }
+    }
+
+    private sealed record PropertyShape(string Key, PropertyInfo Info, Type Type, bool Required);
+}

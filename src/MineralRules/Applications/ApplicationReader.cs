@@ -1,0 +1,113 @@
+using MineralRules.Applications;
+using MineralRules.Diagnostics;
+using MineralRules.Documents;
+
+namespace MineralRules;
+
+/// <summary>
+/// Reads application documents (YAML or JSON, same keys) strictly: unknown or misspelt keys, wrong types, unknown
+/// words, units, leagues and impossible dates are invalid input, reported together with their positions.
+/// </summary>
+public static class ApplicationReader
+{
+    /// <summary>Reads and validates an application file.</summary>
+    /// <param name="path">A <c>.yaml</c>, <c>.yml</c> or <c>.json</c> file.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var code = e is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound : DiagnosticCodes.Unreadable;
+            return new ApplicationReadResult(path, null, [new Diagnostic(SourceLocation.File(path), code, $"Cannot read the file: {e.Message}")], null);
+        }
+
+        return Read(text, path);
+    }
+
+    /// <summary>Reads and validates an application from text.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="path">The name to report positions against; its extension picks JSON (<c>.json</c>) or YAML.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new DiagnosticBag();
+        var root = DocumentReader.Read(text, path, diagnostics);
+        if (root is null)
+        {
+            return new ApplicationReadResult(path, null, diagnostics.ToSortedList(), null);
+        }
+
+        var mapper = new ApplicationMapper(path, diagnostics);
+        var application = mapper.Map(root);
+        var positions = mapper.Positions;
+        if (application is not null)
+        {
+            foreach (var failure in new ApplicationValidator().Validate(application).Errors)
+            {
+                var field = FieldNames.FromPropertyPath(failure.PropertyName);
+                if (!mapper.FailedPaths.Contains(field))
+                {
+                    diagnostics.Add(positions.Locate(field), DiagnosticCodes.InvalidApplication, failure.ErrorMessage);
+                }
+            }
+        }
+
+        return diagnostics.HasErrors
+            ? new ApplicationReadResult(path, null, diagnostics.ToSortedList(), positions)
+            : new ApplicationReadResult(path, application, [], positions);
+    }
+
+    /// <summary>Validates an application built in code (no positions: diagnostics name the field).</summary>
+    /// <param name="application">The application.</param>
+    /// <returns>Every problem found; empty when the application is valid.</returns>
+    public static IReadOnlyList<Diagnostic> Validate(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return
+        [
+            .. new ApplicationValidator().Validate(application).Errors.Select(f => new Diagnostic(
+                SourceLocation.File($"application {application.Id}"),
+                DiagnosticCodes.InvalidApplication,
+                f.ErrorMessage)),
+        ];
+    }
+}
+
+/// <summary>The outcome of reading one application document.</summary>
+public sealed class ApplicationReadResult
+{
+    internal ApplicationReadResult(string path, Application? application, IReadOnlyList<Diagnostic> diagnostics, SourceMap? positions)
+    {
+        Path = path;
+        Application = application;
+        Diagnostics = diagnostics;
+        Positions = positions;
+    }
+
+    /// <summary>The path the document was read from.</summary>
+    public string Path { get; }
+
+    /// <summary>The application; null when the document is invalid.</summary>
+    public Application? Application { get; }
+
+    /// <summary>Every problem found; empty when the application is valid.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>True when the document is a valid application.</summary>
+    public bool IsValid => Application is not null;
+
+    internal SourceMap? Positions { get; }
+
+    /// <summary>The position of a field in the document, for errors found after reading.</summary>
+    /// <param name="fieldPath">A field path such as <c>applicationDate</c>.</param>
+    /// <returns>The field's location, or the file's.</returns>
+    public SourceLocation Locate(string fieldPath) => Positions?.Locate(fieldPath) ?? SourceLocation.File(Path);
+}

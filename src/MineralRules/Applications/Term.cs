@@ -1,0 +1,214 @@
+namespace MineralRules.Applications;
+
+/// <summary>One word of a closed vocabulary: its code, its Chinese and English names, and accepted aliases.</summary>
+internal sealed record Term<T>(T Value, string Code, string Zh, string En, params string[] Aliases)
+    where T : struct, Enum;
+
+/// <summary>
+/// A closed vocabulary (minerals, zones, ...): parses a code or a Chinese name, names a value in zh or en.
+/// Immutable once built.
+/// </summary>
+internal sealed class Vocabulary<T> : IVocabulary
+    where T : struct, Enum
+{
+    private readonly Dictionary<string, T> _byWord = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<T, Term<T>> _byValue = [];
+
+    public Vocabulary(string name, params Term<T>[] terms)
+    {
+        Name = name;
+        Terms = terms;
+        foreach (var term in terms)
+        {
+            _byValue.Add(term.Value, term);
+            _byWord.Add(term.Code, term.Value);
+            _byWord.TryAdd(term.Zh, term.Value);
+            foreach (var alias in term.Aliases)
+            {
+                _byWord.TryAdd(alias, term.Value);
+            }
+        }
+
+        var missing = Enum.GetValues<T>().Where(v => !_byValue.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Vocabulary {name} lacks {string.Join(", ", missing)}.");
+        }
+    }
+
+    /// <summary>What the vocabulary names, for messages ("mineral", "zone").</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<Term<T>> Terms { get; }
+
+    public IEnumerable<string> Codes => Terms.Select(t => t.Code);
+
+    public bool TryParse(string word, out T value) => _byWord.TryGetValue(word.Trim(), out value);
+
+    public Term<T> this[T value] => _byValue[value];
+
+    public string Code(T value) => _byValue[value].Code;
+
+    Type IVocabulary.EnumType => typeof(T);
+
+    bool IVocabulary.TryParse(string word, out object value)
+    {
+        var ok = TryParse(word, out var typed);
+        value = typed;
+        return ok;
+    }
+
+    string IVocabulary.Display(object value, bool zh) => zh ? _byValue[(T)value].Zh : _byValue[(T)value].En;
+
+    string IVocabulary.Code(object value) => _byValue[(T)value].Code;
+}
+
+/// <summary>A vocabulary seen without its enum type, for the compiler and the message formatter.</summary>
+internal interface IVocabulary
+{
+    string Name { get; }
+
+    Type EnumType { get; }
+
+    IEnumerable<string> Codes { get; }
+
+    bool TryParse(string word, out object value);
+
+    string Display(object value, bool zh);
+
+    string Code(object value);
+}
+
+/// <summary>The contract's vocabularies (contract.md).</summary>
+internal static class Vocabularies
+{
+    /// <summary>The vocabulary of an enum type of the application model, or null.</summary>
+    public static IVocabulary? For(Type enumType) => All.FirstOrDefault(v => v.EnumType == enumType);
+
+    public static readonly Vocabulary<Permit> Permits = new(
+        "permit",
+        new(Permit.Exploration, "exploration", "探矿权", "exploration permit"),
+        new(Permit.Mining, "mining", "采矿权", "mining permit"));
+
+    public static readonly Vocabulary<PermitAction> Actions = new(
+        "action",
+        new(PermitAction.New, "new", "新立", "new"),
+        new(PermitAction.Expansion, "expansion", "改扩建", "expansion"),
+        new(PermitAction.Extension, "extension", "延续", "extension"),
+        new(PermitAction.Transfer, "transfer", "转让", "transfer"),
+        new(PermitAction.Conversion, "conversion", "探转采", "conversion"));
+
+    public static readonly Vocabulary<MiningMethod> MiningMethods = new(
+        "mining method",
+        new(MiningMethod.Underground, "underground", "井工", "underground", "地下"),
+        new(MiningMethod.OpenPit, "open-pit", "露天", "open-pit"));
+
+    public static readonly Vocabulary<Scale> Scales = new(
+        "scale",
+        new(Scale.Small, "small", "小型", "small"),
+        new(Scale.Medium, "medium", "中型", "medium"),
+        new(Scale.Large, "large", "大型", "large"));
+
+    public static readonly Vocabulary<ExplorationStage> Stages = new(
+        "exploration stage",
+        new(ExplorationStage.General, "general", "普查", "general survey"),
+        new(ExplorationStage.Detailed, "detailed", "详查", "detailed survey"),
+        new(ExplorationStage.Exploration, "exploration", "勘探", "exploration"));
+
+    public static readonly Vocabulary<Zone> Zones = new(
+        "zone",
+        new(Zone.EcologicalRedLine, "ecological-red-line", "生态保护红线", "ecological protection red line"),
+        new(Zone.NatureReserve, "nature-reserve", "自然保护地", "nature reserve"),
+        new(Zone.YellowRiverControlLine, "yellow-river-control-line", "沿黄生态管控线", "Yellow River ecological control line"),
+        new(Zone.ProtectionArea, "protection-area", "矿产资源保护区", "mineral resource protection area"),
+        new(Zone.EnergyBase, "energy-base", "能源资源基地", "energy and resource base"),
+        new(Zone.NationalPlannedArea, "national-planned-area", "国家规划矿区", "national planned mining area"),
+        new(Zone.KeyArea, "key-area", "重点勘查开采区", "key exploration and mining area"),
+        new(Zone.SandConcentratedArea, "sand-concentrated-area", "砂石土类矿产集中开采区", "sand, gravel and earth concentrated mining area"));
+
+    public static readonly Vocabulary<GrantMethod> GrantMethods = new(
+        "grant method",
+        new(GrantMethod.Tender, "tender", "招标", "tender"),
+        new(GrantMethod.Auction, "auction", "拍卖", "auction"),
+        new(GrantMethod.Listing, "listing", "挂牌", "listing"),
+        new(GrantMethod.Agreement, "agreement", "协议", "agreement", "协议出让"));
+
+    public static readonly Vocabulary<CoalRank> CoalRanks = new(
+        "coal rank",
+        new(CoalRank.Thermal, "thermal", "动力煤", "thermal coal"),
+        new(CoalRank.Coking, "coking", "焦煤", "coking coal"),
+        new(CoalRank.Anthracite, "anthracite", "无烟煤", "anthracite"),
+        new(CoalRank.Lignite, "lignite", "褐煤", "lignite"),
+        new(CoalRank.Other, "other", "其他", "other coal"));
+
+    public static readonly Vocabulary<Mineral> Minerals = new(
+        "mineral",
+        new(Mineral.Coal, "coal", "煤炭", "coal", "煤"),
+        new(Mineral.CoalbedMethane, "coalbed-methane", "煤层气", "coalbed methane"),
+        new(Mineral.Oil, "oil", "石油", "oil"),
+        new(Mineral.NaturalGas, "natural-gas", "天然气", "natural gas"),
+        new(Mineral.ShaleGas, "shale-gas", "页岩气", "shale gas"),
+        new(Mineral.Uranium, "uranium", "铀", "uranium", "铀矿"),
+        new(Mineral.Geothermal, "geothermal", "地热", "geothermal"),
+        new(Mineral.MineralWater, "mineral-water", "矿泉水", "mineral water"),
+        new(Mineral.Iron, "iron", "铁", "iron", "铁矿"),
+        new(Mineral.RichIron, "rich-iron", "富铁", "rich iron ore", "富铁矿"),
+        new(Mineral.UltraLeanMagnetite, "ultra-lean-magnetite", "超贫磁铁矿", "ultra-lean magnetite"),
+        new(Mineral.PlacerIron, "placer-iron", "砂铁", "placer iron"),
+        new(Mineral.Manganese, "manganese", "锰", "manganese"),
+        new(Mineral.Chromium, "chromium", "铬", "chromium"),
+        new(Mineral.Copper, "copper", "铜", "copper", "铜矿"),
+        new(Mineral.Lead, "lead", "铅", "lead"),
+        new(Mineral.Zinc, "zinc", "锌", "zinc"),
+        new(Mineral.Nickel, "nickel", "镍", "nickel"),
+        new(Mineral.Cobalt, "cobalt", "钴", "cobalt"),
+        new(Mineral.Tungsten, "tungsten", "钨", "tungsten"),
+        new(Mineral.Tin, "tin", "锡", "tin"),
+        new(Mineral.Molybdenum, "molybdenum", "钼", "molybdenum"),
+        new(Mineral.Antimony, "antimony", "锑", "antimony"),
+        new(Mineral.Mercury, "mercury", "汞", "mercury"),
+        new(Mineral.Gold, "gold", "金（岩金）", "gold (lode)", "金", "岩金", "金(岩金)"),
+        new(Mineral.PlacerGold, "placer-gold", "砂金", "placer gold"),
+        new(Mineral.Silver, "silver", "银", "silver"),
+        new(Mineral.RareEarth, "rare-earth", "稀土", "rare earths"),
+        new(Mineral.Niobium, "niobium", "铌", "niobium"),
+        new(Mineral.Tantalum, "tantalum", "钽", "tantalum"),
+        new(Mineral.Lithium, "lithium", "锂", "lithium"),
+        new(Mineral.Rubidium, "rubidium", "铷", "rubidium"),
+        new(Mineral.Beryllium, "beryllium", "铍", "beryllium"),
+        new(Mineral.Germanium, "germanium", "锗", "germanium"),
+        new(Mineral.Scandium, "scandium", "钪", "scandium"),
+        new(Mineral.Zirconium, "zirconium", "锆", "zirconium"),
+        new(Mineral.Fluorite, "fluorite", "萤石", "fluorite"),
+        new(Mineral.Graphite, "graphite", "晶质石墨", "crystalline graphite"),
+        new(Mineral.Kaolin, "kaolin", "高岭土", "kaolin"),
+        new(Mineral.Salt, "salt", "盐", "salt"),
+        new(Mineral.Gypsum, "gypsum", "石膏", "gypsum"),
+        new(Mineral.Mirabilite, "mirabilite", "芒硝", "mirabilite"),
+        new(Mineral.Trona, "trona", "天然碱", "trona"),
+        new(Mineral.Limestone, "limestone", "石灰岩", "limestone"),
+        new(Mineral.BlueAsbestos, "blue-asbestos", "蓝石棉", "blue asbestos (crocidolite)"),
+        new(Mineral.BrickClayArable, "brick-clay-arable", "可耕地的砖瓦用粘土", "brick clay on arable land"),
+        new(Mineral.WetlandPeat, "wetland-peat", "湿地泥炭", "wetland peat"),
+        new(Mineral.HeavyPlacer, "heavy-placer", "其他重砂矿物", "other heavy placer minerals"),
+        new(Mineral.SandGravel, "sand-gravel", "普通建筑用砂石土", "construction sand, gravel and earth"));
+
+    private static IReadOnlyList<IVocabulary> All => [Permits, Actions, MiningMethods, Scales, Stages, Zones, GrantMethods, CoalRanks, Minerals];
+}
+
+/// <summary>Vocabularies of the result document.</summary>
+internal static class ResultVocabularies
+{
+    public static readonly Vocabulary<Outcome> Outcomes = new(
+        "outcome",
+        new(Outcome.Pass, "pass", "通过", "pass"),
+        new(Outcome.Fail, "fail", "不通过", "fail"),
+        new(Outcome.Review, "review", "需复核", "review"),
+        new(Outcome.NotApplicable, "not-applicable", "不适用", "not applicable"));
+
+    public static readonly Vocabulary<Decision> Decisions = new(
+        "decision",
+        new(Decision.Compliant, "compliant", "符合规划", "compliant"),
+        new(Decision.NonCompliant, "non-compliant", "不符合规划", "non-compliant"),
+        new(Decision.NeedsReview, "needs-review", "需人工复核", "needs review"));
+}

@@ -1,0 +1,45 @@
+namespace MineralRules.Diagnostics;
+
+/// <summary>The stable diagnostic codes. MR1xxx: documents; MR2xxx: applications; MR3xxx: rule sets; MR4xxx: expressions.</summary>
+internal static class DiagnosticCodes
+{
+    // Documents (YAML / JSON), whatever they hold.
+    public const string FileNotFound = "MR1001";
+    public const string Syntax = "MR1002";
+    public const string TabIndentation = "MR1003";
+    public const string DuplicateKey = "MR1004";
+    public const string UnknownKey = "MR1005";
+    public const string MissingKey = "MR1006";
+    public const string WrongType = "MR1007";
+    public const string UnknownValue = "MR1008";
+    public const string BadDate = "MR1009";
+    public const string UnknownUnit = "MR1010";
+    public const string EmptyDocument = "MR1011";
+    public const string Unreadable = "MR1012";
+
+    // Applications.
+    public const string InvalidApplication = "MR2001";
+    public const string NoRuleSetInForce = "MR2002";
+    public const string UnknownRuleSetVersion = "MR2003";
+
+    // Rule sets.
+    public const string ManifestMissing = "MR3001";
+    public const string ManifestInvalid = "MR3002";
+    public const string DuplicateRuleId = "MR3003";
+    public const string UnknownField = "MR3004";
+    public const string FieldTypeMismatch = "MR3005";
+    public const string UnitMismatch = "MR3006";
+    public const string UnknownList = "MR3007";
+    public const string InvalidClauseRef = "MR3008";
+    public const string InvalidRule = "MR3009";
+    public const string UnknownPlaceholder = "MR3010";
+    public const string OverlappingVersions = "MR3011";
+    public const string DuplicateVersion = "MR3012";
+    public const string NoRuleSets = "MR3013";
+    public const string DuplicateList = "MR3014";
+
+    // Expressions.
+    public const string ExpressionSyntax = "MR4001";
+    public const string ExpressionNotAllowed = "MR4002";
+    public const string ExpressionType = "MR4003";
+}

@@ -1,0 +1,52 @@
+namespace MineralRules.Diagnostics;
+
+/// <summary>"Did you mean" hints for misspelt keys and values.</summary>
+internal static class Suggestions
+{
+    /// <summary>The closest candidate within a small edit distance, or null.</summary>
+    public static string? Closest(string input, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var d = Distance(input.ToUpperInvariant(), candidate.ToUpperInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        // Allow roughly one edit per three characters; a wild guess helps nobody.
+        return best is not null && bestDistance <= Math.Max(1, input.Length / 3) ? best : null;
+    }
+
+    /// <summary>Appends " Did you mean 'x'?" when there is a close candidate.</summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Closest(input, candidates) is { } hint ? $" Did you mean '{hint}'?" : string.Empty;
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

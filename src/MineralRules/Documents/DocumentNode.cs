@@ -1,0 +1,44 @@
+using MineralRules.Diagnostics;
+
+namespace MineralRules.Documents;
+
+/// <summary>
+/// A node of a YAML or JSON document with its position. Both formats are read into these nodes so that one
+/// strict mapper, with one set of messages, serves both.
+/// </summary>
+internal abstract class DocumentNode(SourceLocation location)
+{
+    public SourceLocation Location { get; } = location;
+
+    /// <summary>A short name of the node's kind for messages ("a number", "a list").</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A scalar. <see cref="Quoted"/> tells a string ("300") from a plain number or boolean (300).</summary>
+internal sealed class ScalarNode(string value, bool quoted, SourceLocation location) : DocumentNode(location)
+{
+    public string Value { get; } = value;
+
+    public bool Quoted { get; } = quoted;
+
+    public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string Describe() => IsNull ? "nothing (null)" : Quoted ? $"the text \"{Value}\"" : $"'{Value}'";
+}
+
+/// <summary>A mapping whose keys are scalars, in document order; duplicates are reported while reading.</summary>
+internal sealed class MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, DocumentNode>> entries, SourceLocation location)
+    : DocumentNode(location)
+{
+    public IReadOnlyList<KeyValuePair<ScalarNode, DocumentNode>> Entries { get; } = entries;
+
+    public override string Describe() => "a mapping (key: value)";
+}
+
+/// <summary>A sequence.</summary>
+internal sealed class SequenceNode(IReadOnlyList<DocumentNode> items, SourceLocation location) : DocumentNode(location)
+{
+    public IReadOnlyList<DocumentNode> Items { get; } = items;
+
+    public override string Describe() => "a list";
+}

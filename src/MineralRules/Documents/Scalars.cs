@@ -1,0 +1,103 @@
+using System.Globalization;
+using MineralRules.Diagnostics;
+
+namespace MineralRules.Documents;
+
+/// <summary>Strict scalar conversions: a word where a number belongs, or "300" in quotes, is a located error.</summary>
+internal static class Scalars
+{
+    public static string? String(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is ScalarNode { IsNull: false } s)
+        {
+            return s.Value;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} (text), found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static bool? Boolean(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is ScalarNode { Quoted: false } s)
+        {
+            switch (s.Value)
+            {
+                case "true" or "True" or "TRUE":
+                    return true;
+                case "false" or "False" or "FALSE":
+                    return false;
+            }
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as true or false, found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static decimal? Decimal(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is ScalarNode { Quoted: false, IsNull: false } s
+            && decimal.TryParse(s.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a number (digits, e.g. 300 or 0.85), found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static int? Integer(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is ScalarNode { Quoted: false, IsNull: false } s
+            && int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a whole number, found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static DateOnly? Date(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is ScalarNode { IsNull: false } s)
+        {
+            if (DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            diagnostics.Add(
+                node.Location,
+                DiagnosticCodes.BadDate,
+                $"'{s.Value}' is not a valid date for {what}; write an existing calendar date as YYYY-MM-DD (e.g. 2024-05-01).",
+                ruleId);
+            return null;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a date YYYY-MM-DD, found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static IReadOnlyList<DocumentNode>? Sequence(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is SequenceNode sequence)
+        {
+            return sequence.Items;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a list (e.g. [a, b]), found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    public static MappingNode? Mapping(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
+    {
+        if (node is MappingNode mapping)
+        {
+            return mapping;
+        }
+
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a mapping of keys and values, found {node.Describe()}.", ruleId);
+        return null;
+    }
+}

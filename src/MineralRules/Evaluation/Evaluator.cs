@@ -1,0 +1,202 @@
+using System.Text;
+using MineralRules.Compilation;
+using MineralRules.RuleSets;
+
+namespace MineralRules.Evaluation;
+
+/// <summary>
+/// Applies compiled rules to one application and decides, exactly as clauses.md says: scope, condition, missing
+/// facts (review, naming them), exemptions (fail → review only where the rule is 原则上), then the decision.
+/// </summary>
+internal static class Evaluator
+{
+    public static EvaluationResult Evaluate(RuleSetInfo info, IReadOnlyList<CompiledRule> rules, FieldCatalog fields, Application application)
+    {
+        var verdicts = new List<Verdict>(rules.Count);
+        List<Note>? notes = null;
+        HashSet<string>? applied = null;
+        HashSet<string>? ignored = null;
+        foreach (var rule in rules)
+        {
+            var scope = rule.Scope(application);
+            if (rule.Condition is null)
+            {
+                if (scope.IsTrue)
+                {
+                    (notes ??= []).Add(new Note(rule.Id, rule.Clause, Format(rule.Definition.Message, rule, application)));
+                }
+
+                continue;
+            }
+
+            if (scope.IsFalse)
+            {
+                verdicts.Add(rule.NotApplicable);
+                continue;
+            }
+
+            var condition = rule.Condition.Evaluate(application);
+            var definition = rule.Definition;
+            Verdict verdict;
+            if (condition.IsTrue)
+            {
+                verdict = definition.OutcomeWhenMet == Outcome.Pass
+                    ? rule.Passed
+                    : Build(rule, Outcome.Review, Format(definition.MessageWhenMet!, rule, application), [], null);
+            }
+            else if (scope.IsUnknown || condition.IsUnknown)
+            {
+                var missing = scope.Missing.Union(condition.Missing);
+                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields), Names(missing, fields), null);
+            }
+            else
+            {
+                verdict = Violated(rule, application);
+                if (verdict.Exemption is { } exemption)
+                {
+                    (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
+                }
+            }
+
+            verdicts.Add(verdict);
+        }
+
+        var decision = Decide(verdicts);
+        return new EvaluationResult(
+            application.Id,
+            info,
+            decision,
+            verdicts,
+            notes ?? (IReadOnlyList<Note>)[],
+            application.Exemptions.Count == 0 ? [] : Summarise(application, rules, applied, ignored));
+    }
+
+    public static Decision Decide(IReadOnlyList<Verdict> verdicts)
+    {
+        var review = false;
+        foreach (var verdict in verdicts)
+        {
+            if (verdict.Outcome == Outcome.Fail)
+            {
+                return Decision.NonCompliant; // 7.2: 经审查不符合矿产资源规划的 ... 不得颁发
+            }
+
+            review |= verdict.Outcome == Outcome.Review;
+        }
+
+        return review ? Decision.NeedsReview : Decision.Compliant;
+    }
+
+    private static Verdict Violated(CompiledRule rule, Application application)
+    {
+        var definition = rule.Definition;
+        var message = Format(definition.Message, rule, application);
+        var claim = definition.Outcome == Outcome.Fail ? FindClaim(application, definition.Clause.Ref) : null;
+        if (claim is null)
+        {
+            return Build(rule, definition.Outcome, message, [], null);
+        }
+
+        if (definition.Exemptable)
+        {
+            var reason = new LocalizedText(
+                $"条款{claim.Clause}以“原则上”表述，已依据“{claim.Basis}”申请例外：须人工确认，不视为通过。",
+                $"Clause {claim.Clause} is worded 原则上 (in principle); an exemption is claimed on the basis \"{claim.Basis}\": a person must confirm it, it is not a pass.");
+            var report = new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Applied, reason);
+            return Build(rule, Outcome.Review, Append(message, reason), [], report);
+        }
+
+        var ignoredReason = new LocalizedText(
+            $"所申请的条款{claim.Clause}例外不适用于本项规定：该规定未以“原则上”表述，不得例外。",
+            $"The exemption claimed for clause {claim.Clause} is ignored here: this provision is not worded 原则上 (in principle) and admits no exception.");
+        return Build(rule, Outcome.Fail, Append(message, ignoredReason), [], new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Ignored, ignoredReason));
+    }
+
+    private static ExemptionClaim? FindClaim(Application application, string clause)
+    {
+        foreach (var claim in application.Exemptions)
+        {
+            if (claim.Clause == clause && !string.IsNullOrWhiteSpace(claim.Basis))
+            {
+                return claim;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<ExemptionReport> Summarise(Application application, IReadOnlyList<CompiledRule> rules, HashSet<string>? applied, HashSet<string>? ignored)
+    {
+        var reports = new List<ExemptionReport>();
+        foreach (var claim in application.Exemptions)
+        {
+            var exemptable = rules.Any(r => r.Clause.Ref == claim.Clause && r.Definition.Exemptable);
+            if (applied?.Contains(claim.Clause) == true)
+            {
+                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.Applied, new(
+                    $"条款{claim.Clause}的例外已申请：相关不通过项改为人工复核。",
+                    $"The exemption for clause {claim.Clause} turned its failing in-principle provisions into review.")));
+            }
+            else if (!exemptable || ignored?.Contains(claim.Clause) == true)
+            {
+                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.Ignored, new(
+                    $"条款{claim.Clause}{(exemptable ? "中未通过的规定" : string.Empty)}未以“原则上”表述，例外申请不予考虑。",
+                    $"Clause {claim.Clause}{(exemptable ? "'s failing provision" : string.Empty)} is not worded 原则上 (in principle); the exemption is ignored.")));
+            }
+            else
+            {
+                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.NotNeeded, new(
+                    $"条款{claim.Clause}的原则性规定均已满足，无需例外。",
+                    $"The in-principle provisions of clause {claim.Clause} are met; the exemption is not needed.")));
+            }
+        }
+
+        return reports;
+    }
+
+    private static Verdict Build(CompiledRule rule, Outcome outcome, LocalizedText message, IReadOnlyList<string> missing, ExemptionReport? exemption) =>
+        new(rule.Id, outcome, rule.Clause, message, missing, exemption);
+
+    private static LocalizedText Append(LocalizedText message, LocalizedText more) =>
+        new(message.Zh + more.Zh, message.En + " " + more.En);
+
+    private static string[] Names(FieldSet missing, FieldCatalog fields) => [.. missing.Ids().Select(id => fields[id].Path)];
+
+    private static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields)
+    {
+        if (missing.IsEmpty)
+        {
+            return new LocalizedText("无法自动判断本项规定，须人工复核。", "This provision could not be decided automatically; a person must review it.");
+        }
+
+        var names = string.Join(", ", Names(missing, fields));
+        return new LocalizedText(
+            $"缺少判断本项规定所需的事实：{names}。请补充后重新检查，或由人工复核。",
+            $"Missing fact(s) needed to decide this provision: {names}. Supply them and check again, or have a person review it.");
+    }
+
+    /// <summary>Fills a message's placeholders with this application's values.</summary>
+    private static LocalizedText Format(LocalizedText template, CompiledRule rule, Application application)
+    {
+        var zh = rule.Condition?.Explain(application, zh: true) ?? Explanation.None;
+        var en = rule.Condition?.Explain(application, zh: false) ?? Explanation.None;
+        return new LocalizedText(Fill(template.Zh, zh, application, true), Fill(template.En, en, application, false));
+    }
+
+    private static string Fill(string template, Explanation explanation, Application application, bool zh)
+    {
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var text = new StringBuilder(template);
+        text.Replace("{actual}", explanation.Actual ?? ValueText.Of(null, null, zh));
+        text.Replace("{required}", explanation.Required ?? ValueText.Of(null, null, zh));
+        text.Replace("{mineral}", ValueText.Of(application.Mineral, null, zh));
+        text.Replace("{permit}", ValueText.Of(application.Permit, null, zh));
+        text.Replace("{action}", ValueText.Of(application.Action, null, zh));
+        text.Replace("{league}", ValueText.Of(application.Location?.League, FieldCatalog.Default.Find("location.league"), zh));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MineralRules.Applications;
+
+namespace MineralRules;
+
+/// <summary>
+/// Writes results in the JSON shape of <c>contract.md</c> ("The JSON result"), for archiving and for machines.
+/// Additive fields beyond the contract: <c>messages</c> (zh and en), <c>counts</c>, <c>notes</c>, <c>exemptions</c>.
+/// </summary>
+public static class ResultJson
+{
+    /// <summary>Options for readable output: indented, Chinese left as is.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes one result object.</summary>
+    /// <param name="writer">The JSON writer.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="source">The file the application came from, or null.</param>
+    /// <param name="culture">Picks the language of <c>message</c> (zh or en); both are always in <c>messages</c>.</param>
+    /// <param name="includeNotApplicable">Whether to list not-applicable verdicts too.</param>
+    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(culture);
+        writer.WriteStartObject();
+        writer.WriteString("application", result.Application);
+        if (source is not null)
+        {
+            writer.WriteString("source", source);
+        }
+
+        writer.WriteStartObject("ruleSet");
+        writer.WriteString("id", result.RuleSet.Id);
+        writer.WriteString("version", result.RuleSet.Version);
+        writer.WriteString("effectiveFrom", Date(result.RuleSet.EffectiveFrom));
+        if (result.RuleSet.EffectiveTo is { } to)
+        {
+            writer.WriteString("effectiveTo", Date(to));
+        }
+
+        if (result.RuleSet.Source is { PlanningPeriodFrom: { } from, PlanningPeriodTo: { } until })
+        {
+            writer.WriteStartObject("planningPeriod");
+            writer.WriteNumber("from", from);
+            writer.WriteNumber("to", until);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("decision", ResultVocabularies.Decisions.Code(result.Decision));
+
+        writer.WriteStartObject("counts");
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            writer.WriteNumber(ResultVocabularies.Outcomes.Code(outcome), result.Verdicts.Count(v => v.Outcome == outcome));
+        }
+
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("verdicts");
+        foreach (var verdict in result.Verdicts)
+        {
+            if (verdict.Outcome == Outcome.NotApplicable && !includeNotApplicable)
+            {
+                continue;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("rule", verdict.Rule);
+            writer.WriteString("outcome", ResultVocabularies.Outcomes.Code(verdict.Outcome));
+            WriteClause(writer, verdict.Clause);
+            WriteMessage(writer, verdict.Message, culture);
+            writer.WriteStartArray("missing");
+            foreach (var field in verdict.Missing)
+            {
+                writer.WriteStringValue(field);
+            }
+
+            writer.WriteEndArray();
+            if (verdict.Exemption is { } exemption)
+            {
+                writer.WritePropertyName("exemption");
+                WriteExemption(writer, exemption, culture);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", note.Rule);
+            WriteClause(writer, note.Clause);
+            WriteMessage(writer, note.Message, culture);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("exemptions");
+        foreach (var exemption in result.Exemptions)
+        {
+            WriteExemption(writer, exemption, culture);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Serialises one result as an indented JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="source">The file the application came from, or null.</param>
+    /// <param name="culture">Picks the language of <c>message</c>; null for English.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(EvaluationResult result, string? source = null, CultureInfo? culture = null)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            Write(writer, result, source, culture ?? CultureInfo.InvariantCulture);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteClause(Utf8JsonWriter writer, ClauseReference clause)
+    {
+        writer.WriteStartObject("clause");
+        writer.WriteString("ref", clause.Ref);
+        writer.WriteString("text", clause.Text);
+        writer.WriteString("en", clause.En);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMessage(Utf8JsonWriter writer, LocalizedText? message, CultureInfo culture)
+    {
+        if (message is null)
+        {
+            writer.WriteNull("message");
+            return;
+        }
+
+        writer.WriteString("message", message.In(culture));
+        writer.WriteStartObject("messages");
+        writer.WriteString("zh", message.Zh);
+        writer.WriteString("en", message.En);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteExemption(Utf8JsonWriter writer, ExemptionReport exemption, CultureInfo culture)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("clause", exemption.Clause);
+        writer.WriteString("basis", exemption.Basis);
+        writer.WriteString("status", exemption.Status switch
+        {
+            ExemptionStatus.Applied => "applied",
+            ExemptionStatus.Ignored => "ignored",
+            _ => "not-needed",
+        });
+        writer.WriteString("reason", exemption.Reason.In(culture));
+        writer.WriteEndObject();
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using MineralRules.Applications;
+
+namespace MineralRules.RuleSets;
+
+/// <summary>Whether a rule checks the application or only adds context to the result.</summary>
+internal enum RuleKind
+{
+    /// <summary>A check with an outcome.</summary>
+    Check,
+
+    /// <summary>Informational: shown on the result as context when in scope, never an outcome.</summary>
+    Note,
+}
+
+/// <summary>One rule as written in YAML, after reading and before compiling.</summary>
+internal sealed record RuleDefinition
+{
+    public required string Id { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    public required RuleKind Kind { get; init; }
+
+    public required ClauseReference Clause { get; init; }
+
+    public required ScopeDefinition Scope { get; init; }
+
+    /// <summary>What a compliant application satisfies; null for notes.</summary>
+    public ConditionDefinition? Condition { get; init; }
+
+    /// <summary>The outcome when the condition is violated (fail or review).</summary>
+    public Outcome Outcome { get; init; } = Outcome.Fail;
+
+    /// <summary>The outcome when the condition is met: pass, or review for "allowed only conditionally".</summary>
+    public Outcome OutcomeWhenMet { get; init; } = Outcome.Pass;
+
+    /// <summary>True for clauses worded 原则上: a claimed exemption turns fail into review.</summary>
+    public bool Exemptable { get; init; }
+
+    /// <summary>Shown when violated (for notes: shown when in scope).</summary>
+    public required LocalizedText Message { get; init; }
+
+    /// <summary>Shown when met with <see cref="OutcomeWhenMet"/> review.</summary>
+    public LocalizedText? MessageWhenMet { get; init; }
+}
+
+/// <summary>Which applications a rule covers. Empty sets mean "any".</summary>
+internal sealed record ScopeDefinition
+{
+    public IReadOnlyList<Permit> Permits { get; init; } = [];
+
+    public IReadOnlyList<PermitAction> Actions { get; init; } = [];
+
+    /// <summary>Minerals named directly or through a list (lists already expanded).</summary>
+    public IReadOnlyList<Mineral> Minerals { get; init; } = [];
+
+    public IReadOnlyList<Mineral> ExceptMinerals { get; init; } = [];
+
+    public IReadOnlyList<MiningMethod> MiningMethods { get; init; } = [];
+
+    /// <summary>The application must lie in at least one of these zones.</summary>
+    public IReadOnlyList<Zone> Zones { get; init; } = [];
+
+    /// <summary>GB/T 2260 league codes.</summary>
+    public IReadOnlyList<string> Leagues { get; init; } = [];
+
+    /// <summary>A further condition on the facts for the rule to apply.</summary>
+    public ConditionDefinition? When { get; init; }
+}
+
+/// <summary>A named list of minerals (banned, restricted, exempt ...), kept in one place and referred to by id.</summary>
+internal sealed record MineralList(string Id, SourceLocation Location, LocalizedText? Title, string? Clause, IReadOnlyList<Mineral> Minerals);
+
+/// <summary>A whole rule-set version as read: manifest, lists and rules, with positions.</summary>
+internal sealed record RuleSetDefinition(
+    RuleSetInfo Info,
+    SourceLocation ManifestLocation,
+    IReadOnlyList<MineralList> MineralLists,
+    IReadOnlyList<RuleDefinition> Rules);

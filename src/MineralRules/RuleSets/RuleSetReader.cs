@@ -1,0 +1,634 @@
+using System.Text.RegularExpressions;
+using MineralRules.Applications;
+using MineralRules.Diagnostics;
+using MineralRules.Documents;
+using MineralRules.Reference;
+
+namespace MineralRules.RuleSets;
+
+/// <summary>
+/// Reads one rule-set version (a manifest and its rule files) into a <see cref="RuleSetDefinition"/>. Every key is
+/// known or reported; every list a rule names must exist. Semantic checks against the application's fields are
+/// the validator's.
+/// </summary>
+internal sealed partial class RuleSetReader
+{
+    private static readonly string[] ConditionForms =
+        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "prohibited", "all", "any", "not", "expression"];
+
+    private readonly DiagnosticBag _diagnostics;
+
+    public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+
+    public RuleSetDefinition? Read(string folder, RuleFile? manifestFile, IReadOnlyList<RuleFile> files)
+    {
+        if (manifestFile is null)
+        {
+            _diagnostics.Add(
+                SourceLocation.File(folder),
+                DiagnosticCodes.ManifestMissing,
+                $"These rule files have no '{RuleSource.ManifestName}' in their folder or above; a rule-set version lives in rules/<id>/<version>/ beside its manifest.");
+            return null;
+        }
+
+        var manifestRoot = YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
+        var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile.Path, folder);
+
+        var roots = files
+            .Select(f => (File: f, Root: YamlDocumentReader.Read(f.Text, f.Path, _diagnostics)))
+            .Where(x => x.Root is not null)
+            .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
+            .Where(x => x.Root is not null)
+            .Select(x => (x.File, Reader: new MappingReader(x.Root!, _diagnostics)))
+            .ToList();
+
+        // Lists first: rules in any file may name a list from any other.
+        var lists = new List<MineralList>();
+        foreach (var (_, reader) in roots)
+        {
+            if (reader.Optional("mineralLists") is { } listsNode)
+            {
+                lists.AddRange(ReadLists(listsNode));
+            }
+        }
+
+        var listsById = new Dictionary<string, MineralList>(StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            if (!listsById.TryAdd(list.Id, list))
+            {
+                _diagnostics.Add(list.Location, DiagnosticCodes.DuplicateList, $"The mineral list '{list.Id}' is defined twice (first at {listsById[list.Id].Location}); each list lives in one place.");
+            }
+        }
+
+        var rules = new List<RuleDefinition>();
+        foreach (var (file, reader) in roots)
+        {
+            if (reader.Optional("title") is { } title)
+            {
+                ReadText(title, "the file's title", null);
+            }
+
+            if (reader.Optional("rules") is { } rulesNode && Scalars.Sequence(rulesNode, _diagnostics, "'rules'") is { } items)
+            {
+                foreach (var item in items)
+                {
+                    if (ReadRule(item, listsById) is { } rule)
+                    {
+                        rules.Add(rule);
+                    }
+                }
+            }
+
+            reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
+        }
+
+        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules);
+    }
+
+    private RuleSetInfo? ReadManifest(DocumentNode root, string path, string folder)
+    {
+        if (Scalars.Mapping(root, _diagnostics, "the manifest") is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics);
+        var id = Text(m.Required("id", "the rule set's id, e.g. nmg-mineral-plan-2021-2025"), "'id'");
+        var versionNode = m.Required("version", "the semantic version, e.g. 1.0.0");
+        var version = Text(versionNode, "'version'");
+        var title = m.Required("title", "the title as { zh: ..., en: ... }") is { } t ? ReadText(t, "'title'", null) : null;
+        var source = m.Required("source", "the source document (title, number, issued, published)") is { } s ? ReadSource(s) : null;
+        var fromNode = m.Required("effectiveFrom", "the first day the rule set is in force (YYYY-MM-DD)");
+        var from = fromNode is null ? null : Scalars.Date(fromNode, _diagnostics, "'effectiveFrom'");
+        var toNode = m.Optional("effectiveTo");
+        var to = toNode is null ? null : Scalars.Date(toNode, _diagnostics, "'effectiveTo'");
+        m.Finish("the manifest");
+
+        if (version is not null && !SemVerPattern().IsMatch(version))
+        {
+            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.");
+        }
+
+        if (version is not null && RuleSource.FileName(folder) != version)
+        {
+            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"The manifest says version {version} but its folder is '{RuleSource.FileName(folder)}'; keep each version in rules/<id>/<version>/.");
+        }
+
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.ManifestInvalid, $"The id '{id}' must be lower-case words joined by '-', e.g. nmg-mineral-plan-2021-2025.");
+        }
+
+        if (from is not null && to is not null && to < from)
+        {
+            _diagnostics.Add(toNode!.Location, DiagnosticCodes.ManifestInvalid, $"'effectiveTo' ({to:yyyy-MM-dd}) is before 'effectiveFrom' ({from:yyyy-MM-dd}).");
+        }
+
+        return id is null || version is null || title is null || source is null || from is null
+            ? null
+            : new RuleSetInfo(id, version, title, source, from.Value, to);
+    }
+
+    private SourceDocument? ReadSource(DocumentNode node)
+    {
+        if (Scalars.Mapping(node, _diagnostics, "'source'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics);
+        var title = Text(m.Required("title", "the document's title"), "'source.title'");
+        var number = Text(m.Required("number", "the document number, e.g. 内政发〔2022〕24号"), "'source.number'");
+        var issued = m.Required("issued", "the date of issue") is { } i ? Scalars.Date(i, _diagnostics, "'source.issued'") : null;
+        var published = m.Required("published", "the date of publication") is { } p ? Scalars.Date(p, _diagnostics, "'source.published'") : null;
+        int? periodFrom = null, periodTo = null;
+        if (m.Optional("planningPeriod") is { } periodNode && Scalars.Mapping(periodNode, _diagnostics, "'source.planningPeriod' ({ from: 2021, to: 2025 })") is { } period)
+        {
+            var pm = new MappingReader(period, _diagnostics);
+            periodFrom = pm.Required("from", "the first year") is { } f ? Scalars.Integer(f, _diagnostics, "'planningPeriod.from'") : null;
+            periodTo = pm.Required("to", "the last year") is { } t ? Scalars.Integer(t, _diagnostics, "'planningPeriod.to'") : null;
+            pm.Finish("'source.planningPeriod'");
+        }
+
+        m.Finish("'source'");
+        return title is null || number is null || issued is null || published is null
+            ? null
+            : new SourceDocument(title, number, issued.Value, published.Value, periodFrom, periodTo);
+    }
+
+    private IEnumerable<MineralList> ReadLists(DocumentNode node)
+    {
+        if (Scalars.Sequence(node, _diagnostics, "'mineralLists'") is not { } items)
+        {
+            yield break;
+        }
+
+        foreach (var item in items)
+        {
+            if (Scalars.Mapping(item, _diagnostics, "a mineral list (id, title, clause, minerals)") is not { } mapping)
+            {
+                continue;
+            }
+
+            var m = new MappingReader(mapping, _diagnostics);
+            var id = Text(m.Required("id", "the list's id, e.g. banned-for-mining"), "the list's 'id'");
+            var title = m.Optional("title") is { } t ? ReadText(t, "the list's 'title'", id) : null;
+            var clauseNode = m.Optional("clause");
+            var clause = clauseNode is null ? null : Text(clauseNode, "the list's 'clause'");
+            var minerals = m.Required("minerals", "the minerals, e.g. [ultra-lean-magnetite, blue-asbestos]") is { } mn ? Words(mn, Vocabularies.Minerals, "'minerals'", id) : null;
+            m.Finish($"the mineral list '{id}'");
+            if (clause is not null && !ApplicationValidator.BeAClauseReference(clause))
+            {
+                _diagnostics.Add(clauseNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{clause}' is not a clause reference; write chapter.section[.item], e.g. \"5.1.1\".");
+            }
+
+            if (id is not null && minerals is not null)
+            {
+                yield return new MineralList(id, mapping.Location, title, clause, minerals);
+            }
+        }
+    }
+
+    private RuleDefinition? ReadRule(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists)
+    {
+        if (Scalars.Mapping(node, _diagnostics, "a rule (id, clause, scope, condition, outcome, message)") is not { } mapping)
+        {
+            return null;
+        }
+
+        var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+        var ruleId = idNode is ScalarNode { IsNull: false } s ? s.Value : null;
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var errorsBefore = _diagnostics.Count;
+
+        var id = Text(m.Required("id", "the rule's id, e.g. coal.new-underground.min-capacity"), "'id'", ruleId);
+        if (id is not null && !RuleIdPattern().IsMatch(id))
+        {
+            _diagnostics.Add(idNode!.Location, DiagnosticCodes.InvalidRule, $"The rule id '{id}' must be lower-case words joined by '.' or '-', e.g. coal.new-underground.min-capacity.", ruleId);
+        }
+
+        var kindNode = m.Optional("kind");
+        var kind = RuleKind.Check;
+        if (kindNode is not null && Text(kindNode, "'kind'", ruleId) is { } kindText)
+        {
+            switch (kindText)
+            {
+                case "check":
+                    break;
+                case "note":
+                    kind = RuleKind.Note;
+                    break;
+                default:
+                    _diagnostics.Add(kindNode.Location, DiagnosticCodes.UnknownValue, $"Unknown kind '{kindText}'; use check (the default) or note (informational).", ruleId);
+                    break;
+            }
+        }
+
+        var clause = m.Required("clause", "the clause it enforces: { ref, zh, en }") is { } c ? ReadClause(c, ruleId) : null;
+        var scope = m.Required("scope", "which applications it covers (permit, actions, minerals ...)") is { } sc ? ReadScope(sc, lists, ruleId) : null;
+        var conditionNode = m.Optional("condition");
+        var condition = conditionNode is null ? null : ReadCondition(conditionNode, ruleId);
+        var outcomeNode = m.Optional("outcome");
+        var outcome = outcomeNode is null ? Outcome.Fail : ReadOutcome(outcomeNode, ruleId, "'outcome'", Outcome.Fail, Outcome.Review);
+        var whenMetNode = m.Optional("outcomeWhenMet");
+        var whenMet = whenMetNode is null ? Outcome.Pass : ReadOutcome(whenMetNode, ruleId, "'outcomeWhenMet'", Outcome.Pass, Outcome.Review);
+        var exemptableNode = m.Optional("exemptable");
+        var exemptable = exemptableNode is not null && (Scalars.Boolean(exemptableNode, _diagnostics, "'exemptable'", ruleId) ?? false);
+        var message = m.Required("message", "the message as { zh: ..., en: ... } with {actual} and {required} where they fit") is { } msg ? ReadText(msg, "'message'", ruleId) : null;
+        var messageWhenMet = m.Optional("messageWhenMet") is { } mwm ? ReadText(mwm, "'messageWhenMet'", ruleId) : null;
+        m.Finish(id is null ? "a rule" : $"the rule '{id}'");
+
+        if (kind == RuleKind.Check && conditionNode is null)
+        {
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, "'condition' is required for a check; write `prohibited: true` for a rule every application in scope violates.", ruleId);
+        }
+
+        if (kind == RuleKind.Note)
+        {
+            foreach (var (key, present) in new[] { ("condition", conditionNode), ("outcome", outcomeNode), ("outcomeWhenMet", whenMetNode), ("exemptable", exemptableNode) })
+            {
+                if (present is not null)
+                {
+                    _diagnostics.Add(present.Location, DiagnosticCodes.InvalidRule, $"A note has no '{key}': it is shown as context and never decides. Remove '{key}' or make the rule a check.", ruleId);
+                }
+            }
+        }
+
+        if (whenMet == Outcome.Review && messageWhenMet is null)
+        {
+            _diagnostics.Add(whenMetNode!.Location, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'messageWhenMet' { zh, en } to tell the reviewer what to confirm.", ruleId);
+        }
+
+        if (exemptable && outcome != Outcome.Fail)
+        {
+            _diagnostics.Add(exemptableNode!.Location, DiagnosticCodes.InvalidRule, "Only a rule whose outcome is fail can be exemptable (an exemption turns fail into review).", ruleId);
+        }
+
+        if (_diagnostics.Count > errorsBefore || id is null || clause is null || scope is null || message is null)
+        {
+            return null;
+        }
+
+        return new RuleDefinition
+        {
+            Id = id,
+            Location = mapping.Location,
+            Kind = kind,
+            Clause = clause,
+            Scope = scope,
+            Condition = condition,
+            Outcome = outcome,
+            OutcomeWhenMet = whenMet,
+            Exemptable = exemptable,
+            Message = message,
+            MessageWhenMet = messageWhenMet,
+        };
+    }
+
+    private ClauseReference? ReadClause(DocumentNode node, string? ruleId)
+    {
+        if (Scalars.Mapping(node, _diagnostics, "'clause' ({ ref, zh, en })", ruleId) is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var refNode = m.Required("ref", "the plan's numbering, e.g. \"5.2.1\"");
+        var reference = Text(refNode, "'clause.ref'", ruleId);
+        var zh = Text(m.Required("zh", "the plan's own words, quoted verbatim"), "'clause.zh'", ruleId);
+        var en = Text(m.Required("en", "a short English rendering"), "'clause.en'", ruleId);
+        m.Finish("'clause'");
+        if (reference is not null && !ApplicationValidator.BeAClauseReference(reference))
+        {
+            _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.2.1\".", ruleId);
+        }
+
+        return reference is null || zh is null || en is null ? null : new ClauseReference(reference, zh.Trim(), en.Trim());
+    }
+
+    private ScopeDefinition? ReadScope(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
+    {
+        if (Scalars.Mapping(node, _diagnostics, "'scope'", ruleId) is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var permits = m.Optional("permit") is { } p ? WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : [];
+        var actions = m.Optional("actions") is { } a ? Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : [];
+        var minerals = m.Optional("minerals") is { } mn ? Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : [];
+        var mineralList = m.Optional("mineralList") is { } ml ? List(ml, lists, ruleId) : [];
+        var except = m.Optional("exceptMinerals") is { } ex ? Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : [];
+        var exceptList = m.Optional("exceptMineralList") is { } el ? List(el, lists, ruleId) : [];
+        var methods = m.Optional("miningMethods") is { } mm ? Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : [];
+        var zones = m.Optional("zones") is { } z ? Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
+        var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
+        var when = m.Optional("when") is { } w ? ReadCondition(w, ruleId) : null;
+        m.Finish("'scope'");
+        return new ScopeDefinition
+        {
+            Permits = permits,
+            Actions = actions,
+            Minerals = [.. minerals.Concat(mineralList).Distinct()],
+            ExceptMinerals = [.. except.Concat(exceptList).Distinct()],
+            MiningMethods = methods,
+            Zones = zones,
+            Leagues = leagues,
+            When = when,
+        };
+    }
+
+    private ConditionDefinition? ReadCondition(DocumentNode node, string? ruleId)
+    {
+        if (node is not MappingNode mapping || mapping.Entries.Count != 1)
+        {
+            _diagnostics.Add(
+                node.Location,
+                DiagnosticCodes.InvalidRule,
+                $"A condition is a mapping with exactly one form ({string.Join(", ", ConditionForms)}), e.g. `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`; found {node.Describe()}{(node is MappingNode mn ? $" with {mn.Entries.Count} keys" : string.Empty)}.",
+                ruleId);
+            return null;
+        }
+
+        var (key, body) = mapping.Entries[0];
+        var location = key.Location;
+        switch (key.Value)
+        {
+            case "atLeast":
+                return ReadCompare(body, Comparison.AtLeast, location, ruleId);
+            case "moreThan":
+                return ReadCompare(body, Comparison.MoreThan, location, ruleId);
+            case "atMost":
+                return ReadCompare(body, Comparison.AtMost, location, ruleId);
+            case "lessThan":
+                return ReadCompare(body, Comparison.LessThan, location, ruleId);
+            case "is":
+            {
+                if (Scalars.Mapping(body, _diagnostics, "'is' ({ field, value })", ruleId) is not { } is_)
+                {
+                    return null;
+                }
+
+                var m = new MappingReader(is_, _diagnostics, ruleId);
+                var fieldNode = m.Required("field", "the application field, e.g. environment.eiaApproved");
+                var valueNode = m.Required("value", "the value it must have, e.g. true");
+                m.Finish("'is'");
+                var field = Text(fieldNode, "'field'", ruleId);
+                return field is null || valueNode is null ? null : new IsCondition(location, field, fieldNode!.Location, ScalarOrError(valueNode, ruleId)!);
+            }
+
+            case "oneOf" or "noneOf":
+                return ReadValues(body, key.Value, location, ruleId) is var (f, fl, values)
+                    ? new MembershipCondition(location, f, fl, values, Negated: key.Value == "noneOf")
+                    : null;
+            case "includesAny" or "includesNone":
+                return ReadValues(body, key.Value, location, ruleId) is var (lf, lfl, lvalues)
+                    ? new IncludesCondition(location, lf, lfl, lvalues, Negated: key.Value == "includesNone")
+                    : null;
+            case "prohibited":
+                if (Scalars.Boolean(body, _diagnostics, "'prohibited'", ruleId) is true)
+                {
+                    return new ProhibitedCondition(location);
+                }
+
+                _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, "Write `prohibited: true`; to lift a prohibition remove the rule.", ruleId);
+                return null;
+            case "all" or "any":
+            {
+                if (Scalars.Sequence(body, _diagnostics, $"'{key.Value}' (a list of conditions)", ruleId) is not { } items)
+                {
+                    return null;
+                }
+
+                if (items.Count == 0)
+                {
+                    _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, $"'{key.Value}' needs at least one condition.", ruleId);
+                    return null;
+                }
+
+                var parts = items.Select(i => ReadCondition(i, ruleId)).ToList();
+                if (parts.Any(p => p is null))
+                {
+                    return null;
+                }
+
+                return key.Value == "all" ? new AllCondition(location, parts!) : new AnyCondition(location, parts!);
+            }
+
+            case "not":
+                return ReadCondition(body, ruleId) is { } part ? new NotCondition(location, part) : null;
+            case "expression":
+                return Text(body, "'expression'", ruleId) is { } text ? new ExpressionCondition(body.Location, text) : null;
+            default:
+                _diagnostics.Add(
+                    key.Location,
+                    DiagnosticCodes.UnknownKey,
+                    $"Unknown condition form '{key.Value}'.{Suggestions.DidYouMean(key.Value, ConditionForms)} Forms: {string.Join(", ", ConditionForms)}.",
+                    ruleId);
+                return null;
+        }
+    }
+
+    private CompareCondition? ReadCompare(DocumentNode body, Comparison comparison, SourceLocation location, string? ruleId)
+    {
+        var form = FormName(comparison);
+        if (Scalars.Mapping(body, _diagnostics, $"'{form}' ({{ field, value, unit }} or {{ field, compareTo }})", ruleId) is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var fieldNode = m.Required("field", "the application field, e.g. capacity");
+        var valueNode = m.Optional("value");
+        var unitNode = m.Optional("unit");
+        var compareToNode = m.Optional("compareTo");
+        m.Finish($"'{form}'");
+        var field = Text(fieldNode, "'field'", ruleId);
+        var unit = unitNode is null ? null : Text(unitNode, "'unit'", ruleId);
+        var compareTo = compareToNode is null ? null : Text(compareToNode, "'compareTo'", ruleId);
+        if ((valueNode is null) == (compareToNode is null))
+        {
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, $"'{form}' needs either 'value' (a threshold) or 'compareTo' (another field), not both or neither.", ruleId);
+            return null;
+        }
+
+        return field is null
+            ? null
+            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location);
+    }
+
+    private (string Field, SourceLocation FieldLocation, IReadOnlyList<ScalarNode> Values)? ReadValues(DocumentNode body, string form, SourceLocation location, string? ruleId)
+    {
+        if (Scalars.Mapping(body, _diagnostics, $"'{form}' ({{ field, values }})", ruleId) is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var fieldNode = m.Required("field", "the application field, e.g. scale");
+        var valuesNode = m.Required("values", "the values, e.g. [medium, large]");
+        m.Finish($"'{form}'");
+        var field = Text(fieldNode, "'field'", ruleId);
+        if (field is null || valuesNode is null || Scalars.Sequence(valuesNode, _diagnostics, "'values'", ruleId) is not { } items)
+        {
+            return null;
+        }
+
+        var values = items.Select(i => ScalarOrError(i, ruleId)).ToList();
+        if (values.Count == 0)
+        {
+            _diagnostics.Add(valuesNode.Location, DiagnosticCodes.InvalidRule, "'values' must name at least one value.", ruleId);
+        }
+
+        return values.Any(v => v is null) || values.Count == 0 ? null : (field, fieldNode!.Location, values!);
+    }
+
+    private ScalarNode? ScalarOrError(DocumentNode node, string? ruleId)
+    {
+        if (node is ScalarNode { IsNull: false } scalar)
+        {
+            return scalar;
+        }
+
+        _diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", ruleId);
+        return null;
+    }
+
+    private Outcome ReadOutcome(DocumentNode node, string? ruleId, string what, params Outcome[] allowed)
+    {
+        var text = Text(node, what, ruleId);
+        var match = allowed.FirstOrDefault(o => ResultVocabularies.Outcomes.Code(o) == text, (Outcome)(-1));
+        if (text is not null && match == (Outcome)(-1))
+        {
+            var words = allowed.Select(o => ResultVocabularies.Outcomes.Code(o)).ToList();
+            _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {what} '{text}'.{Suggestions.DidYouMean(text, words)} Allowed: {string.Join(", ", words)}.", ruleId);
+            return allowed[0];
+        }
+
+        return match == (Outcome)(-1) ? allowed[0] : match;
+    }
+
+    private LocalizedText? ReadText(DocumentNode node, string what, string? ruleId)
+    {
+        if (Scalars.Mapping(node, _diagnostics, $"{what} ({{ zh: ..., en: ... }})", ruleId) is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var zh = Text(m.Required("zh", "the Chinese text"), $"{what}.zh", ruleId);
+        var en = Text(m.Required("en", "the English text"), $"{what}.en", ruleId);
+        m.Finish(what);
+        return zh is null || en is null ? null : new LocalizedText(zh.Trim(), en.Trim());
+    }
+
+    private List<T> Words<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
+        where T : struct, Enum
+    {
+        var result = new List<T>();
+        if (Scalars.Sequence(node, _diagnostics, what, ruleId) is not { } items)
+        {
+            return result;
+        }
+
+        foreach (var item in items)
+        {
+            if (Word(item, vocabulary, what, ruleId) is { } value && !result.Contains(value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    private List<T> WordOrWords<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
+        where T : struct, Enum =>
+        node is SequenceNode ? Words(node, vocabulary, what, ruleId) : Word(node, vocabulary, what, ruleId) is { } one ? [one] : [];
+
+    private T? Word<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
+        where T : struct, Enum
+    {
+        if (Text(node, what, ruleId) is not { } word)
+        {
+            return null;
+        }
+
+        if (vocabulary.TryParse(word, out var value))
+        {
+            return value;
+        }
+
+        var codes = vocabulary.Codes.ToList();
+        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in contract.md.";
+        _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {vocabulary.Name} '{word}' in {what}.{Suggestions.DidYouMean(word, codes)}{allowed}", ruleId);
+        return null;
+    }
+
+    private List<Mineral> List(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
+    {
+        if (Text(node, "'mineralList'", ruleId) is not { } id)
+        {
+            return [];
+        }
+
+        if (lists.TryGetValue(id, out var list))
+        {
+            return [.. list.Minerals];
+        }
+
+        _diagnostics.Add(node.Location, DiagnosticCodes.UnknownList, $"No mineral list '{id}' is defined in this rule set.{Suggestions.DidYouMean(id, lists.Keys)} Lists: {string.Join(", ", lists.Keys)}.", ruleId);
+        return [];
+    }
+
+    private List<string> Leagues(DocumentNode node, string? ruleId)
+    {
+        var result = new List<string>();
+        if (Scalars.Sequence(node, _diagnostics, "'scope.leagues'", ruleId) is not { } items)
+        {
+            return result;
+        }
+
+        foreach (var item in items)
+        {
+            if (Text(item, "a league", ruleId) is not { } text)
+            {
+                continue;
+            }
+
+            var found = AdministrativeDivisions.Default.Find(text).Where(d => d.IsLeague).ToList();
+            if (found.Count == 1)
+            {
+                result.Add(found[0].Code);
+            }
+            else
+            {
+                var names = AdministrativeDivisions.Default.Leagues.Select(l => l.Name).ToList();
+                _diagnostics.Add(item.Location, DiagnosticCodes.UnknownValue, $"Unknown league or city '{text}'.{Suggestions.DidYouMean(text, names)} Use one of: {string.Join(", ", names)} (or its GB/T 2260 code).", ruleId);
+            }
+        }
+
+        return result;
+    }
+
+    private string? Text(DocumentNode? node, string what, string? ruleId = null) =>
+        node is null ? null : Scalars.String(node, _diagnostics, what, ruleId);
+
+    internal static string FormName(Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => "atLeast",
+        Comparison.MoreThan => "moreThan",
+        Comparison.AtMost => "atMost",
+        _ => "lessThan",
+    };
+
+    [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SemVerPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleIdPattern();
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+
+namespace MineralRules.Units;
+
+/// <summary>What a capacity measures.</summary>
+internal enum Dimension
+{
+    Mass,
+    Volume,
+}
+
+/// <summary>The time base of a rate.</summary>
+internal enum TimeBase
+{
+    Year,
+    Day,
+}
+
+/// <summary>How two capacities compare.</summary>
+internal enum CapacityComparison
+{
+    Less,
+    Equal,
+    Greater,
+
+    /// <summary>A mass against a volume: no conversion exists.</summary>
+    Incomparable,
+
+    /// <summary>Per day against per year without operating days per year.</summary>
+    NeedsOperatingDays,
+}
+
+/// <summary>
+/// Unit symbols and exact conversions. Within one time base a conversion is a decimal multiplication
+/// (exact); across time bases the application's operating days per year are required, and the smaller side
+/// is multiplied rather than the larger divided, so no rounding ever enters a comparison.
+/// </summary>
+internal static class UnitConversions
+{
+    private static readonly (CapacityUnit Unit, string Symbol, Dimension Dimension, TimeBase Time, decimal Factor, string[] Aliases)[] CapacityUnits =
+    [
+        (CapacityUnit.TenThousandTonnesPerYear, "万吨/年", Dimension.Mass, TimeBase.Year, 10_000m, ["万t/a", "万吨/a", "万t/年"]),
+        (CapacityUnit.MegatonnesPerYear, "Mt/a", Dimension.Mass, TimeBase.Year, 1_000_000m, ["Mt/y", "Mt/yr"]),
+        (CapacityUnit.KilotonnesPerYear, "kt/a", Dimension.Mass, TimeBase.Year, 1_000m, ["kt/y", "kt/yr"]),
+        (CapacityUnit.TonnesPerYear, "t/a", Dimension.Mass, TimeBase.Year, 1m, ["t/y", "t/yr", "吨/年"]),
+        (CapacityUnit.TonnesPerDay, "t/d", Dimension.Mass, TimeBase.Day, 1m, ["吨/日", "吨/天"]),
+        (CapacityUnit.TenThousandCubicMetresPerYear, "万立方米/年", Dimension.Volume, TimeBase.Year, 10_000m, ["万m³/a", "万m3/a", "万立方米/a"]),
+        (CapacityUnit.CubicMetresPerDay, "m³/d", Dimension.Volume, TimeBase.Day, 1m, ["m3/d", "立方米/日", "立方米/天"]),
+    ];
+
+    private static readonly (MassUnit Unit, string Symbol, decimal Factor, string[] Aliases)[] MassUnits =
+    [
+        (MassUnit.Tonne, "t", 1m, ["吨"]),
+        (MassUnit.Kilotonne, "kt", 1_000m, ["千吨"]),
+        (MassUnit.TenThousandTonnes, "万吨", 10_000m, ["万t"]),
+        (MassUnit.Megatonne, "Mt", 1_000_000m, ["百万吨"]),
+    ];
+
+    public static IEnumerable<string> CapacitySymbols => CapacityUnits.Select(u => u.Symbol);
+
+    public static IEnumerable<string> MassSymbols => MassUnits.Select(u => u.Symbol);
+
+    public static string Symbol(CapacityUnit unit) => CapacityUnits[(int)unit].Symbol;
+
+    public static string Symbol(MassUnit unit) => MassUnits[(int)unit].Symbol;
+
+    public static Dimension DimensionOf(CapacityUnit unit) => CapacityUnits[(int)unit].Dimension;
+
+    public static TimeBase TimeBaseOf(CapacityUnit unit) => CapacityUnits[(int)unit].Time;
+
+    public static bool TryParseCapacityUnit(string text, out CapacityUnit unit)
+    {
+        var normalised = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+        foreach (var u in CapacityUnits)
+        {
+            if (u.Symbol == normalised || u.Aliases.Contains(normalised))
+            {
+                unit = u.Unit;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
+    public static bool TryParseMassUnit(string text, out MassUnit unit)
+    {
+        var normalised = text.Trim();
+        foreach (var u in MassUnits)
+        {
+            if (u.Symbol == normalised || u.Aliases.Contains(normalised))
+            {
+                unit = u.Unit;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
+    /// <summary>The value in the base unit of its dimension (t or m³) per its own time base.</summary>
+    public static decimal ToBase(decimal value, CapacityUnit unit) => value * CapacityUnits[(int)unit].Factor;
+
+    /// <summary>Compares an application's capacity with a threshold, exactly.</summary>
+    public static CapacityComparison Compare(Capacity actual, int? operatingDaysPerYear, decimal threshold, CapacityUnit thresholdUnit)
+    {
+        if (DimensionOf(actual.Unit) != DimensionOf(thresholdUnit))
+        {
+            return CapacityComparison.Incomparable;
+        }
+
+        var left = ToBase(actual.Value, actual.Unit);
+        var right = ToBase(threshold, thresholdUnit);
+        var leftTime = TimeBaseOf(actual.Unit);
+        var rightTime = TimeBaseOf(thresholdUnit);
+        if (leftTime != rightTime)
+        {
+            if (operatingDaysPerYear is not { } days)
+            {
+                return CapacityComparison.NeedsOperatingDays;
+            }
+
+            // Bring the per-day side up to a year: a product is exact, a quotient may not be.
+            if (leftTime == TimeBase.Day)
+            {
+                left *= days;
+            }
+            else
+            {
+                right *= days;
+            }
+        }
+
+        return left.CompareTo(right) switch
+        {
+            < 0 => CapacityComparison.Less,
+            0 => CapacityComparison.Equal,
+            _ => CapacityComparison.Greater,
+        };
+    }
+
+    /// <summary>Converts a capacity to another unit of the same dimension and time base, for messages.</summary>
+    public static decimal? Convert(Capacity actual, CapacityUnit target, int? operatingDaysPerYear)
+    {
+        if (DimensionOf(actual.Unit) != DimensionOf(target))
+        {
+            return null;
+        }
+
+        var value = ToBase(actual.Value, actual.Unit);
+        var fromTime = TimeBaseOf(actual.Unit);
+        var toTime = TimeBaseOf(target);
+        if (fromTime != toTime)
+        {
+            if (operatingDaysPerYear is not { } days || days <= 0)
+            {
+                return null;
+            }
+
+            value = fromTime == TimeBase.Day ? value * days : value / days;
+        }
+
+        return value / CapacityUnits[(int)target].Factor;
+    }
+
+    /// <summary>Formats a number without trailing zeros and with the invariant culture ("300", "0.85").</summary>
+    public static string Format(decimal value) =>
+        (value / 1.000000000000000000000000000000000m).ToString("0.############", CultureInfo.InvariantCulture);
+}
