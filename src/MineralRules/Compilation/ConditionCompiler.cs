@@ -157,7 +157,7 @@ internal sealed class ConditionCompiler
                 return new Explanation(ValueText.Of(actual, capacity, zh), ValueText.Of(o.Read(a), o, zh));
             }
 
-            var required = UnitConversions.Format(c.Number!.Value) + UnitConversions.Symbol(c.Unit!.Value);
+            var required = UnitConversions.WithUnit(c.Number!.Value, c.Unit!.Value);
             if (actual is null || actual.Unit == c.Unit)
             {
                 return new Explanation(ValueText.Of(actual, capacity, zh), required);
@@ -165,7 +165,7 @@ internal sealed class ConditionCompiler
 
             // Show the figure as given and, where it converts, in the threshold's unit.
             var converted = UnitConversions.Convert(actual, c.Unit!.Value, operatingDays);
-            var text = converted is { } v ? $"{actual} (= {UnitConversions.Format(decimal.Round(v, 4))}{UnitConversions.Symbol(c.Unit!.Value)})" : actual.ToString();
+            var text = converted is { } v ? $"{actual} (= {UnitConversions.WithUnit(decimal.Round(v, 4), c.Unit!.Value)})" : actual.ToString();
             return new Explanation(text, required);
         });
     }

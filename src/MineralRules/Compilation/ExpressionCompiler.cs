@@ -30,11 +30,13 @@ internal sealed class ExpressionCompiler
     {
         _fields = fields;
 
-        // Exceptions must surface as load errors, not as "failed rule" results.
+        // Parse errors must surface as load errors, never as "failed rule" results. Beware the naming: with
+        // EnableExceptionAsErrorMessageForRuleExpressionParsing = false, RulesEngine swallows a parse error and
+        // returns the constant false — a typo would read as a failing verdict. True (its default) makes it throw.
         _parser = new RuleExpressionParser(new ReSettings
         {
             EnableExceptionAsErrorMessage = false,
-            EnableExceptionAsErrorMessageForRuleExpressionParsing = false,
+            EnableExceptionAsErrorMessageForRuleExpressionParsing = true,
             IgnoreException = false,
             CustomTypes = [],
         });
@@ -63,6 +65,13 @@ internal sealed class ExpressionCompiler
         {
             var position = e is System.Linq.Dynamic.Core.Exceptions.ParseException pe ? $" at character {pe.Position + 1}" : string.Empty;
             diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message} Fields are written as in the application, e.g. capacity.value, block.basicUnits.", ruleId);
+            return null;
+        }
+
+        // Second guard against a swallowed parse error: only the literal text may become a constant.
+        if (body is ConstantExpression { Value: bool constant } && !string.Equals(expression.Text.Trim(), constant ? "true" : "false", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile: the parser reduced '{expression.Text}' to the constant {constant.ToString().ToLowerInvariant()}, which hides an error. Check the expression's syntax.", ruleId);
             return null;
         }
 

@@ -18,8 +18,10 @@ internal static class Suggestions
             }
         }
 
-        // Allow roughly one edit per three characters; a wild guess helps nobody.
-        return best is not null && bestDistance <= Math.Max(1, input.Length / 3) ? best : null;
+        // Allow two edits (a swapped or doubled letter) in words of four letters or more, one per three letters in
+        // longer ones; a wild guess helps nobody.
+        var allowed = input.Length < 4 ? 1 : Math.Max(2, input.Length / 3);
+        return best is not null && bestDistance <= allowed ? best : null;
     }
 
     /// <summary>Appends " Did you mean 'x'?" when there is a close candidate.</summary>

@@ -7,7 +7,7 @@ namespace MineralRules;
 /// <param name="Unit">The unit.</param>
 public sealed record Capacity(decimal Value, CapacityUnit Unit)
 {
-    /// <summary>Formats as the number followed by the unit's symbol, e.g. <c>300万吨/年</c>.</summary>
+    /// <summary>Formats as the number followed by the unit's symbol, e.g. <c>300万吨/年</c> or <c>2.4 Mt/a</c>.</summary>
     /// <returns>The capacity as people write it.</returns>
-    public override string ToString() => UnitConversions.Format(Value) + UnitConversions.Symbol(Unit);
+    public override string ToString() => UnitConversions.WithUnit(Value, Unit);
 }

@@ -165,6 +165,13 @@ internal static class UnitConversions
         return value / CapacityUnits[(int)target].Factor;
     }
 
+    /// <summary>A number with its unit: Chinese units follow the number directly (300万吨/年), Latin ones after a space (2.4 Mt/a).</summary>
+    public static string WithUnit(decimal value, CapacityUnit unit)
+    {
+        var symbol = Symbol(unit);
+        return char.IsAsciiLetter(symbol[0]) ? $"{Format(value)} {symbol}" : Format(value) + symbol;
+    }
+
     /// <summary>Formats a number without trailing zeros and with the invariant culture ("300", "0.85").</summary>
     public static string Format(decimal value) =>
         (value / 1.000000000000000000000000000000000m).ToString("0.############", CultureInfo.InvariantCulture);

@@ -1,0 +1,260 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MineralRules.Tests.Cli;
+
+/// <summary><c>mineralrules check</c> as contract.md fixes it: arguments, exit codes, JSON array, errors on stderr.</summary>
+public class CheckCommandTests
+{
+    private const string Compliant = """
+        id: CLI-OK
+        permit: mining
+        action: new
+        applicationDate: 2024-05-01
+        mineral: coal
+        miningMethod: underground
+        capacity: { value: 400, unit: 万吨/年 }
+        scale: large
+        depositScale: large
+        deposit: { otherMiningRights: 0 }
+        coal: { toxicSubstancesExceedStandard: false }
+        """;
+
+    private static readonly Regex ContractError = new(@"^.+:\d+:\d+: error: .+$", RegexOptions.Multiline);
+
+    [Test]
+    public void Check_CompliantApplication_ExitZero()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("ok.yaml", Compliant);
+
+        var (code, output, error) = CliRunner.Run("check", file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("COMPLIANT"));
+            Assert.That(error, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_NonCompliantApplication_ExitOneAndTextShowsDecisionClauseAndMessage()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("low.yaml", Compliant.Replace("value: 400", "value: 240", StringComparison.Ordinal));
+
+        var (code, output, _) = CliRunner.Run("check", file);
+        var lines = output.Split('\n');
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(lines[0], Does.Contain("NON-COMPLIANT"), "the decision comes first");
+            Assert.That(output, Does.Contain("FAIL   5.2.1  coal.new-underground.min-capacity"));
+            Assert.That(output, Does.Contain("新建井工煤矿原则上产能不低于300万吨/年"));
+            Assert.That(output, Does.Contain("Capacity 240万吨/年 is below the minimum 300万吨/年"));
+        });
+    }
+
+    [Test]
+    public void Check_NeedsReview_ExitOne()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("review.yaml", Compliant.Replace("coal: { toxicSubstancesExceedStandard: false }", string.Empty, StringComparison.Ordinal));
+
+        var (code, output, _) = CliRunner.Run("check", file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(output, Does.Contain("NEEDS REVIEW"));
+            Assert.That(output, Does.Contain("coal.toxicSubstancesExceedStandard"));
+        });
+    }
+
+    [Test]
+    public void Check_JsonFormatOneFile_ArrayWithOneResult()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("low.json", """
+            { "id": "CLI-JSON", "permit": "mining", "action": "new", "applicationDate": "2024-05-01", "mineral": "copper",
+              "capacity": { "value": 30, "unit": "万吨/年" }, "scale": "medium", "depositScale": "medium",
+              "deposit": { "otherMiningRights": 0 } }
+            """);
+
+        var (code, output, _) = CliRunner.Run("check", file, "--format", "json");
+        using var json = JsonDocument.Parse(output);
+        var result = json.RootElement[0];
+        var failing = result.GetProperty("verdicts").EnumerateArray().Where(v => v.GetProperty("outcome").GetString() == "fail").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(json.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Array));
+            Assert.That(json.RootElement.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(result.GetProperty("application").GetString(), Is.EqualTo("CLI-JSON"));
+            Assert.That(result.GetProperty("source").GetString(), Does.EndWith("low.json"));
+            Assert.That(result.GetProperty("ruleSet").GetProperty("id").GetString(), Is.EqualTo("nmg-mineral-plan-2021-2025"));
+            Assert.That(result.GetProperty("ruleSet").GetProperty("version").GetString(), Is.EqualTo("1.0.0"));
+            Assert.That(result.GetProperty("decision").GetString(), Is.EqualTo("non-compliant"));
+            Assert.That(failing.Select(v => v.GetProperty("rule").GetString()), Is.EqualTo(new[] { "copper.new.min-ore-output" }));
+            Assert.That(failing[0].GetProperty("clause").GetProperty("ref").GetString(), Is.EqualTo("5.2.1"));
+            Assert.That(failing[0].GetProperty("clause").GetProperty("text").GetString(), Is.EqualTo("原则上不再新建年产矿石量30万吨以下的铜矿山"));
+            Assert.That(failing[0].GetProperty("missing").GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Check_Folder_EveryApplicationBelowInPathOrder()
+    {
+        using var temp = new TempFolder();
+        temp.Write("b/second.yml", Compliant.Replace("CLI-OK", "CLI-2", StringComparison.Ordinal));
+        temp.Write("a/first.yaml", Compliant.Replace("CLI-OK", "CLI-1", StringComparison.Ordinal));
+        temp.Write("a/readme.txt", "not an application");
+
+        var (code, output, _) = CliRunner.Run("check", temp.Path, "--format", "json");
+        using var json = JsonDocument.Parse(output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(json.RootElement.EnumerateArray().Select(r => r.GetProperty("application").GetString()), Is.EqualTo(new[] { "CLI-1", "CLI-2" }));
+        });
+    }
+
+    [Test]
+    public void Check_InvalidApplication_ExitTwoWithLocatedErrorsAndNoVerdictForIt()
+    {
+        using var temp = new TempFolder();
+        var good = temp.Write("good.yaml", Compliant);
+        var bad = temp.Write("bad.yaml", Compliant.Replace("capacity:", "capcity:", StringComparison.Ordinal).Replace("mineral: coal", "mineral: cole", StringComparison.Ordinal));
+
+        var (code, output, error) = CliRunner.Run("check", good, bad, "--format", "json");
+        using var json = JsonDocument.Parse(output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(ContractError.Matches(error), Has.Count.EqualTo(2), error);
+            Assert.That(error, Does.Contain("bad.yaml:5:10: error: Unknown value 'cole' for 'mineral'. Did you mean 'coal'?"));
+            Assert.That(error, Does.Contain("bad.yaml:7:1: error: Unknown key 'capcity'"));
+            Assert.That(json.RootElement.EnumerateArray().Select(r => r.GetProperty("application").GetString()), Is.EqualTo(new[] { "CLI-OK" }));
+        });
+    }
+
+    [Test]
+    public void Check_DateBeforeAnyRuleSet_ExitTwoAtApplicationDate()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("early.yaml", Compliant.Replace("2024-05-01", "2021-05-01", StringComparison.Ordinal));
+
+        var (code, output, error) = CliRunner.Run("check", file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("early.yaml:4:18: error: No rule set is in force on 2021-05-01"));
+            Assert.That(output, Does.Not.Contain("COMPLIANT"));
+        });
+    }
+
+    [Test]
+    public void Check_MissingPath_ExitTwo()
+    {
+        var (code, _, error) = CliRunner.Run("check", "/no/such/application.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("/no/such/application.yaml: error: no such file or folder"));
+        });
+    }
+
+    [Test]
+    public void Check_UnknownOption_ExitTwo()
+    {
+        var (code, _, error) = CliRunner.Run("check", "x.yaml", "--formt", "json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--formt"));
+        });
+    }
+
+    [Test]
+    public void Check_RulesFolderCopyOfShippedRules_SameResult()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyShippedRules();
+        var file = temp.Write("app.yaml", Compliant);
+
+        var (code, output, _) = CliRunner.Run("check", file, "--rules", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("COMPLIANT"));
+        });
+    }
+
+    [Test]
+    public void Check_RulesWithExpressionTypo_ExitTwoNamingFileLineAndRuleBeforeAnyVerdict()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyShippedRules();
+        var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-5-mining.yaml");
+        var text = File.ReadAllText(file).Replace(
+            "      atMost: { field: deposit.otherMiningRights, value: 0 }",
+            "      expression: \"deposit.otherMiningRights <= \"",
+            StringComparison.Ordinal);
+        File.WriteAllText(file, text);
+        var line = Array.FindIndex(text.Split('\n'), l => l.Contains("expression:", StringComparison.Ordinal)) + 1;
+        var app = temp.Write("app.yaml", Compliant);
+
+        var (code, output, error) = CliRunner.Run("check", app, "--rules", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Match($@"chapter-5-mining\.yaml:{line}:\d+: error: The expression does not compile"));
+            Assert.That(error, Does.Contain("(rule mining.new.one-right-per-deposit)"));
+            Assert.That(output, Is.Empty, "nothing is evaluated with a broken rule set");
+        });
+    }
+
+    [Test]
+    public void Check_RulesWithUnknownKey_ExitTwoNamingFileAndLine()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyShippedRules();
+        var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-5-mining.yaml");
+        var lines = File.ReadAllLines(file);
+        var index = Array.FindIndex(lines, l => l.Trim() == "exemptable: true");
+        lines[index] = lines[index].Replace("exemptable", "exemptible", StringComparison.Ordinal);
+        File.WriteAllLines(file, lines);
+        var app = temp.Write("app.yaml", Compliant);
+
+        var (code, output, error) = CliRunner.Run("check", app, "--rules", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain($"chapter-5-mining.yaml:{index + 1}:5: error: Unknown key 'exemptible'"));
+            Assert.That(error, Does.Contain("Did you mean 'exemptable'?"));
+            Assert.That(output, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_ChineseCulture_MessagesInChinese()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("low.yaml", Compliant.Replace("value: 400", "value: 240", StringComparison.Ordinal));
+
+        var (_, output, _) = CliRunner.Run("check", file, "--culture", "zh");
+
+        Assert.That(output, Does.Contain("产能240万吨/年低于新建井工煤矿最低产能300万吨/年。"));
+    }
+}

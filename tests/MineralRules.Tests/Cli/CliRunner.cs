@@ -1,0 +1,53 @@
+using MineralRules.Cli;
+
+namespace MineralRules.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what it writes.</summary>
+internal static class CliRunner
+{
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApplication.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of a test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mineralrules-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string Write(string relativePath, string text)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    /// <summary>Copies the shipped rules here, for tests that edit them.</summary>
+    public string CopyShippedRules()
+    {
+        var target = System.IO.Path.Combine(Path, "rules");
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Rules, "*", SearchOption.AllDirectories))
+        {
+            var destination = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(TestPaths.Rules, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
