@@ -68,6 +68,11 @@ internal sealed class ConditionCompiler
             variables.Add(otherValue);
             assigns.Add(Expression.Assign(otherValue, other.Access(App)));
             right = Expression.Property(otherValue, "Value");
+            if (c.PlusMonths is { } months)
+            {
+                right = Expression.Call(right, typeof(DateOnly).GetMethod(nameof(DateOnly.AddMonths))!, Expression.Constant(months));
+            }
+
             otherMissing = Expression.Equal(otherValue, Expression.Constant(null, other.AccessType));
             if (left.Type != right.Type)
             {
@@ -110,7 +115,7 @@ internal sealed class ConditionCompiler
         var evaluate = Expression.Lambda<Func<Application, Truth>>(body, App).Compile();
 
         string? Required(Application a, bool zh) =>
-            c.Other is { } o ? ValueText.Of(o.Read(a), o, zh)
+            c.Other is { } o ? (c.PlusMonths is { } m && o.Read(a) is DateOnly od ? ValueText.Of(od.AddMonths(m), o, zh) : ValueText.Of(o.Read(a), o, zh))
             : c.Ordinal is { } n ? field.Vocabulary!.Display(Enum.ToObject(field.ValueType, n), zh)
             : c.Date is { } d ? ValueText.Of(d, field, zh)
             : UnitConversions.Format(c.Number!.Value);

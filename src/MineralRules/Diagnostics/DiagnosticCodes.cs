@@ -37,6 +37,7 @@ internal static class DiagnosticCodes
     public const string DuplicateVersion = "MR3012";
     public const string NoRuleSets = "MR3013";
     public const string DuplicateList = "MR3014";
+    public const string QuoteNotInPlan = "MR3015";
 
     // Expressions.
     public const string ExpressionSyntax = "MR4001";

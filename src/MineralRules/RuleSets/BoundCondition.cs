@@ -17,7 +17,8 @@ internal sealed record BoundCompare(
     CapacityUnit? Unit,
     int? Ordinal,
     DateOnly? Date,
-    Field? Other) : BoundCondition(Location);
+    Field? Other,
+    int? PlusMonths = null) : BoundCondition(Location);
 
 /// <summary>A field that must equal a value (bool, number, word as its enum value, date, text).</summary>
 internal sealed record BoundIs(SourceLocation Location, Field Field, object Value) : BoundCondition(Location);

@@ -22,7 +22,10 @@ internal enum Comparison
 /// </summary>
 internal abstract record ConditionDefinition(SourceLocation Location);
 
-/// <summary>A field compared with a threshold (a number with its unit, a scale or stage word, a date) or another field.</summary>
+/// <summary>
+/// A field compared with a threshold (a number with its unit, a scale or stage word, a date) or another field;
+/// a date field may be shifted by whole months (<c>plusMonths</c>: "less than 3 months left").
+/// </summary>
 internal sealed record CompareCondition(
     SourceLocation Location,
     Comparison Comparison,
@@ -32,7 +35,9 @@ internal sealed record CompareCondition(
     string? Unit,
     SourceLocation? UnitLocation,
     string? CompareTo,
-    SourceLocation? CompareToLocation) : ConditionDefinition(Location);
+    SourceLocation? CompareToLocation,
+    int? PlusMonths = null,
+    SourceLocation? PlusMonthsLocation = null) : ConditionDefinition(Location);
 
 /// <summary>A field that must have one value (<c>is</c>).</summary>
 internal sealed record IsCondition(SourceLocation Location, string Field, SourceLocation FieldLocation, Documents.ScalarNode Value)

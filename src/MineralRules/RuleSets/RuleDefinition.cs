@@ -23,6 +23,11 @@ internal sealed record RuleDefinition
 
     public required ClauseReference Clause { get; init; }
 
+    /// <summary>Where the clause's ref and quote are written, for errors about them.</summary>
+    public SourceLocation? ClauseRefLocation { get; init; }
+
+    public SourceLocation? ClauseQuoteLocation { get; init; }
+
     public required ScopeDefinition Scope { get; init; }
 
     /// <summary>What a compliant application satisfies; null for notes.</summary>
@@ -76,4 +81,5 @@ internal sealed record RuleSetDefinition(
     RuleSetInfo Info,
     SourceLocation ManifestLocation,
     IReadOnlyList<MineralList> MineralLists,
-    IReadOnlyList<RuleDefinition> Rules);
+    IReadOnlyList<RuleDefinition> Rules,
+    Reference.PlanText? Plan);

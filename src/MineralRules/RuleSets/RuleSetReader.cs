@@ -17,6 +17,7 @@ internal sealed partial class RuleSetReader
         ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "prohibited", "all", "any", "not", "expression"];
 
     private readonly DiagnosticBag _diagnostics;
+    private (SourceLocation? Ref, SourceLocation? Quote) _clauseLocations;
 
     public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
@@ -32,9 +33,25 @@ internal sealed partial class RuleSetReader
         }
 
         var manifestRoot = YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
-        var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile.Path, folder);
+        string? planPath = null;
+        SourceLocation? planLocation = null;
+        var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile.Path, folder, out planPath, out planLocation);
+        PlanText? plan = null;
+        if (planPath is not null)
+        {
+            var planFile = files.FirstOrDefault(f => f.Path == $"{folder}/{planPath}");
+            if (planFile is null)
+            {
+                _diagnostics.Add(planLocation!, DiagnosticCodes.ManifestInvalid, $"The plan text '{planPath}' is not in {folder}/; keep a copy of the plan's text there so quotes and clause numbers can be checked.");
+            }
+            else
+            {
+                plan = PlanText.Parse(planFile.Text);
+            }
+        }
 
         var roots = files
+            .Where(f => RuleSource.IsYaml(f.Path))
             .Select(f => (File: f, Root: YamlDocumentReader.Read(f.Text, f.Path, _diagnostics)))
             .Where(x => x.Root is not null)
             .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
@@ -83,11 +100,13 @@ internal sealed partial class RuleSetReader
             reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
         }
 
-        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules);
+        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan);
     }
 
-    private RuleSetInfo? ReadManifest(DocumentNode root, string path, string folder)
+    private RuleSetInfo? ReadManifest(DocumentNode root, string path, string folder, out string? planPath, out SourceLocation? planLocation)
     {
+        planPath = null;
+        planLocation = null;
         if (Scalars.Mapping(root, _diagnostics, "the manifest") is not { } mapping)
         {
             return null;
@@ -98,7 +117,8 @@ internal sealed partial class RuleSetReader
         var versionNode = m.Required("version", "the semantic version, e.g. 1.0.0");
         var version = Text(versionNode, "'version'");
         var title = m.Required("title", "the title as { zh: ..., en: ... }") is { } t ? ReadText(t, "'title'", null) : null;
-        var source = m.Required("source", "the source document (title, number, issued, published)") is { } s ? ReadSource(s) : null;
+        var sourceNode = m.Required("source", "the source document (title, number, issued, published)");
+        var source = sourceNode is null ? null : ReadSource(sourceNode, out planPath, out planLocation);
         var fromNode = m.Required("effectiveFrom", "the first day the rule set is in force (YYYY-MM-DD)");
         var from = fromNode is null ? null : Scalars.Date(fromNode, _diagnostics, "'effectiveFrom'");
         var toNode = m.Optional("effectiveTo");
@@ -130,8 +150,10 @@ internal sealed partial class RuleSetReader
             : new RuleSetInfo(id, version, title, source, from.Value, to);
     }
 
-    private SourceDocument? ReadSource(DocumentNode node)
+    private SourceDocument? ReadSource(DocumentNode node, out string? planPath, out SourceLocation? planLocation)
     {
+        planPath = null;
+        planLocation = null;
         if (Scalars.Mapping(node, _diagnostics, "'source'") is not { } mapping)
         {
             return null;
@@ -149,6 +171,12 @@ internal sealed partial class RuleSetReader
             periodFrom = pm.Required("from", "the first year") is { } f ? Scalars.Integer(f, _diagnostics, "'planningPeriod.from'") : null;
             periodTo = pm.Required("to", "the last year") is { } t ? Scalars.Integer(t, _diagnostics, "'planningPeriod.to'") : null;
             pm.Finish("'source.planningPeriod'");
+        }
+
+        if (m.Optional("text") is { } textNode)
+        {
+            planPath = Text(textNode, "'source.text' (the plan's text, relative to the manifest)");
+            planLocation = textNode.Location;
         }
 
         m.Finish("'source'");
@@ -225,7 +253,9 @@ internal sealed partial class RuleSetReader
             }
         }
 
+        _clauseLocations = default;
         var clause = m.Required("clause", "the clause it enforces: { ref, zh, en }") is { } c ? ReadClause(c, ruleId) : null;
+        var clauseLocations = _clauseLocations;
         var scope = m.Required("scope", "which applications it covers (permit, actions, minerals ...)") is { } sc ? ReadScope(sc, lists, ruleId) : null;
         var conditionNode = m.Optional("condition");
         var condition = conditionNode is null ? null : ReadCondition(conditionNode, ruleId);
@@ -276,6 +306,8 @@ internal sealed partial class RuleSetReader
             Location = mapping.Location,
             Kind = kind,
             Clause = clause,
+            ClauseRefLocation = clauseLocations.Ref,
+            ClauseQuoteLocation = clauseLocations.Quote,
             Scope = scope,
             Condition = condition,
             Outcome = outcome,
@@ -296,7 +328,8 @@ internal sealed partial class RuleSetReader
         var m = new MappingReader(mapping, _diagnostics, ruleId);
         var refNode = m.Required("ref", "the plan's numbering, e.g. \"5.2.1\"");
         var reference = Text(refNode, "'clause.ref'", ruleId);
-        var zh = Text(m.Required("zh", "the plan's own words, quoted verbatim"), "'clause.zh'", ruleId);
+        var zhNode = m.Required("zh", "the plan's own words, quoted verbatim");
+        var zh = Text(zhNode, "'clause.zh'", ruleId);
         var en = Text(m.Required("en", "a short English rendering"), "'clause.en'", ruleId);
         m.Finish("'clause'");
         if (reference is not null && !ApplicationValidator.BeAClauseReference(reference))
@@ -304,6 +337,7 @@ internal sealed partial class RuleSetReader
             _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.2.1\".", ruleId);
         }
 
+        _clauseLocations = (refNode?.Location, zhNode?.Location);
         return reference is null || zh is null || en is null ? null : new ClauseReference(reference, zh.Trim(), en.Trim());
     }
 
@@ -443,7 +477,15 @@ internal sealed partial class RuleSetReader
         var valueNode = m.Optional("value");
         var unitNode = m.Optional("unit");
         var compareToNode = m.Optional("compareTo");
+        var plusMonthsNode = m.Optional("plusMonths");
         m.Finish($"'{form}'");
+        var plusMonths = plusMonthsNode is null ? null : Scalars.Integer(plusMonthsNode, _diagnostics, "'plusMonths'", ruleId);
+        if (plusMonthsNode is not null && compareToNode is null)
+        {
+            _diagnostics.Add(plusMonthsNode.Location, DiagnosticCodes.InvalidRule, "'plusMonths' shifts the date named by 'compareTo'; add 'compareTo' or remove 'plusMonths'.", ruleId);
+            return null;
+        }
+
         var field = Text(fieldNode, "'field'", ruleId);
         var unit = unitNode is null ? null : Text(unitNode, "'unit'", ruleId);
         var compareTo = compareToNode is null ? null : Text(compareToNode, "'compareTo'", ruleId);
@@ -455,7 +497,7 @@ internal sealed partial class RuleSetReader
 
         return field is null
             ? null
-            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location);
+            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location, plusMonths, plusMonthsNode?.Location);
     }
 
     private (string Field, SourceLocation FieldLocation, IReadOnlyList<ScalarNode> Values)? ReadValues(DocumentNode body, string form, SourceLocation location, string? ruleId)

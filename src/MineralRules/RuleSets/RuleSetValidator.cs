@@ -40,6 +40,11 @@ internal sealed partial class RuleSetValidator
             }
 
             seen.Add(rule.Id, rule);
+            if (definition.Plan is { } plan)
+            {
+                CheckCitation(rule, plan);
+            }
+
             CheckPlaceholders(rule, rule.Message);
             if (rule.MessageWhenMet is { } whenMet)
             {
@@ -174,7 +179,13 @@ internal sealed partial class RuleSetValidator
                 return null;
             }
 
-            return new BoundCompare(c.Location, c.Comparison, field, null, null, null, null, other);
+            if (c.PlusMonths is not null && field.Kind != FieldKind.Date)
+            {
+                _diagnostics.Add(c.PlusMonthsLocation!, DiagnosticCodes.FieldTypeMismatch, $"'plusMonths' shifts dates; '{field.Path}' is {Describe(field)}.", ruleId);
+                return null;
+            }
+
+            return new BoundCompare(c.Location, c.Comparison, field, null, null, null, null, other, c.PlusMonths);
         }
 
         var value = c.Value!;
@@ -252,6 +263,39 @@ internal sealed partial class RuleSetValidator
     }
 
     private decimal? Number(ScalarNode node, string ruleId) => Scalars.Decimal(node, _diagnostics, "the threshold 'value'", ruleId);
+
+    private void CheckCitation(RuleDefinition rule, Reference.PlanText plan)
+    {
+        if (!plan.HasClause(rule.Clause.Ref))
+        {
+            var refs = plan.Clauses.Select(c => c.Ref).ToList();
+            _diagnostics.Add(
+                rule.ClauseRefLocation ?? rule.Location,
+                DiagnosticCodes.InvalidClauseRef,
+                $"The plan has no clause {rule.Clause.Ref}.{Suggestions.DidYouMean(rule.Clause.Ref, refs)} Clauses are cited by the plan's own numbering (第五章第二节 item 1 is 5.2.1).",
+                rule.Id);
+        }
+
+        if (!plan.Contains(rule.Clause.Text))
+        {
+            _diagnostics.Add(
+                rule.ClauseQuoteLocation ?? rule.Location,
+                DiagnosticCodes.QuoteNotInPlan,
+                $"The quote '{rule.Clause.Text}' is not in the plan's text; copy the plan's own words exactly (spaces and line breaks do not matter).",
+                rule.Id);
+        }
+        else if (plan.Clause(rule.Clause.Ref) is { } clause && !QuoteUnder(plan, rule.Clause))
+        {
+            _diagnostics.Add(
+                rule.ClauseQuoteLocation ?? rule.Location,
+                DiagnosticCodes.QuoteNotInPlan,
+                $"The quote is in the plan, but not under clause {rule.Clause.Ref} ({clause.Title}); cite the clause the words stand in.",
+                rule.Id);
+        }
+    }
+
+    /// <summary>True when the quote stands in the text of the cited clause (between its heading and the next one).</summary>
+    private static bool QuoteUnder(Reference.PlanText plan, ClauseReference citation) => plan.ClauseContains(citation.Ref, citation.Text);
 
     private void CheckPlaceholders(RuleDefinition rule, LocalizedText text)
     {

@@ -12,7 +12,7 @@ internal static class RuleSource
     public static IReadOnlyList<RuleFile> FromFolder(string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(IsYaml)
+            .Where(IsRuleSetFile)
             .Order(StringComparer.Ordinal)
             .Select(f => new RuleFile(f.Replace('\\', '/'), File.ReadAllText(f)));
         return [.. files];
@@ -23,7 +23,7 @@ internal static class RuleSource
     {
         var assembly = typeof(RuleSource).Assembly;
         var files = new List<RuleFile>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsYaml(n)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleSetFile(n)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
@@ -76,6 +76,9 @@ internal static class RuleSource
 
     public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
-    private static bool IsYaml(string path) =>
+    public static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>YAML rule files and the plain-text sources they quote.</summary>
+    private static bool IsRuleSetFile(string path) => IsYaml(path) || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 }
