@@ -34,6 +34,7 @@ internal sealed class ConditionCompiler
         BoundMembership c => Membership(c),
         BoundIncludes c => Includes(c),
         BoundProhibited => new LeafCondition(static _ => Truth.False, static (_, _) => Explanation.None),
+        BoundScaleMatchesCapacity c => new ScaleDerivation(c.Table).Compile(),
         BoundAll c => Parts(c.Parts, ruleId, diagnostics) is { } parts ? new AllOf(parts) : null,
         BoundAny c => Parts(c.Parts, ruleId, diagnostics) is { } parts ? new AnyOf(parts) : null,
         BoundNot c => Compile(c.Part, ruleId, diagnostics) is { } part ? new NotOf(part) : null,

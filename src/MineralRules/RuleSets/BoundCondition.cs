@@ -29,6 +29,9 @@ internal sealed record BoundMembership(SourceLocation Location, Field Field, IRe
 /// <summary>A word-list field that must include one of the values (or, negated, none).</summary>
 internal sealed record BoundIncludes(SourceLocation Location, Field Field, IReadOnlyList<object> Values, bool Negated) : BoundCondition(Location);
 
+/// <summary>The declared scale agrees with the verified 208号 rows.</summary>
+internal sealed record BoundScaleMatchesCapacity(SourceLocation Location, ScaleTable Table) : BoundCondition(Location);
+
 /// <summary>Never met.</summary>
 internal sealed record BoundProhibited(SourceLocation Location) : BoundCondition(Location);
 

@@ -59,6 +59,12 @@ internal sealed record IncludesCondition(
     IReadOnlyList<Documents.ScalarNode> Values,
     bool Negated) : ConditionDefinition(Location);
 
+/// <summary>
+/// The declared mine scale agrees with the scale the verified rows of the mine production scale table (208号) give for
+/// the capacity. Met when no verified row applies or a fact is absent: it is a cross-check, never a guess.
+/// </summary>
+internal sealed record ScaleMatchesCapacityCondition(SourceLocation Location) : ConditionDefinition(Location);
+
 /// <summary>Never satisfied: every application in scope violates the rule (禁止, 不新建, 限制).</summary>
 internal sealed record ProhibitedCondition(SourceLocation Location) : ConditionDefinition(Location);
 

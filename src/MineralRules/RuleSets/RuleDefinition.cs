@@ -82,4 +82,5 @@ internal sealed record RuleSetDefinition(
     SourceLocation ManifestLocation,
     IReadOnlyList<MineralList> MineralLists,
     IReadOnlyList<RuleDefinition> Rules,
-    Reference.PlanText? Plan);
+    Reference.PlanText? Plan,
+    ReferenceData Reference);

@@ -14,7 +14,7 @@ namespace MineralRules.RuleSets;
 internal sealed partial class RuleSetReader
 {
     private static readonly string[] ConditionForms =
-        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "prohibited", "all", "any", "not", "expression"];
+        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "prohibited", "scaleMatchesCapacity", "all", "any", "not", "expression"];
 
     private readonly DiagnosticBag _diagnostics;
     private (SourceLocation? Ref, SourceLocation? Quote) _clauseLocations;
@@ -78,6 +78,7 @@ internal sealed partial class RuleSetReader
             }
         }
 
+        var reference = ReadReference(roots.Select(r => r.Reader).ToList());
         var rules = new List<RuleDefinition>();
         foreach (var (file, reader) in roots)
         {
@@ -100,7 +101,158 @@ internal sealed partial class RuleSetReader
             reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
         }
 
-        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan);
+        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan, reference);
+    }
+
+    /// <summary>Reference tables may stand in any file of the version, each once.</summary>
+    private ReferenceData ReadReference(IReadOnlyList<MappingReader> readers)
+    {
+        ScaleTable? mine = null, deposit = null;
+        DivisionTable? divisions = null;
+        foreach (var reader in readers)
+        {
+            if (reader.Optional("mineProductionScale") is { } m)
+            {
+                mine = Once(mine, ReadScaleTable(m, "mineProductionScale", withMethod: true), m);
+            }
+
+            if (reader.Optional("depositScale") is { } d)
+            {
+                deposit = Once(deposit, ReadScaleTable(d, "depositScale", withMethod: false), d);
+            }
+
+            if (reader.Optional("divisions") is { } v)
+            {
+                divisions = Once(divisions, ReadDivisions(v), v);
+            }
+        }
+
+        return new ReferenceData(mine, deposit, divisions);
+    }
+
+    private T? Once<T>(T? existing, T? next, DocumentNode node)
+        where T : class
+    {
+        if (existing is not null && next is not null)
+        {
+            _diagnostics.Add(node.Location, DiagnosticCodes.DuplicateList, "This reference table is already defined in another file of the rule set; keep one.");
+        }
+
+        return existing ?? next;
+    }
+
+    private ScaleTable? ReadScaleTable(DocumentNode node, string what, bool withMethod)
+    {
+        if (Scalars.Mapping(node, _diagnostics, $"'{what}' (document, rows)") is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics);
+        var document = Text(m.Required("document", "the standard the table comes from"), "'document'");
+        var rows = new List<ScaleRow>();
+        if (m.Required("rows", "the table's rows") is { } rowsNode && Scalars.Sequence(rowsNode, _diagnostics, "'rows'") is { } items)
+        {
+            foreach (var item in items)
+            {
+                if (Scalars.Mapping(item, _diagnostics, "a table row") is not { } rowMap)
+                {
+                    continue;
+                }
+
+                var r = new MappingReader(rowMap, _diagnostics);
+                var name = Text(r.Required("name", "the row's name as the standard writes it"), "'name'");
+                var minerals = r.Required("minerals", "the contract's mineral codes the row covers ([] for none)") is { } mn ? Words(mn, Vocabularies.Minerals, "'minerals'", null) : [];
+                MiningMethod? method = null;
+                if (withMethod && r.Optional("miningMethod") is { } methodNode)
+                {
+                    method = Word(methodNode, Vocabularies.MiningMethods, "'miningMethod'", null);
+                }
+
+                var counted = withMethod ? Text(r.Required("countedAs", "what the figure counts: ore, raw-coal, ..."), "'countedAs'") : Text(r.Required("measure", "what the figure counts"), "'measure'");
+                var unit = Text(r.Required("unit", "the unit of the figures"), "'unit'");
+                var large = r.Optional("large") is { } l ? Scalars.Decimal(l, _diagnostics, "'large'") : null;
+                var medium = r.Optional("medium") is { } md ? Scalars.Decimal(md, _diagnostics, "'medium'") : null;
+                var minimum = withMethod && r.Optional("minimum") is { } mi ? Scalars.Decimal(mi, _diagnostics, "'minimum'") : null;
+                var verified = r.Required("verified", "true only where mineral and figures stand together in a cited source") is { } vn ? Scalars.Boolean(vn, _diagnostics, "'verified'") : null;
+                var status = Text(r.Required("status", "sourced, inferred, memory, not-found, ..."), "'status'");
+                var source = Text(r.Required("source", "where the figures come from"), "'source'");
+                r.Finish($"a row of '{what}'");
+                if (verified is true && (large is null || medium is null || large <= medium))
+                {
+                    _diagnostics.Add(rowMap.Location, DiagnosticCodes.InvalidRule, $"A verified row needs 'large' above 'medium' (the lower bounds of 大型 and 中型).");
+                }
+
+                if (name is not null && counted is not null && unit is not null && verified is not null && status is not null && source is not null)
+                {
+                    rows.Add(new ScaleRow(name, minerals, method, counted, unit, large, medium, minimum, verified.Value, status, source, rowMap.Location));
+                }
+            }
+        }
+
+        m.Finish($"'{what}'");
+        return document is null ? null : new ScaleTable(document, rows, mapping.Location);
+    }
+
+    private DivisionTable? ReadDivisions(DocumentNode node)
+    {
+        if (Scalars.Mapping(node, _diagnostics, "'divisions' (document, source, verified, leagues)") is not { } mapping)
+        {
+            return null;
+        }
+
+        var m = new MappingReader(mapping, _diagnostics);
+        var document = Text(m.Required("document", "the standard"), "'document'");
+        var source = Text(m.Required("source", "where the codes come from"), "'source'");
+        var verified = m.Required("verified", "true for codes checked against the source") is { } vn ? Scalars.Boolean(vn, _diagnostics, "'verified'") : null;
+        var leagues = new List<LeagueEntry>();
+        if (m.Required("leagues", "the 12 leagues and cities") is { } leaguesNode && Scalars.Sequence(leaguesNode, _diagnostics, "'leagues'") is { } items)
+        {
+            foreach (var item in items)
+            {
+                if (Scalars.Mapping(item, _diagnostics, "a league (code, name, counties)") is not { } leagueMap)
+                {
+                    continue;
+                }
+
+                var l = new MappingReader(leagueMap, _diagnostics);
+                var code = Text(l.Required("code", "the GB/T 2260 code"), "'code'");
+                var name = Text(l.Required("name", "the name"), "'name'");
+                var en = l.Optional("en") is { } e ? Text(e, "'en'") : null;
+                if (l.Optional("enVerified") is { } ev)
+                {
+                    Scalars.Boolean(ev, _diagnostics, "'enVerified'");
+                }
+
+                var counties = new List<(string, string)>();
+                if (l.Required("counties", "the banners, counties and districts") is { } cn && Scalars.Sequence(cn, _diagnostics, "'counties'") is { } countyItems)
+                {
+                    foreach (var county in countyItems)
+                    {
+                        if (Scalars.Mapping(county, _diagnostics, "a county (code, name)") is { } countyMap)
+                        {
+                            var c = new MappingReader(countyMap, _diagnostics);
+                            var countyCode = Text(c.Required("code", "the GB/T 2260 code"), "'code'");
+                            var countyName = Text(c.Required("name", "the name"), "'name'");
+                            c.Finish("a county");
+                            if (countyCode is not null && countyName is not null)
+                            {
+                                counties.Add((countyCode, countyName));
+                            }
+                        }
+                    }
+                }
+
+                l.Finish("a league");
+                if (code is not null && name is not null)
+                {
+                    leagues.Add(new LeagueEntry(code, name, en, counties));
+                }
+            }
+        }
+
+        m.Finish("'divisions'");
+        return document is null || source is null || verified is null ? null : new DivisionTable(document, source, verified.Value, leagues, mapping.Location);
     }
 
     private RuleSetInfo? ReadManifest(DocumentNode root, string path, string folder, out string? planPath, out SourceLocation? planLocation)
@@ -427,6 +579,14 @@ internal sealed partial class RuleSetReader
                 }
 
                 _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, "Write `prohibited: true`; to lift a prohibition remove the rule.", ruleId);
+                return null;
+            case "scaleMatchesCapacity":
+                if (Scalars.Boolean(body, _diagnostics, "'scaleMatchesCapacity'", ruleId) is true)
+                {
+                    return new ScaleMatchesCapacityCondition(location);
+                }
+
+                _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, "Write `scaleMatchesCapacity: true`.", ruleId);
                 return null;
             case "all" or "any":
             {

@@ -20,6 +20,7 @@ internal sealed partial class RuleSetValidator
 
     private readonly FieldCatalog _fields;
     private readonly DiagnosticBag _diagnostics;
+    private ReferenceData _reference = ReferenceData.None;
 
     public RuleSetValidator(FieldCatalog fields, DiagnosticBag diagnostics)
     {
@@ -29,6 +30,8 @@ internal sealed partial class RuleSetValidator
 
     public ValidatedRuleSet Validate(RuleSetDefinition definition)
     {
+        _reference = definition.Reference;
+        CheckReference(definition.Reference);
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var rules = new List<ValidatedRule>();
         foreach (var rule in definition.Rules)
@@ -120,6 +123,14 @@ internal sealed partial class RuleSetValidator
 
             case ProhibitedCondition c:
                 return new BoundProhibited(c.Location);
+            case ScaleMatchesCapacityCondition c:
+                if (_reference.MineScale is { } table)
+                {
+                    return new BoundScaleMatchesCapacity(c.Location, table);
+                }
+
+                _diagnostics.Add(c.Location, DiagnosticCodes.InvalidRule, "'scaleMatchesCapacity' needs the mine production scale table (mineProductionScale) in the rule set's reference data.", ruleId);
+                return null;
             case AllCondition c:
             {
                 var parts = c.Parts.Select(p => Bind(p, ruleId)).ToList();
@@ -263,6 +274,18 @@ internal sealed partial class RuleSetValidator
     }
 
     private decimal? Number(ScalarNode node, string ruleId) => Scalars.Decimal(node, _diagnostics, "the threshold 'value'", ruleId);
+
+    /// <summary>Rows the engine compares capacities with must have a capacity unit it knows.</summary>
+    private void CheckReference(ReferenceData reference)
+    {
+        foreach (var row in reference.MineScale?.Rows ?? [])
+        {
+            if (row.Verified && row.Minerals.Count > 0 && ScaleDerivation.Compares(row) && !UnitConversions.TryParseCapacityUnit(row.Unit, out _))
+            {
+                _diagnostics.Add(row.Location, DiagnosticCodes.UnknownUnit, $"The row '{row.Name}' is verified and counted as {row.CountedAs}, but '{row.Unit}' is not a capacity unit ({string.Join(", ", UnitConversions.CapacitySymbols)}).");
+            }
+        }
+    }
 
     private void CheckCitation(RuleDefinition rule, Reference.PlanText plan)
     {
