@@ -71,8 +71,11 @@ internal sealed partial class PlanText
 
     public PlanClause? Clause(string reference) => _clauses.GetValueOrDefault(reference);
 
-    /// <summary>True when the quote occurs in the plan, white space ignored.</summary>
-    public bool Contains(string quote) => _compact.Contains(Compact(quote), StringComparison.Ordinal);
+    /// <summary>
+    /// True when the quote occurs in the plan, white space ignored. A quote may leave words out with an ellipsis
+    /// (…… or …): each part must then occur, in order.
+    /// </summary>
+    public bool Contains(string quote) => ContainsInOrder(_compact, quote);
 
     /// <summary>True when the quote stands within the clause: from its heading to the next heading of its level or above.</summary>
     public bool ClauseContains(string reference, string quote)
@@ -86,7 +89,25 @@ internal sealed partial class PlanText
         var index = Clauses.ToList().IndexOf(clause);
         var end = Clauses.Skip(index + 1).FirstOrDefault(c => Depth(c.Ref) <= depth)?.Line ?? _lines.Length + 1;
         var body = string.Concat(_lines[(clause.Line - 1)..(end - 1)]);
-        return Compact(body).Contains(Compact(quote), StringComparison.Ordinal);
+        return ContainsInOrder(Compact(body), quote);
+    }
+
+    private static bool ContainsInOrder(string compactText, string quote)
+    {
+        var parts = Compact(quote).Split('…', StringSplitOptions.RemoveEmptyEntries);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var found = compactText.IndexOf(part, at, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            at = found + part.Length;
+        }
+
+        return parts.Length > 0;
     }
 
     private static int Depth(string reference) => reference.Count(c => c == '.');

@@ -76,6 +76,22 @@ internal sealed record ScopeDefinition
 /// <summary>A named list of minerals (banned, restricted, exempt ...), kept in one place and referred to by id.</summary>
 internal sealed record MineralList(string Id, SourceLocation Location, LocalizedText? Title, string? Clause, IReadOnlyList<Mineral> Minerals);
 
+/// <summary>Whether an application can be checked against a clause of the plan (clauses.md).</summary>
+internal enum ClauseStatus
+{
+    /// <summary>Rules check applications against it.</summary>
+    Checkable,
+
+    /// <summary>Shown as context only (notes), never an outcome.</summary>
+    Informational,
+
+    /// <summary>Not about permits; the entry says why.</summary>
+    NotCheckable,
+}
+
+/// <summary>One chapter, section or numbered item of the plan in the rule set's clause index.</summary>
+internal sealed record ClauseIndexEntry(string Ref, string Title, ClauseStatus Status, LocalizedText Reason, SourceLocation Location);
+
 /// <summary>A whole rule-set version as read: manifest, lists and rules, with positions.</summary>
 internal sealed record RuleSetDefinition(
     RuleSetInfo Info,
@@ -83,4 +99,5 @@ internal sealed record RuleSetDefinition(
     IReadOnlyList<MineralList> MineralLists,
     IReadOnlyList<RuleDefinition> Rules,
     Reference.PlanText? Plan,
-    ReferenceData Reference);
+    ReferenceData Reference,
+    IReadOnlyList<ClauseIndexEntry> ClauseIndex);

@@ -79,6 +79,15 @@ internal sealed partial class RuleSetReader
         }
 
         var reference = ReadReference(roots.Select(r => r.Reader).ToList());
+        var index = new List<ClauseIndexEntry>();
+        foreach (var (_, reader) in roots)
+        {
+            if (reader.Optional("clauseIndex") is { } indexNode)
+            {
+                index.AddRange(ReadClauseIndex(indexNode));
+            }
+        }
+
         var rules = new List<RuleDefinition>();
         foreach (var (file, reader) in roots)
         {
@@ -101,7 +110,7 @@ internal sealed partial class RuleSetReader
             reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
         }
 
-        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan, reference);
+        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan, reference, index);
     }
 
     /// <summary>Reference tables may stand in any file of the version, each once.</summary>
@@ -128,6 +137,53 @@ internal sealed partial class RuleSetReader
         }
 
         return new ReferenceData(mine, deposit, divisions);
+    }
+
+    private IEnumerable<ClauseIndexEntry> ReadClauseIndex(DocumentNode node)
+    {
+        if (Scalars.Sequence(node, _diagnostics, "'clauseIndex'") is not { } items)
+        {
+            yield break;
+        }
+
+        foreach (var item in items)
+        {
+            if (Scalars.Mapping(item, _diagnostics, "a clause (ref, title, status, reason)") is not { } mapping)
+            {
+                continue;
+            }
+
+            var m = new MappingReader(mapping, _diagnostics);
+            var refNode = m.Required("ref", "the plan's numbering, e.g. \"5.2.1\"");
+            var reference = Text(refNode, "'ref'");
+            var title = Text(m.Required("title", "the heading as the plan writes it"), "'title'");
+            var statusNode = m.Required("status", "checkable, informational or not-checkable");
+            var statusText = Text(statusNode, "'status'");
+            var reason = m.Required("reason", "a one-line reason { zh, en }") is { } r ? ReadText(r, "'reason'", null) : null;
+            m.Finish("a clause of the index");
+            ClauseStatus? status = statusText switch
+            {
+                "checkable" => ClauseStatus.Checkable,
+                "informational" => ClauseStatus.Informational,
+                "not-checkable" => ClauseStatus.NotCheckable,
+                null => null,
+                _ => null,
+            };
+            if (statusText is not null && status is null)
+            {
+                _diagnostics.Add(statusNode!.Location, DiagnosticCodes.UnknownValue, $"Unknown status '{statusText}'.{Suggestions.DidYouMean(statusText, ["checkable", "informational", "not-checkable"])} Allowed: checkable, informational, not-checkable.");
+            }
+
+            if (reference is not null && !ApplicationValidator.BeAClauseReference(reference) && !ChapterPattern().IsMatch(reference))
+            {
+                _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter[.section[.item]], e.g. \"5.2.1\".");
+            }
+
+            if (reference is not null && title is not null && status is not null && reason is not null)
+            {
+                yield return new ClauseIndexEntry(reference, title, status.Value, reason, refNode!.Location);
+            }
+        }
     }
 
     private T? Once<T>(T? existing, T? next, DocumentNode node)
@@ -824,6 +880,9 @@ internal sealed partial class RuleSetReader
         Comparison.AtMost => "atMost",
         _ => "lessThan",
     };
+
+    [GeneratedRegex(@"^[1-9][0-9]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChapterPattern();
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex SemVerPattern();

@@ -32,6 +32,7 @@ internal sealed partial class RuleSetValidator
     {
         _reference = definition.Reference;
         CheckReference(definition.Reference);
+        var index = CheckClauseIndex(definition);
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var rules = new List<ValidatedRule>();
         foreach (var rule in definition.Rules)
@@ -46,6 +47,11 @@ internal sealed partial class RuleSetValidator
             if (definition.Plan is { } plan)
             {
                 CheckCitation(rule, plan);
+            }
+
+            if (index.Count > 0)
+            {
+                CheckIndexed(rule, index);
             }
 
             CheckPlaceholders(rule, rule.Message);
@@ -274,6 +280,62 @@ internal sealed partial class RuleSetValidator
     }
 
     private decimal? Number(ScalarNode node, string ruleId) => Scalars.Decimal(node, _diagnostics, "the threshold 'value'", ruleId);
+
+    /// <summary>The index lists every clause of the plan once, with the plan's own title.</summary>
+    private Dictionary<string, ClauseIndexEntry> CheckClauseIndex(RuleSetDefinition definition)
+    {
+        var index = new Dictionary<string, ClauseIndexEntry>(StringComparer.Ordinal);
+        foreach (var entry in definition.ClauseIndex)
+        {
+            if (!index.TryAdd(entry.Ref, entry))
+            {
+                _diagnostics.Add(entry.Location, DiagnosticCodes.DuplicateKey, $"Clause {entry.Ref} is indexed twice (first at {index[entry.Ref].Location}).");
+                continue;
+            }
+
+            if (definition.Plan is { } plan)
+            {
+                if (plan.Clause(entry.Ref) is not { } clause)
+                {
+                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"The plan has no clause {entry.Ref}.{Suggestions.DidYouMean(entry.Ref, plan.Clauses.Select(c => c.Ref))}");
+                }
+                else if (Reference.PlanText.Compact(clause.Title) != Reference.PlanText.Compact(entry.Title))
+                {
+                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"Clause {entry.Ref} is titled '{clause.Title}' in the plan, not '{entry.Title}'.");
+                }
+            }
+        }
+
+        if (definition.Plan is { } text && index.Count > 0)
+        {
+            var where = definition.ClauseIndex[0].Location with { Line = definition.ClauseIndex[0].Location.Line, Column = 1 };
+            foreach (var clause in text.Clauses.Where(c => !index.ContainsKey(c.Ref)))
+            {
+                _diagnostics.Add(where, DiagnosticCodes.InvalidClauseRef, $"The clause index lacks clause {clause.Ref} ({clause.Title}); add it with its status and, when not checkable, the reason.");
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>A check cites a checkable clause; a note a checkable or informational one.</summary>
+    private void CheckIndexed(RuleDefinition rule, Dictionary<string, ClauseIndexEntry> index)
+    {
+        if (!index.TryGetValue(rule.Clause.Ref, out var entry))
+        {
+            return; // reported with the citation when the plan has no such clause
+        }
+
+        var allowed = rule.Kind == RuleKind.Check ? entry.Status == ClauseStatus.Checkable : entry.Status != ClauseStatus.NotCheckable;
+        if (!allowed)
+        {
+            _diagnostics.Add(
+                rule.ClauseRefLocation ?? rule.Location,
+                DiagnosticCodes.InvalidClauseRef,
+                $"The clause index marks {entry.Ref} ({entry.Title}) as {(entry.Status == ClauseStatus.Informational ? "informational: cite it from a note (kind: note)" : "not checkable")}; change the index or cite another clause.",
+                rule.Id);
+        }
+    }
 
     /// <summary>Rows the engine compares capacities with must have a capacity unit it knows.</summary>
     private void CheckReference(ReferenceData reference)
