@@ -11,6 +11,7 @@ internal static class CliApplication
         var root = new RootCommand("Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
         {
             CheckCommand.Create(output, error),
+            CoverageCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

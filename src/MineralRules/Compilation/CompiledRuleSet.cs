@@ -1,5 +1,6 @@
 using MineralRules.Compilation;
 using MineralRules.Evaluation;
+using MineralRules.RuleSets;
 
 namespace MineralRules;
 
@@ -12,9 +13,10 @@ public sealed class CompiledRuleSet
     private readonly IReadOnlyList<CompiledRule> _rules;
     private readonly FieldCatalog _fields;
 
-    internal CompiledRuleSet(RuleSetInfo info, IReadOnlyList<CompiledRule> rules, FieldCatalog fields)
+    internal CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<CompiledRule> rules, FieldCatalog fields)
     {
-        Info = info;
+        Definition = definition;
+        Info = definition.Info;
         _rules = rules;
         _fields = fields;
     }
@@ -26,6 +28,9 @@ public sealed class CompiledRuleSet
     public IReadOnlyList<string> RuleIds => [.. _rules.Select(r => r.Id)];
 
     internal IReadOnlyList<CompiledRule> Rules => _rules;
+
+    /// <summary>The rule set as read: clause index, plan text, reference data (for coverage and tools).</summary>
+    internal RuleSetDefinition Definition { get; }
 
     /// <summary>True when this version is in force on <paramref name="date"/> by its own manifest.</summary>
     /// <param name="date">A date, usually the application date.</param>

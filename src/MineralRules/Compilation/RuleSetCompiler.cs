@@ -32,6 +32,6 @@ internal sealed class RuleSetCompiler
             }
         }
 
-        return diagnostics.Count > before ? null : new CompiledRuleSet(ruleSet.Info, rules, _fields);
+        return diagnostics.Count > before ? null : new CompiledRuleSet(ruleSet.Definition, rules, _fields);
     }
 }

@@ -125,9 +125,13 @@ public sealed class RuleSetCatalog
         return inForce;
     }
 
-    private static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source)
+    /// <summary>Loads without failing on citation problems, which the coverage report lists itself.</summary>
+    internal static RuleSetLoadResult LoadForCoverage(string? folder) =>
+        Load(folder is null ? RuleSource.Embedded() : RuleSource.FromFolder(folder), folder ?? "embedded", checkCitations: false);
+
+    private static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true)
     {
-        var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source);
+        var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source, checkCitations);
         return diagnostics.Count > 0 ? new RuleSetLoadResult(null, diagnostics) : new RuleSetLoadResult(new RuleSetCatalog(ruleSets, source), []);
     }
 }

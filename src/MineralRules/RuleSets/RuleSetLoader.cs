@@ -9,7 +9,7 @@ namespace MineralRules.RuleSets;
 /// </summary>
 internal static class RuleSetLoader
 {
-    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName)
+    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true)
     {
         var diagnostics = new DiagnosticBag();
         var fields = FieldCatalog.Default;
@@ -29,7 +29,7 @@ internal static class RuleSetLoader
                 continue;
             }
 
-            var validated = new RuleSetValidator(fields, diagnostics).Validate(definition);
+            var validated = new RuleSetValidator(fields, diagnostics, checkCitations).Validate(definition);
             if (compiler.Compile(validated, diagnostics) is { } ruleSet)
             {
                 compiled.Add((ruleSet, definition.ManifestLocation));

@@ -22,10 +22,16 @@ internal sealed partial class RuleSetValidator
     private readonly DiagnosticBag _diagnostics;
     private ReferenceData _reference = ReferenceData.None;
 
-    public RuleSetValidator(FieldCatalog fields, DiagnosticBag diagnostics)
+    private readonly bool _checkCitations;
+
+    /// <param name="fields">The application's facts.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="checkCitations">False only for the coverage report, which lists citation problems itself.</param>
+    public RuleSetValidator(FieldCatalog fields, DiagnosticBag diagnostics, bool checkCitations = true)
     {
         _fields = fields;
         _diagnostics = diagnostics;
+        _checkCitations = checkCitations;
     }
 
     public ValidatedRuleSet Validate(RuleSetDefinition definition)
@@ -44,7 +50,7 @@ internal sealed partial class RuleSetValidator
             }
 
             seen.Add(rule.Id, rule);
-            if (definition.Plan is { } plan)
+            if (definition.Plan is { } plan && _checkCitations)
             {
                 CheckCitation(rule, plan);
             }
@@ -348,6 +354,13 @@ internal sealed partial class RuleSetValidator
             }
         }
     }
+
+    /// <summary>What is wrong with a rule's citation against the plan's text, or null.</summary>
+    public static string? CitationProblem(RuleDefinition rule, Reference.PlanText plan) =>
+        !plan.HasClause(rule.Clause.Ref) ? $"the plan has no clause {rule.Clause.Ref}"
+        : !plan.Contains(rule.Clause.Text) ? $"the quote '{rule.Clause.Text}' is not in the plan's text"
+        : !plan.ClauseContains(rule.Clause.Ref, rule.Clause.Text) ? $"the quote is in the plan but not under clause {rule.Clause.Ref}"
+        : null;
 
     private void CheckCitation(RuleDefinition rule, Reference.PlanText plan)
     {

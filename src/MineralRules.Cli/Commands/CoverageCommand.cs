@@ -1,0 +1,113 @@
+using System.CommandLine;
+using MineralRules.Cli.Reporting;
+using MineralRules.Coverage;
+
+namespace MineralRules.Cli.Commands;
+
+/// <summary>
+/// <c>mineralrules coverage [--rules &lt;folder&gt;] [--samples &lt;folder&gt;] [--format text|markdown|json]</c>: for every
+/// clause of the plan, the rules citing it and the samples exercising each outcome. Exit 0 when every checkable clause
+/// is covered, 1 when there is a gap, 2 on invalid input.
+/// </summary>
+internal static class CoverageCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var rules = CommonOptions.Rules();
+        var samples = new Option<string>("--samples")
+        {
+            Description = "The folder of sample applications (default: samples/applications).",
+            DefaultValueFactory = _ => "samples/applications",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (default), markdown (docs/clauses.md) or json.",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "markdown", "json");
+        var version = new Option<string?>("--rule-set-version")
+        {
+            Description = "The rule-set version to report on (default: the latest).",
+        };
+        var command = new Command("coverage", "Show which clauses of the plan are enforced, by which rules, exercised by which samples.") { rules, samples, format, version };
+        command.SetAction(parsed => Run(parsed.GetValue(rules), parsed.GetValue(samples)!, parsed.GetValue(format)!, parsed.GetValue(version), output, error));
+        return command;
+    }
+
+    public static int Run(string? rulesFolder, string samplesFolder, string format, string? version, TextWriter output, TextWriter error)
+    {
+        if (rulesFolder is not null && !Directory.Exists(rulesFolder))
+        {
+            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error: no such folder [MR1001]");
+            return ExitCodes.InvalidInput;
+        }
+
+        var loaded = RuleSetCatalog.LoadForCoverage(rulesFolder);
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            error.WriteLine(CommonOptions.Describe(diagnostic));
+        }
+
+        if (loaded.Catalog is not { } catalog)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var ruleSet = version is null ? catalog.RuleSets[^1] : catalog.Find(version);
+        if (ruleSet is null)
+        {
+            error.WriteLine($"error: no rule set version {version} is loaded [MR2003]");
+            return ExitCodes.InvalidInput;
+        }
+
+        var (files, missing) = ApplicationFiles.Expand([samplesFolder]);
+        if (missing.Count > 0)
+        {
+            error.WriteLine($"{CommonOptions.Display(samplesFolder)}: error: no such file or folder [MR1001]");
+            return ExitCodes.InvalidInput;
+        }
+
+        var samples = new List<(string, Application)>();
+        var invalid = false;
+        foreach (var file in files)
+        {
+            var read = ApplicationReader.ReadFile(file);
+            if (read.Application is { } application)
+            {
+                samples.Add((CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)), application));
+                continue;
+            }
+
+            invalid = true;
+            foreach (var diagnostic in read.Diagnostics)
+            {
+                error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = CommonOptions.Display(file) } }));
+            }
+        }
+
+        if (invalid)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var report = CoverageAnalyzer.Analyze(ruleSet, samples);
+        switch (format)
+        {
+            case "markdown":
+                CoverageReporter.WriteMarkdown(output, report);
+                break;
+            case "json":
+                CoverageReporter.WriteJson(output, report);
+                break;
+            default:
+                CoverageReporter.WriteText(output, report);
+                break;
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            error.WriteLine($"coverage: {problem}");
+        }
+
+        return report.Complete ? ExitCodes.Compliant : ExitCodes.NotCompliant;
+    }
+}
