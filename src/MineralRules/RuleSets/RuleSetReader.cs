@@ -409,7 +409,7 @@ internal sealed partial class RuleSetReader
 
             var m = new MappingReader(mapping, _diagnostics);
             var id = Text(m.Required("id", "the list's id, e.g. banned-for-mining"), "the list's 'id'");
-            var title = m.Optional("title") is { } t ? ReadText(t, "the list's 'title'", id) : null;
+            var title = m.Optional("title") is { } t ? ReadText(t, "the list's 'title'", null) : null;
             var clauseNode = m.Optional("clause");
             var clause = clauseNode is null ? null : Text(clauseNode, "the list's 'clause'");
             var minerals = m.Required("minerals", "the minerals, e.g. [ultra-lean-magnetite, blue-asbestos]") is { } mn ? Words(mn, Vocabularies.Minerals, "'minerals'", id) : null;

@@ -16,8 +16,14 @@ public class CheckCommandTests
         capacity: { value: 400, unit: 万吨/年 }
         scale: large
         depositScale: large
+        explorationStage: exploration
+        block: { otherHolders: 0 }
         deposit: { otherMiningRights: 0 }
-        coal: { toxicSubstancesExceedStandard: false }
+        grant: { method: listing, stateCouncilKeyProject: false }
+        environment: { greenMineStandard: true, restorationPlanFiled: true }
+        associatedMinerals: { industrialValue: false }
+        location: { league: 鄂尔多斯市, zones: [energy-base] }
+        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
         """;
 
     private static readonly Regex ContractError = new(@"^.+:\d+:\d+: error: .+$", RegexOptions.Multiline);
@@ -33,7 +39,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(0));
-            Assert.That(output, Does.Contain("COMPLIANT"));
+            Assert.That(output, Does.Contain(": COMPLIANT"));
             Assert.That(error, Is.Empty);
         });
     }
@@ -61,7 +67,7 @@ public class CheckCommandTests
     public void Check_NeedsReview_ExitOne()
     {
         using var temp = new TempFolder();
-        var file = temp.Write("review.yaml", Compliant.Replace("coal: { toxicSubstancesExceedStandard: false }", string.Empty, StringComparison.Ordinal));
+        var file = temp.Write("review.yaml", Compliant.Replace("coal: { rank: thermal, toxicSubstancesExceedStandard: false }", "coal: { rank: thermal }", StringComparison.Ordinal));
 
         var (code, output, _) = CliRunner.Run("check", file);
 
@@ -195,7 +201,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(0));
-            Assert.That(output, Does.Contain("COMPLIANT"));
+            Assert.That(output, Does.Contain(": COMPLIANT"));
         });
     }
 

@@ -13,8 +13,14 @@ public class DecisionTests
         capacity: { value: 400, unit: 万吨/年 }
         scale: large
         depositScale: large
+        explorationStage: exploration
+        block: { otherHolders: 0 }
         deposit: { otherMiningRights: 0 }
-        coal: { toxicSubstancesExceedStandard: false }
+        grant: { method: listing, stateCouncilKeyProject: false }
+        environment: { greenMineStandard: true, restorationPlanFiled: true }
+        associatedMinerals: { industrialValue: false }
+        location: { league: 鄂尔多斯市, zones: [energy-base] }
+        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
         """;
 
     [Test]
@@ -36,7 +42,7 @@ public class DecisionTests
     {
         var result = Fixtures.Evaluate(CompliantCoalMine
             .Replace("value: 400", "value: 240", StringComparison.Ordinal)
-            .Replace("coal: { toxicSubstancesExceedStandard: false }", "coal: { rank: thermal }", StringComparison.Ordinal));
+            .Replace("coal: { rank: thermal, toxicSubstancesExceedStandard: false }", "coal: { rank: thermal }", StringComparison.Ordinal));
 
         Assert.Multiple(() =>
         {
@@ -49,7 +55,7 @@ public class DecisionTests
     [Test]
     public void Evaluate_OnlyReviews_NeedsReview()
     {
-        var result = Fixtures.Evaluate(CompliantCoalMine.Replace("coal: { toxicSubstancesExceedStandard: false }", string.Empty, StringComparison.Ordinal));
+        var result = Fixtures.Evaluate(CompliantCoalMine.Replace("coal: { rank: thermal, toxicSubstancesExceedStandard: false }", "coal: { rank: thermal }", StringComparison.Ordinal));
 
         Assert.Multiple(() =>
         {
@@ -345,6 +351,10 @@ public class DecisionTests
             action: new
             applicationDate: 2024-05-01
             mineral: copper
+            block: { basicUnits: 2, otherHolders: 0 }
+            grant: { method: tender }
+            fiscallyFunded: false
+            environment: { greenExplorationPlan: true }
             """);
 
         Assert.Multiple(() =>
