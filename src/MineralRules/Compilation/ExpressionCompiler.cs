@@ -64,7 +64,7 @@ internal sealed class ExpressionCompiler
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var position = e is System.Linq.Dynamic.Core.Exceptions.ParseException pe ? $" at character {pe.Position + 1}" : string.Empty;
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message} Fields are written as in the application, e.g. capacity.value, block.basicUnits.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. capacity.value, block.basicUnits.", ruleId);
             return null;
         }
 

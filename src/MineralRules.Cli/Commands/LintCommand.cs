@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace MineralRules.Cli.Commands;
+
+/// <summary>
+/// <c>mineralrules lint [folder]</c>: validates rule sets without any application and reports every problem as
+/// <c>path:line:column: error CODE: message (rule id)</c>. Exit 0 when clean, 2 on any error.
+/// </summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var folder = new Argument<string?>("folder")
+        {
+            Description = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("lint", "Check rule files for mistakes, without any application.") { folder };
+        command.SetAction(parsed => Run(parsed.GetValue(folder), output, error));
+        return command;
+    }
+
+    public static int Run(string? folder, TextWriter output, TextWriter error)
+    {
+        var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+
+        if (result.Catalog is not { } catalog)
+        {
+            error.WriteLine($"{result.Diagnostics.Count} error(s) in {CommonOptions.Display(folder ?? "the embedded rules")}; the rule set will not load until they are fixed.");
+            return ExitCodes.InvalidInput;
+        }
+
+        foreach (var ruleSet in catalog.RuleSets)
+        {
+            output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}).");
+        }
+
+        return ExitCodes.Compliant;
+    }
+}
