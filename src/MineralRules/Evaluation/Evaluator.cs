@@ -38,16 +38,21 @@ internal static class Evaluator
             var condition = rule.Condition.Evaluate(application);
             var definition = rule.Definition;
             Verdict verdict;
-            if (condition.IsTrue)
+            if (scope.IsUnknown)
+            {
+                // Whether the rule applies hangs on an absent fact: never a pass, never a fail (clauses.md).
+                var missing = condition.IsUnknown ? scope.Missing.Union(condition.Missing) : scope.Missing;
+                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields), Names(missing, fields), null);
+            }
+            else if (condition.IsTrue)
             {
                 verdict = definition.OutcomeWhenMet == Outcome.Pass
                     ? rule.Passed
                     : Build(rule, Outcome.Review, Format(definition.MessageWhenMet!, rule, application), [], null);
             }
-            else if (scope.IsUnknown || condition.IsUnknown)
+            else if (condition.IsUnknown)
             {
-                var missing = scope.Missing.Union(condition.Missing);
-                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields), Names(missing, fields), null);
+                verdict = Build(rule, Outcome.Review, MissingMessage(condition.Missing, fields), Names(condition.Missing, fields), null);
             }
             else
             {

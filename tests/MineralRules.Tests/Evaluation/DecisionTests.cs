@@ -122,12 +122,16 @@ public class DecisionTests
     }
 
     [Test]
-    public void Evaluate_ScopeFactAbsentButConditionMet_Pass()
+    public void Evaluate_ScopeFactAbsentButConditionMet_ReviewNamingScopeField()
     {
         var verdict = Fixtures.Evaluate(CompliantCoalMine.Replace("miningMethod: underground", string.Empty, StringComparison.Ordinal))
             .VerdictOf("coal.new-underground.min-capacity");
 
-        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Pass));
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+            Assert.That(verdict.Missing, Is.EqualTo(new[] { "miningMethod" }));
+        });
     }
 
     [Test]
