@@ -1,0 +1,90 @@
+using MineralRules.Diagnostics;
+
+namespace MineralRules;
+
+/// <summary>
+/// Serves one compiled <see cref="RuleSetCatalog"/> to many threads and swaps it atomically when rules are
+/// reloaded. A reload that fails changes nothing: the host keeps serving the last good catalog and the
+/// <see cref="RuleSetReloadResult"/> says why. Readers never see a half-loaded rule set and never wait for a reload.
+/// </summary>
+public sealed class RuleSetHost
+{
+    private readonly Lock _reloadLock = new();
+    private RuleSetCatalog _current;
+    private RuleSetReloadResult? _lastReload;
+
+    /// <summary>Serves an already loaded catalog.</summary>
+    /// <param name="initial">The catalog to serve until a reload succeeds.</param>
+    public RuleSetHost(RuleSetCatalog initial)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        _current = initial;
+    }
+
+    /// <summary>The catalog being served now. Read it once per application so one evaluation sees one rule set.</summary>
+    public RuleSetCatalog Current => Volatile.Read(ref _current);
+
+    /// <summary>The outcome of the latest reload, or null before any.</summary>
+    public RuleSetReloadResult? LastReload => Volatile.Read(ref _lastReload);
+
+    /// <summary>Evaluates an application against the catalog served now.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="version">An explicit rule-set version, or null for the one in force on the application date.</param>
+    /// <returns>The result.</returns>
+    public EvaluationResult Evaluate(Application application, string? version = null) => Current.Evaluate(application, version);
+
+    /// <summary>Reloads the rule sets below a folder; on any error keeps serving the current catalog.</summary>
+    /// <param name="folder">The rules folder.</param>
+    /// <returns>Whether the new rules are served, and every diagnostic when they are not.</returns>
+    public RuleSetReloadResult ReloadFromFolder(string folder) => Reload(() => RuleSetCatalog.TryLoadFromFolder(folder), folder);
+
+    /// <summary>Reloads with a loader of the caller's choosing (e.g. the embedded default); on any error keeps serving the current catalog.</summary>
+    /// <param name="load">Loads and compiles the rule sets; it runs outside the readers' path.</param>
+    /// <param name="source">What is being loaded, for the result's message (a folder path, <c>embedded</c>).</param>
+    /// <returns>Whether the new rules are served, and every diagnostic when they are not.</returns>
+    public RuleSetReloadResult Reload(Func<RuleSetLoadResult> load, string source)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(source);
+
+        // One reload at a time, so a slow older load can never replace the catalog a newer one installed.
+        lock (_reloadLock)
+        {
+            RuleSetLoadResult loaded;
+            try
+            {
+                loaded = load();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), DiagnosticCodes.FileNotFound, exception.Message)]);
+            }
+
+            RuleSetReloadResult result;
+            if (loaded.Catalog is { } catalog)
+            {
+                Volatile.Write(ref _current, catalog);
+                result = new RuleSetReloadResult(true, catalog, [], $"Reloaded the rule sets from {source}.");
+            }
+            else
+            {
+                var serving = Current;
+                result = new RuleSetReloadResult(
+                    false,
+                    serving,
+                    loaded.Diagnostics,
+                    $"Reload from {source} refused with {loaded.Diagnostics.Count} error(s); still serving the rule sets from {serving.Source}. First: {loaded.Diagnostics.FirstOrDefault()}");
+            }
+
+            Volatile.Write(ref _lastReload, result);
+            return result;
+        }
+    }
+}
+
+/// <summary>The outcome of a reload: the catalog served after it, and why a refused reload was refused.</summary>
+/// <param name="Reloaded">True when the new rules are now served.</param>
+/// <param name="Serving">The catalog served after the reload (the old one when it was refused).</param>
+/// <param name="Diagnostics">Every problem of the refused rules (empty when reloaded).</param>
+/// <param name="Message">One line for a log: what happened and what is served.</param>
+public sealed record RuleSetReloadResult(bool Reloaded, RuleSetCatalog Serving, IReadOnlyList<Diagnostic> Diagnostics, string Message);
