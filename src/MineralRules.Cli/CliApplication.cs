@@ -13,6 +13,7 @@ internal static class CliApplication
             CheckCommand.Create(output, error),
             CoverageCommand.Create(output, error),
             LintCommand.Create(output, error),
+            TestCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

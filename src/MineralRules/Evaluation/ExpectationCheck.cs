@@ -1,0 +1,69 @@
+namespace MineralRules.Evaluation;
+
+/// <summary>
+/// Compares a result with the <c>expect</c> block a sample carries: the decision (when given) and the sets of failing
+/// and review clause refs. Used by <c>mineralrules test</c> and by the project's own sample tests.
+/// </summary>
+internal static class ExpectationCheck
+{
+    /// <summary>The differences, one line each; empty when the result is as expected.</summary>
+    public static IReadOnlyList<string> Differences(Expectation expected, EvaluationResult result)
+    {
+        var differences = new List<string>();
+        if (expected.Decision is { } decision && decision != result.Decision)
+        {
+            differences.Add($"decision: expected {Code(decision)}, got {Code(result.Decision)}");
+        }
+
+        Compare("fail", expected.Fail, Refs(result.Failures), differences);
+        Compare("review", expected.Review, Refs(result.Reviews), differences);
+        return differences;
+    }
+
+    /// <summary>The distinct clause refs of verdicts, in the plan's order.</summary>
+    public static IReadOnlyList<string> Refs(IEnumerable<Verdict> verdicts) =>
+        [.. verdicts.Select(v => v.Clause.Ref).Distinct(StringComparer.Ordinal).Order(ClauseRefComparer.Instance)];
+
+    public static string Code(Decision decision) => Applications.ResultVocabularies.Decisions.Code(decision);
+
+    private static void Compare(string what, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<string> differences)
+    {
+        var wanted = expected.ToHashSet(StringComparer.Ordinal);
+        var got = actual.ToHashSet(StringComparer.Ordinal);
+        if (wanted.SetEquals(got))
+        {
+            return;
+        }
+
+        var missing = wanted.Except(got).Order(ClauseRefComparer.Instance).ToList();
+        var unexpected = got.Except(wanted).Order(ClauseRefComparer.Instance).ToList();
+        var detail = string.Join("; ", new[]
+        {
+            missing.Count > 0 ? $"missing {string.Join(", ", missing)}" : null,
+            unexpected.Count > 0 ? $"unexpected {string.Join(", ", unexpected)}" : null,
+        }.Where(s => s is not null));
+        differences.Add($"{what}: expected [{string.Join(", ", expected.Order(ClauseRefComparer.Instance))}], got [{string.Join(", ", actual)}] ({detail})");
+    }
+}
+
+/// <summary>Orders clause refs by the plan's numbering: 3.4 before 4.2.1 before 5.10.</summary>
+internal sealed class ClauseRefComparer : IComparer<string>
+{
+    public static readonly ClauseRefComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        var a = (x ?? string.Empty).Split('.');
+        var b = (y ?? string.Empty).Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var order = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+}
