@@ -19,9 +19,9 @@ internal static class CheckCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (for people, the default) or json (an array with one result per application).",
+            Description = "text (for people, the default), json (an array with one result per application), junit, sarif (SARIF 2.1.0) or markdown.",
             DefaultValueFactory = _ => "text",
-        }.AcceptOnlyFromAmong("text", "json");
+        }.AcceptOnlyFromAmong("text", "json", "junit", "sarif", "markdown");
         var rules = CommonOptions.Rules();
         var version = new Option<string?>("--rule-set-version")
         {
@@ -61,9 +61,15 @@ internal static class CheckCommand
             error.WriteLine($"{CommonOptions.Display(path)}: error: no such file or folder [MR1001]");
         }
 
-        IResultReporter reporter = format == "json"
-            ? new JsonResultReporter(output, culture, includeNotApplicable)
-            : new TextResultReporter(output, culture, includeNotApplicable);
+        IResultReporter reporter = format switch
+        {
+            "json" => new JsonResultReporter(output, culture, includeNotApplicable),
+            "junit" => new JUnitResultReporter(output, culture),
+            "sarif" => new SarifResultReporter(output, culture),
+            "markdown" => new MarkdownResultReporter(output, culture),
+            _ => new TextResultReporter(output, culture, includeNotApplicable),
+        };
+        var locations = new VerdictLocations();
         var worst = ExitCodes.Compliant;
         foreach (var file in files)
         {
@@ -90,7 +96,7 @@ internal static class CheckCommand
             }
 
             var result = ruleSet.Evaluate(application);
-            reporter.Report(source, result);
+            reporter.Report(new ReportedApplication(source, result, locations.For(read, ruleSet, source)));
             if (result.Decision != Decision.Compliant)
             {
                 worst = ExitCodes.NotCompliant;

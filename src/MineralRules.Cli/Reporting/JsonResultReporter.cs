@@ -21,8 +21,9 @@ internal sealed class JsonResultReporter : IResultReporter
         _writer.WriteStartArray();
     }
 
-    public void Report(string source, EvaluationResult result)
+    public void Report(ReportedApplication application)
     {
+        var (source, result) = (application.Source, application.Result);
         ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable);
         Flush();
     }

@@ -7,8 +7,9 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
 {
     private readonly Dictionary<Decision, int> _decisions = [];
 
-    public void Report(string source, EvaluationResult result)
+    public void Report(ReportedApplication application)
     {
+        var (source, result) = (application.Source, application.Result);
         _decisions[result.Decision] = _decisions.GetValueOrDefault(result.Decision) + 1;
         output.WriteLine($"{source}: {Decision(result.Decision)}  ({result.Application}; rule set {result.RuleSet.Id} {result.RuleSet.Version})");
         foreach (var verdict in result.Verdicts.Where(v => v.Outcome is Outcome.Fail).Concat(result.Verdicts.Where(v => v.Outcome is Outcome.Review)))

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace MineralRules.Cli.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for code-scanning services: one result per fail (level error) or review (level warning) verdict,
+/// pointing at the line of the application file, with the rule id and the clause (ref, the plan's words, English).
+/// Results are written as they come; the tool's rule descriptors, collected on the way, close the run.
+/// </summary>
+internal sealed class SarifResultReporter : IResultReporter
+{
+    private readonly TextWriter _output;
+    private readonly CultureInfo _culture;
+    private readonly MemoryStream _buffer = new();
+    private readonly Utf8JsonWriter _writer;
+    private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
+    private readonly List<Verdict> _ruleDescriptors = [];
+
+    public SarifResultReporter(TextWriter output, CultureInfo culture)
+    {
+        _output = output;
+        _culture = culture;
+        _writer = new Utf8JsonWriter(_buffer, ResultJson.WriterOptions);
+        _writer.WriteStartObject();
+        _writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        _writer.WriteString("version", "2.1.0");
+        _writer.WriteStartArray("runs");
+        _writer.WriteStartObject();
+        _writer.WriteStartArray("results");
+    }
+
+    public void Report(ReportedApplication application)
+    {
+        foreach (var verdict in application.Result.Verdicts.Where(v => v.Outcome is Outcome.Fail or Outcome.Review))
+        {
+            if (!_ruleIndex.TryGetValue(verdict.Rule, out var index))
+            {
+                index = _ruleDescriptors.Count;
+                _ruleIndex.Add(verdict.Rule, index);
+                _ruleDescriptors.Add(verdict);
+            }
+
+            var location = application.Locate(verdict);
+            _writer.WriteStartObject();
+            _writer.WriteString("ruleId", verdict.Rule);
+            _writer.WriteNumber("ruleIndex", index);
+            _writer.WriteString("level", verdict.Outcome == Outcome.Fail ? "error" : "warning");
+            _writer.WriteStartObject("message");
+            _writer.WriteString("text", $"{verdict.Clause.Ref} {verdict.Clause.Text} — {verdict.Message?.In(_culture)}");
+            _writer.WriteEndObject();
+            _writer.WriteStartArray("locations");
+            _writer.WriteStartObject();
+            _writer.WriteStartObject("physicalLocation");
+            _writer.WriteStartObject("artifactLocation");
+            _writer.WriteString("uri", application.Source);
+            _writer.WriteEndObject();
+            if (location.Line > 0)
+            {
+                _writer.WriteStartObject("region");
+                _writer.WriteNumber("startLine", location.Line);
+                _writer.WriteNumber("startColumn", Math.Max(1, location.Column));
+                _writer.WriteEndObject();
+            }
+
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+            _writer.WriteStartObject("properties");
+            _writer.WriteString("outcome", Codes.Outcome(verdict.Outcome));
+            _writer.WriteString("decision", Codes.Decision(application.Result.Decision));
+            _writer.WriteString("application", application.Result.Application);
+            _writer.WriteString("ruleSet", $"{application.Result.RuleSet.Id} {application.Result.RuleSet.Version}");
+            _writer.WriteStartObject("clause");
+            _writer.WriteString("ref", verdict.Clause.Ref);
+            _writer.WriteString("text", verdict.Clause.Text);
+            _writer.WriteString("en", verdict.Clause.En);
+            _writer.WriteEndObject();
+            if (verdict.Missing.Count > 0)
+            {
+                _writer.WriteStartArray("missing");
+                verdict.Missing.ToList().ForEach(_writer.WriteStringValue);
+                _writer.WriteEndArray();
+            }
+
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+        }
+
+        Flush();
+    }
+
+    public void Complete()
+    {
+        _writer.WriteEndArray();
+        _writer.WriteStartObject("tool");
+        _writer.WriteStartObject("driver");
+        _writer.WriteString("name", "mineralrules");
+        _writer.WriteString("informationUri", "https://github.com/mineralrules/mineralrules");
+        _writer.WriteString("semanticVersion", typeof(SarifResultReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0");
+        _writer.WriteStartArray("rules");
+        foreach (var verdict in _ruleDescriptors)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("id", verdict.Rule);
+            _writer.WriteStartObject("shortDescription");
+            _writer.WriteString("text", $"{verdict.Clause.Ref}: {verdict.Clause.En}");
+            _writer.WriteEndObject();
+            _writer.WriteStartObject("fullDescription");
+            _writer.WriteString("text", verdict.Clause.Text);
+            _writer.WriteEndObject();
+            _writer.WriteStartObject("properties");
+            _writer.WriteString("clause", verdict.Clause.Ref);
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
+        Flush();
+        _output.WriteLine();
+        _writer.Dispose();
+        _buffer.Dispose();
+    }
+
+    private void Flush()
+    {
+        _writer.Flush();
+        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+        _buffer.SetLength(0);
+    }
+}
