@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MineralRules.Diagnostics;
 
 namespace MineralRules;
@@ -10,15 +12,18 @@ namespace MineralRules;
 public sealed class RuleSetHost
 {
     private readonly Lock _reloadLock = new();
+    private readonly ILogger _logger;
     private RuleSetCatalog _current;
     private RuleSetReloadResult? _lastReload;
 
     /// <summary>Serves an already loaded catalog.</summary>
     /// <param name="initial">The catalog to serve until a reload succeeds.</param>
-    public RuleSetHost(RuleSetCatalog initial)
+    /// <param name="logger">Where reloads and their errors are logged; none by default.</param>
+    public RuleSetHost(RuleSetCatalog initial, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
         _current = initial;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The catalog being served now. Read it once per application so one evaluation sees one rule set.</summary>
@@ -65,6 +70,7 @@ public sealed class RuleSetHost
             {
                 Volatile.Write(ref _current, catalog);
                 result = new RuleSetReloadResult(true, catalog, [], $"Reloaded the rule sets from {source}.");
+                HostLog.Reloaded(_logger, source, string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}")));
             }
             else
             {
@@ -74,6 +80,12 @@ public sealed class RuleSetHost
                     serving,
                     loaded.Diagnostics,
                     $"Reload from {source} refused with {loaded.Diagnostics.Count} error(s); still serving the rule sets from {serving.Source}. First: {loaded.Diagnostics.FirstOrDefault()}");
+                foreach (var diagnostic in loaded.Diagnostics)
+                {
+                    HostLog.Diagnostic(_logger, diagnostic.ToString());
+                }
+
+                HostLog.ReloadRefused(_logger, source, loaded.Diagnostics.Count, serving.Source);
             }
 
             Volatile.Write(ref _lastReload, result);

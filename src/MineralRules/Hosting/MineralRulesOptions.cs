@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace MineralRules;
+
+/// <summary>
+/// How a host loads MineralRules: the embedded rule sets (the default) or a folder, and the culture of messages it
+/// shows. Read once, when the services are built.
+/// </summary>
+public sealed class MineralRulesOptions
+{
+    /// <summary>A folder of rule sets (<c>rules/&lt;id&gt;/&lt;version&gt;/</c>); null for the rules embedded in the library.</summary>
+    public string? RulesFolder { get; set; }
+
+    /// <summary>The language of messages in reports: <c>en</c> (the default) or <c>zh-CN</c>.</summary>
+    public CultureInfo Culture { get; set; } = CultureInfo.GetCultureInfo("en");
+}

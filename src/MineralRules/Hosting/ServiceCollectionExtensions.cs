@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MineralRules;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers MineralRules with Microsoft.Extensions.DependencyInjection.</summary>
+public static class MineralRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a singleton <see cref="RuleSetHost"/> (load, compile and reloads logged through <see cref="ILogger"/>),
+    /// the <see cref="MineralRulesOptions"/> it was built from, and the <see cref="RuleSetCatalog"/> it serves now.
+    /// The rules load when the host is first resolved; rules that do not load throw <see cref="RuleSetLoadException"/>
+    /// listing every error, after logging them.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the rules folder and culture; without it, the embedded rules and English.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddMineralRules(this IServiceCollection services, Action<MineralRulesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new MineralRulesOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(provider =>
+        {
+            var logger = (ILogger?)provider.GetService<ILogger<RuleSetHost>>() ?? NullLogger.Instance;
+            return new RuleSetHost(Load(options, logger), logger);
+        });
+        services.TryAddTransient(provider => provider.GetRequiredService<RuleSetHost>().Current);
+        return services;
+    }
+
+    private static RuleSetCatalog Load(MineralRulesOptions options, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var source = options.RulesFolder ?? "embedded";
+        var result = options.RulesFolder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(options.RulesFolder);
+        if (result.Catalog is not { } catalog)
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                HostLog.Diagnostic(logger, diagnostic.ToString());
+            }
+
+            HostLog.LoadFailed(logger, source, result.Diagnostics.Count);
+            throw new RuleSetLoadException(result.Diagnostics);
+        }
+
+        HostLog.Loaded(logger, source, string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}")), catalog.RuleSets.Sum(r => r.RuleIds.Count), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return catalog;
+    }
+}
