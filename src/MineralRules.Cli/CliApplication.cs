@@ -14,6 +14,7 @@ internal static class CliApplication
             CoverageCommand.Create(output, error),
             LintCommand.Create(output, error),
             TestCommand.Create(output, error),
+            DiffCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -33,14 +33,19 @@ internal sealed class TempFolder : IDisposable
     public string CopyShippedRules()
     {
         var target = System.IO.Path.Combine(Path, "rules");
-        foreach (var file in Directory.EnumerateFiles(TestPaths.Rules, "*", SearchOption.AllDirectories))
+        CopyFolder(TestPaths.Rules, target);
+        return target;
+    }
+
+    /// <summary>Copies a folder and everything below it.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            var destination = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(TestPaths.Rules, file));
+            var destination = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
         }
-
-        return target;
     }
 
     public void Dispose()

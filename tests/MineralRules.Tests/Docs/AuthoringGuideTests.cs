@@ -68,12 +68,7 @@ public sealed partial class AuthoringGuideTests
         using var temp = new TempFolder();
         var rules = temp.CopyShippedRules();
         var target = Path.Combine(rules, "nmg-mineral-plan-2021-2025", example.Argument);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(rules, Version), "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(Path.Combine(rules, Version), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
+        TempFolder.CopyFolder(Path.Combine(rules, Version), target);
 
         File.WriteAllText(Path.Combine(target, "manifest.yaml"), example.Blocks[0]);
         var result = RuleSetCatalog.TryLoadFromFolder(rules);

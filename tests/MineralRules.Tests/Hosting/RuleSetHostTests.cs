@@ -93,7 +93,7 @@ public sealed class RuleSetHostTests
         using var temp = new TempFolder();
         var strict = temp.CopyShippedRules();
         var lenient = Path.Combine(temp.Path, "lenient");
-        CopyFolder(strict, lenient);
+        TempFolder.CopyFolder(strict, lenient);
         Edit(lenient, Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal));
         var host = new RuleSetHost(RuleSetCatalog.LoadFromFolder(strict));
         var application = Fixtures.Read(CoalMine);
@@ -129,15 +129,5 @@ public sealed class RuleSetHostTests
         Assert.That(index, Is.GreaterThanOrEqualTo(0), $"'{from}' is not in {ChapterFive}");
         File.WriteAllText(path, string.Concat(text.AsSpan(0, index), to, text.AsSpan(index + from.Length)));
         return text.AsSpan(0, index).Count('\n') + 1;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }
