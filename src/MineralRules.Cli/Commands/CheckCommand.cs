@@ -71,32 +71,24 @@ internal static class CheckCommand
         };
         var locations = new VerdictLocations();
         var worst = ExitCodes.Compliant;
-        foreach (var file in files)
+
+        // Reading and evaluating run on every core; results come back in the files' order and are written as they
+        // arrive, so output is stable and nothing is held for the whole corpus.
+        var checkedFiles = files
+            .AsParallel()
+            .AsOrdered()
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(file => Check(file, catalog, version));
+        foreach (var item in checkedFiles)
         {
-            var source = CommonOptions.Display(file);
-            var read = ApplicationReader.ReadFile(file);
-            if (read.Application is not { } application)
+            if (item.Result is not { } result)
             {
                 invalid = true;
-                foreach (var diagnostic in read.Diagnostics)
-                {
-                    error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = source } }));
-                }
-
+                item.Errors.ForEach(error.WriteLine);
                 continue;
             }
 
-            var ruleSet = catalog.Select(application.ApplicationDate, version, out var selectionError);
-            if (ruleSet is null)
-            {
-                invalid = true;
-                var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
-                error.WriteLine($"{location}: error: {selectionError} [{(version is null ? "MR2002" : "MR2003")}]");
-                continue;
-            }
-
-            var result = ruleSet.Evaluate(application);
-            reporter.Report(new ReportedApplication(source, result, locations.For(read, ruleSet, source)));
+            reporter.Report(new ReportedApplication(item.Source, result, locations.For(item.Read, item.RuleSet!, item.Source)));
             if (result.Decision != Decision.Compliant)
             {
                 worst = ExitCodes.NotCompliant;
@@ -106,4 +98,25 @@ internal static class CheckCommand
         reporter.Complete();
         return invalid ? ExitCodes.InvalidInput : worst;
     }
+
+    private static CheckedFile Check(string file, RuleSetCatalog catalog, string? version)
+    {
+        var source = CommonOptions.Display(file);
+        var read = ApplicationReader.ReadFile(file);
+        if (read.Application is not { } application)
+        {
+            return new CheckedFile(source, read, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d with { Location = d.Location with { Path = source } }))]);
+        }
+
+        var ruleSet = catalog.Select(application.ApplicationDate, version, out var selectionError);
+        if (ruleSet is null)
+        {
+            var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
+            return new CheckedFile(source, read, null, null, [$"{location}: error: {selectionError} [{(version is null ? "MR2002" : "MR2003")}]"]);
+        }
+
+        return new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application), []);
+    }
+
+    private sealed record CheckedFile(string Source, ApplicationReadResult Read, CompiledRuleSet? RuleSet, EvaluationResult? Result, List<string> Errors);
 }

@@ -130,6 +130,29 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Check_ManyFilesCheckedInParallel_OutputInPathOrderAndRepeatable()
+    {
+        using var temp = new TempFolder();
+        var ids = Enumerable.Range(0, 60).Select(i => $"CLI-{i:D3}").ToList();
+        foreach (var id in ids.AsEnumerable().Reverse())
+        {
+            var capacity = id.EndsWith('7') ? "value: 100" : "value: 400";
+            temp.Write($"{id}.yaml", Compliant.Replace("CLI-OK", id, StringComparison.Ordinal).Replace("value: 400", capacity, StringComparison.Ordinal));
+        }
+
+        var first = CliRunner.Run("check", temp.Path, "--format", "json");
+        var second = CliRunner.Run("check", temp.Path, "--format", "json");
+        using var json = JsonDocument.Parse(first.Output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.EnumerateArray().Select(r => r.GetProperty("application").GetString()), Is.EqualTo(ids));
+            Assert.That(second.Output, Is.EqualTo(first.Output));
+            Assert.That(first.ExitCode, Is.EqualTo(1), "the files ending in 7 are below the minimum");
+        });
+    }
+
+    [Test]
     public void Check_InvalidApplication_ExitTwoWithLocatedErrorsAndNoVerdictForIt()
     {
         using var temp = new TempFolder();
