@@ -1,6 +1,9 @@
 namespace MineralRules.Cli.Commands;
 
-/// <summary>Expands the files and folders given on the command line into application files, in a stable order.</summary>
+/// <summary>
+/// Expands the files and folders given on the command line into application files, in a stable order. Inside a
+/// folder, build output (<c>bin/</c>, <c>obj/</c>) and hidden folders are skipped: their JSON is not applications.
+/// </summary>
 internal static class ApplicationFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
@@ -19,7 +22,7 @@ internal static class ApplicationFiles
             else if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !InSkippedFolder(path, f))
                     .Order(StringComparer.Ordinal));
             }
             else
@@ -30,4 +33,9 @@ internal static class ApplicationFiles
 
         return (files, missing);
     }
+
+    private static bool InSkippedFolder(string root, string file) =>
+        Path.GetRelativePath(root, Path.GetDirectoryName(file)!)
+            .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Any(part => part is "bin" or "obj" || (part.StartsWith('.') && part is not "." and not ".."));
 }

@@ -118,6 +118,8 @@ public class CheckCommandTests
         temp.Write("b/second.yml", Compliant.Replace("CLI-OK", "CLI-2", StringComparison.Ordinal));
         temp.Write("a/first.yaml", Compliant.Replace("CLI-OK", "CLI-1", StringComparison.Ordinal));
         temp.Write("a/readme.txt", "not an application");
+        temp.Write("Consumer/obj/project.assets.json", "{ \"version\": 3 }");
+        temp.Write(".vscode/settings.json", "{}");
 
         var (code, output, _) = CliRunner.Run("check", temp.Path, "--format", "json");
         using var json = JsonDocument.Parse(output);
