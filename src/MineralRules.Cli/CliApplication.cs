@@ -8,6 +8,21 @@ internal static class CliApplication
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        try
+        {
+            return Dispatch(args, output, error);
+        }
+#pragma warning disable CA1031 // The top of the tool: anything unforeseen is reported as invalid input, never a crash.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"error: {e.Message} ({e.GetType().Name}); please report this with the file that caused it.");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    {
         var root = new RootCommand("Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
         {
             CheckCommand.Create(output, error),
@@ -29,7 +44,7 @@ internal static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 }
 

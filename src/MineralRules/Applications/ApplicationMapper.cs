@@ -90,12 +90,20 @@ internal sealed class ApplicationMapper
                 continue;
             }
 
-            seen.Add(property.Key);
             _locations[fieldPath] = value.Location;
             if (value is ScalarNode { IsNull: true })
             {
-                continue; // an explicit null is the same as an absent fact
+                if (property.Required)
+                {
+                    // A required key written with no value ("mineral:") is not a default: it is invalid input.
+                    seen.Add(property.Key);
+                    Error(value, fieldPath, DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)} but has no value; write its value after the colon.");
+                }
+
+                continue; // an explicit null of an optional fact is the same as an absent fact
             }
+
+            seen.Add(property.Key);
 
             var mapped = MapValue(property.Type, value, fieldPath);
             if (mapped is not null)

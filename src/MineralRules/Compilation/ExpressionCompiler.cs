@@ -20,6 +20,12 @@ internal sealed class ExpressionCompiler
     /// <summary>Longer expressions belong in a declarative form or in several rules.</summary>
     public const int MaxLength = 2000;
 
+    /// <summary>The deepest nesting of brackets the parser is given (it recurses per bracket).</summary>
+    public const int MaxNesting = 16;
+
+    /// <summary>The deepest expression tree accepted after parsing (operators chained or nested).</summary>
+    public const int MaxDepth = 48;
+
     private static readonly ParameterExpression App = Expression.Parameter(typeof(Application), "app");
 
     private readonly FieldCatalog _fields;
@@ -56,22 +62,38 @@ internal sealed class ExpressionCompiler
             return null;
         }
 
+        if (Nesting(expression.Text) > MaxNesting)
+        {
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression nests brackets more than {MaxNesting} deep. Simplify it or use declarative forms (all, any, not).", ruleId);
+            return null;
+        }
+
         Expression body;
         try
         {
             body = _parser.Parse(expression.Text, [.. _variables.Select(v => v.Parameter)], typeof(bool));
         }
+#pragma warning disable CA1031 // Whatever the parser throws, the rule set must not load: a located diagnostic, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
+            if (e.Message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
+            {
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression must be true or false (a comparison such as capacity.value >= 300), but it gives a value of another type.", ruleId);
+                return null;
+            }
+
             var position = e is System.Linq.Dynamic.Core.Exceptions.ParseException pe ? $" at character {pe.Position + 1}" : string.Empty;
             diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. capacity.value, block.basicUnits.", ruleId);
             return null;
         }
 
-        // Second guard against a swallowed parse error: only the literal text may become a constant.
-        if (body is ConstantExpression { Value: bool constant } && !string.Equals(expression.Text.Trim(), constant ? "true" : "false", StringComparison.OrdinalIgnoreCase))
+        // Second guard against a swallowed parse error, and against rules that decide nothing: an expression that is
+        // a constant (true, (true), false) reads no fact. Write `prohibited: true` for a rule every application in
+        // scope violates; remove a rule every application passes.
+        if (body is ConstantExpression { Value: bool constant })
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile: the parser reduced '{expression.Text}' to the constant {constant.ToString().ToLowerInvariant()}, which hides an error. Check the expression's syntax.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression '{expression.Text.Trim()}' is the constant {constant.ToString().ToLowerInvariant()} and reads no application field; a parse error may hide behind it. Write a condition on the application's fields, or `prohibited: true` for a rule every application in scope violates.", ruleId);
             return null;
         }
 
@@ -82,7 +104,7 @@ internal sealed class ExpressionCompiler
         }
 
         var parameters = _variables.Select(v => v.Parameter).ToHashSet();
-        var violations = ExpressionSandbox.Check(body, parameters);
+        var violations = ExpressionSandbox.Check(body, parameters, MaxDepth);
         if (violations.Count > 0)
         {
             foreach (var violation in violations.Distinct())
@@ -94,7 +116,13 @@ internal sealed class ExpressionCompiler
         }
 
         var used = UsedFields(body);
-        var bound = new ParameterBinder(_variables.ToDictionary(v => v.Parameter, v => (Expression)Expression.Property(App, v.Property))).Visit(body);
+        if (used.Count == 0)
+        {
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression reads no application field, so it gives the same answer for every application. Write a condition on the application's fields, e.g. block.basicUnits >= 1.", ruleId);
+            return null;
+        }
+
+        var bound = new ParameterBinder(_variables.ToDictionary(v => v.Parameter, v => (Expression)Expression.Property(App, v.Property)), _fields).Visit(body);
         var predicate = Expression.Lambda<Func<Application, bool>>(bound, App).Compile();
         var checks = used
             .Select(f => (f.Id, IsAbsent: Expression.Lambda<Func<Application, bool>>(Expression.Equal(f.Access(App), Expression.Constant(null, f.AccessType)), App).Compile()))
@@ -120,9 +148,13 @@ internal sealed class ExpressionCompiler
             {
                 return Truth.Of(predicate(application));
             }
-            catch (ArithmeticException)
+#pragma warning disable CA1031 // Documented in docs/rule-format.md: an expression that throws is never a pass nor a fail.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
             {
-                // Overflow or division by zero: a person decides, never a guessed outcome.
+                // Overflow, division by zero, an absent record the field checks did not cover, a bad argument:
+                // the expression could not decide, so a person does ("review", with the generic message). No
+                // allocation on the hot path: the try costs nothing until something throws.
                 return Truth.MissingFields(FieldSet.Empty);
             }
         }
@@ -130,6 +162,34 @@ internal sealed class ExpressionCompiler
         return new LeafCondition(Evaluate, (a, zh) => new Explanation(
             ValueText.Join(used.Select(f => $"{f.Path} = {ValueText.Of(f.Read(a), f, zh)}"), zh),
             expression.Text));
+    }
+
+    /// <summary>The deepest nesting of round and square brackets (outside text literals).</summary>
+    private static int Nesting(string text)
+    {
+        int depth = 0, deepest = 0;
+        char? quote = null;
+        foreach (var c in text)
+        {
+            if (quote is { } q)
+            {
+                quote = c == q ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c is '(' or '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>The catalog fields an expression reads: the longest field path along each member chain.</summary>
@@ -193,9 +253,32 @@ internal sealed class ExpressionCompiler
         }
     }
 
-    /// <summary>Replaces each variable with the application's property it stands for.</summary>
-    private sealed class ParameterBinder(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    /// <summary>
+    /// Replaces each variable with the application's property it stands for, and each member chain that names a
+    /// catalog field (location.zones) with the field's null-propagating read, so that an absent record reads as
+    /// the declarative forms read it (absent zones = none) instead of throwing.
+    /// </summary>
+    private sealed class ParameterBinder(Dictionary<ParameterExpression, Expression> map, FieldCatalog fields) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var bound) ? bound : node;
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            var names = new List<string>();
+            Expression? current = node;
+            while (current is MemberExpression m)
+            {
+                names.Insert(0, FieldNames.ToKey(m.Member.Name));
+                current = m.Expression;
+            }
+
+            if (current is ParameterExpression p && map.ContainsKey(p)
+                && fields.Find(p.Name + "." + string.Join('.', names)) is { } field && field.AccessType == node.Type)
+            {
+                return field.Access(App);
+            }
+
+            return base.VisitMember(node);
+        }
     }
 }

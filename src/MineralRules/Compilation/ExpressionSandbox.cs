@@ -15,14 +15,23 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     private static readonly HashSet<string> StringFunctions = ["Contains", "StartsWith", "EndsWith", "Equals", "IsNullOrEmpty"];
 
     private readonly IReadOnlySet<ParameterExpression> _parameters;
+    private readonly int _maxDepth;
     private readonly List<string> _violations = [];
+    private int _depth;
 
-    private ExpressionSandbox(IReadOnlySet<ParameterExpression> parameters) => _parameters = parameters;
+    private ExpressionSandbox(IReadOnlySet<ParameterExpression> parameters, int maxDepth)
+    {
+        _parameters = parameters;
+        _maxDepth = maxDepth;
+    }
 
     /// <summary>Every construct the expression uses that the sandbox refuses; empty when it is safe.</summary>
-    public static IReadOnlyList<string> Check(Expression expression, IReadOnlySet<ParameterExpression> parameters)
+    /// <param name="expression">The parsed expression.</param>
+    /// <param name="parameters">The application's fields, the only variables allowed.</param>
+    /// <param name="maxDepth">The deepest tree allowed; deeper is refused before anything is compiled.</param>
+    public static IReadOnlyList<string> Check(Expression expression, IReadOnlySet<ParameterExpression> parameters, int maxDepth = 48)
     {
-        var sandbox = new ExpressionSandbox(parameters);
+        var sandbox = new ExpressionSandbox(parameters, maxDepth);
         sandbox.Visit(expression);
         return sandbox._violations;
     }
@@ -41,6 +50,31 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             return null;
         }
 
+        if (_depth >= _maxDepth)
+        {
+            if (!_violations.Contains(DepthViolation))
+            {
+                _violations.Add(DepthViolation);
+            }
+
+            return node;
+        }
+
+        _depth++;
+        try
+        {
+            return VisitAllowed(node);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private string DepthViolation => $"the expression is nested more than {_maxDepth} operators deep; split it into several rules or use declarative forms";
+
+    private Expression VisitAllowed(Expression node)
+    {
         switch (node.NodeType)
         {
             case ExpressionType.Constant or ExpressionType.Parameter or ExpressionType.MemberAccess or ExpressionType.Call
@@ -52,7 +86,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
                 or ExpressionType.Add or ExpressionType.AddChecked or ExpressionType.Subtract or ExpressionType.SubtractChecked
                 or ExpressionType.Multiply or ExpressionType.MultiplyChecked or ExpressionType.Divide or ExpressionType.Modulo
                 or ExpressionType.Conditional or ExpressionType.Coalesce:
-                return base.Visit(node);
+                return base.Visit(node)!;
             default:
                 _violations.Add($"'{node.NodeType}' is not allowed in a rule expression (only fields, literals, arithmetic, comparisons and and/or/not)");
                 return node;
@@ -116,6 +150,13 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         if (!allowed)
         {
             _violations.Add($"calling '{declaring.Name}.{method.Name}' is not allowed");
+            return node;
+        }
+
+        if (node.Arguments.Any(a => a is ConstantExpression { Value: null }))
+        {
+            // StartsWith(null) and the like can only throw when checked: refuse them now.
+            _violations.Add($"'{declaring.Name}.{method.Name}' is given null, which it cannot take");
             return node;
         }
 

@@ -17,6 +17,42 @@ internal sealed class RuleSetCompiler
         _scopes = new ScopeCompiler(fields, _conditions);
     }
 
+    /// <summary>
+    /// For a rule set that already has errors and will not load: compiles only its expressions, the one part of
+    /// compiling that can find more mistakes, so that every error is still reported without the cost of building
+    /// the delegates of every declarative condition.
+    /// </summary>
+    public void CheckExpressions(ValidatedRuleSet ruleSet, DiagnosticBag diagnostics)
+    {
+        var expressions = new ExpressionCompiler(_fields);
+        foreach (var rule in ruleSet.Rules)
+        {
+            foreach (var condition in new[] { rule.Condition, rule.When })
+            {
+                Check(condition, rule.Definition.Id);
+            }
+        }
+
+        void Check(BoundCondition? condition, string ruleId)
+        {
+            switch (condition)
+            {
+                case BoundExpression e:
+                    expressions.Compile(e, ruleId, diagnostics);
+                    break;
+                case BoundAll all:
+                    all.Parts.ToList().ForEach(p => Check(p, ruleId));
+                    break;
+                case BoundAny any:
+                    any.Parts.ToList().ForEach(p => Check(p, ruleId));
+                    break;
+                case BoundNot not:
+                    Check(not.Part, ruleId);
+                    break;
+            }
+        }
+    }
+
     public CompiledRuleSet? Compile(ValidatedRuleSet ruleSet, DiagnosticBag diagnostics)
     {
         var before = diagnostics.Count;

@@ -16,6 +16,18 @@ internal sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Names the rule of each diagnostic added since <paramref name="from"/> that has none, where one is found.</summary>
+    public void AttachRuleIds(int from, Func<int, string?> ruleAtLine)
+    {
+        for (var i = from; i < _items.Count; i++)
+        {
+            if (_items[i].RuleId is null && ruleAtLine(_items[i].Location.Line) is { } ruleId)
+            {
+                _items[i] = _items[i] with { RuleId = ruleId };
+            }
+        }
+    }
+
     /// <summary>The diagnostics in path, line and column order (stable for equal positions).</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>
         [.. _items

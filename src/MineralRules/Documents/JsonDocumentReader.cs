@@ -9,6 +9,12 @@ internal static class JsonDocumentReader
 {
     public static DocumentNode? Read(string text, string path, DiagnosticBag diagnostics)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty; an application is a JSON object { \"id\": ..., \"permit\": ... }.");
+            return null;
+        }
+
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new LineMap(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -31,7 +37,9 @@ internal static class JsonDocumentReader
         }
         catch (JsonException e)
         {
-            var location = new SourceLocation(path, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? -1) + 1);
+            var location = e.LineNumber is { } line && e.BytePositionInLine is { } bytePosition
+                ? lines.AtLineByte(path, (int)line, (int)bytePosition)
+                : SourceLocation.File(path);
             diagnostics.Add(location, DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}");
             return null;
         }
@@ -115,6 +123,19 @@ internal static class JsonDocumentReader
                     _lineStarts.Add(i + 1);
                 }
             }
+        }
+
+        /// <summary>The location of a 0-based line and a byte offset within it, with the column counted in characters.</summary>
+        public SourceLocation AtLineByte(string path, int line, int bytePosition)
+        {
+            if (line < 0 || line >= _lineStarts.Count)
+            {
+                return SourceLocation.File(path);
+            }
+
+            var start = _lineStarts[line];
+            var length = Math.Clamp(bytePosition, 0, _bytes.Length - start);
+            return new SourceLocation(path, line + 1, Encoding.UTF8.GetCharCount(_bytes, start, length) + 1);
         }
 
         public SourceLocation At(string path, long offset)

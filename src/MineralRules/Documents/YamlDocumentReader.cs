@@ -10,6 +10,9 @@ namespace MineralRules.Documents;
 /// </summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>Deeper nesting is refused as a syntax error (as JSON's reader does at 64): no stack overflow.</summary>
+    public const int MaxDepth = 64;
+
     public static DocumentNode? Read(string text, string path, DiagnosticBag diagnostics)
     {
         if (ReportTabIndentation(text, path, diagnostics))
@@ -19,6 +22,7 @@ internal static class YamlDocumentReader
 
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, DocumentNode>(StringComparer.Ordinal);
+        var open = new Stack<ParsingEvent>();
         try
         {
             parser.Consume<StreamStart>();
@@ -29,7 +33,7 @@ internal static class YamlDocumentReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, path, anchors, diagnostics);
+            var root = ReadNode(parser, path, anchors, open, diagnostics);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -44,7 +48,30 @@ internal static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}");
+            // A '{' or '[' still open when the parser stops on a later line was never closed (a truncated file, a
+            // forgotten bracket): point at the bracket, which is where the mistake is, and say where parsing stopped.
+            if (OpenFlow(open) is { } flow && e.Start.Line > flow.Start.Line)
+            {
+                diagnostics.Add(
+                    At(path, flow.Start),
+                    DiagnosticCodes.Syntax,
+                    $"YAML syntax error: the {Bracket(flow)} opened here is never closed (the parser stopped at line {e.Start.Line}: {StripPosition(e.Message).TrimEnd('.')}). Close it, or check that the file is complete.");
+            }
+            else
+            {
+                diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}");
+            }
+
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet gives up on some unclosed flow collections ("{ a: 1" at the end of the file) with an
+            // InvalidOperationException and no position: point at the bracket left open, else at the end.
+            var flow = OpenFlow(open);
+            var where = flow is not null ? At(path, flow.Start) : EndOf(path, text);
+            var what = flow is not null ? $"the {Bracket(flow)} opened here is never closed; close it or write the value on its own lines" : StripPosition(e.Message);
+            diagnostics.Add(where, DiagnosticCodes.Syntax, $"YAML syntax error: {what}.");
             return null;
         }
     }
@@ -52,9 +79,14 @@ internal static class YamlDocumentReader
     internal static SourceLocation At(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
 
     private static DocumentNode ReadNode(
-        IParser parser, string path, Dictionary<string, DocumentNode> anchors, DiagnosticBag diagnostics)
+        IParser parser, string path, Dictionary<string, DocumentNode> anchors, Stack<ParsingEvent> open, DiagnosticBag diagnostics)
     {
         var current = parser.Current ?? throw new YamlException("Unexpected end of the document.");
+        if (open.Count >= MaxDepth)
+        {
+            throw new YamlException(current.Start, current.End, $"The document is nested more than {MaxDepth} levels deep.");
+        }
+
         switch (current)
         {
             case AnchorAlias alias:
@@ -75,11 +107,14 @@ internal static class YamlDocumentReader
             case SequenceStart start:
             {
                 parser.MoveNext();
+                open.Push(start);
                 var items = new List<DocumentNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser, path, anchors, diagnostics));
+                    items.Add(ReadNode(parser, path, anchors, open, diagnostics));
                 }
+
+                open.Pop();
 
                 var sequence = new SequenceNode(items, At(path, start.Start));
                 Remember(start.Anchor, sequence, anchors);
@@ -89,12 +124,13 @@ internal static class YamlDocumentReader
             case MappingStart start:
             {
                 parser.MoveNext();
+                open.Push(start);
                 var entries = new List<KeyValuePair<ScalarNode, DocumentNode>>();
                 var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser, path, anchors, diagnostics);
-                    var value = ReadNode(parser, path, anchors, diagnostics);
+                    var keyNode = ReadNode(parser, path, anchors, open, diagnostics);
+                    var value = ReadNode(parser, path, anchors, open, diagnostics);
                     if (keyNode is not ScalarNode key)
                     {
                         diagnostics.Add(keyNode.Location, DiagnosticCodes.WrongType, "A key must be a plain word, not a list or mapping.");
@@ -114,6 +150,7 @@ internal static class YamlDocumentReader
                     entries.Add(new(key, value));
                 }
 
+                open.Pop();
                 var mapping = new MappingNode(entries, At(path, start.Start));
                 Remember(start.Anchor, mapping, anchors);
                 return mapping;
@@ -122,6 +159,24 @@ internal static class YamlDocumentReader
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
         }
+    }
+
+    /// <summary>The outermost flow collection ('{' or '[') still open, if any.</summary>
+    private static ParsingEvent? OpenFlow(Stack<ParsingEvent> open) =>
+        open.LastOrDefault(e => e is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow });
+
+    private static string Bracket(ParsingEvent start) => start switch
+    {
+        MappingStart { Style: MappingStyle.Flow } => "'{'",
+        SequenceStart { Style: SequenceStyle.Flow } => "'['",
+        MappingStart => "mapping",
+        _ => "list",
+    };
+
+    private static SourceLocation EndOf(string path, string text)
+    {
+        var lines = text.Split('\n');
+        return new SourceLocation(path, lines.Length, lines[^1].TrimEnd('\r').Length + 1);
     }
 
     private static void Remember(AnchorName anchor, DocumentNode node, Dictionary<string, DocumentNode> anchors)

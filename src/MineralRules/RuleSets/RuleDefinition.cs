@@ -47,6 +47,12 @@ internal sealed record RuleDefinition
 
     /// <summary>Shown when met with <see cref="OutcomeWhenMet"/> review.</summary>
     public LocalizedText? MessageWhenMet { get; init; }
+
+    /// <summary>Where the message's zh and en texts are written, for errors about their placeholders.</summary>
+    public (SourceLocation? Zh, SourceLocation? En) MessageLocations { get; init; }
+
+    /// <summary>Where messageWhenMet's zh and en texts are written.</summary>
+    public (SourceLocation? Zh, SourceLocation? En) MessageWhenMetLocations { get; init; }
 }
 
 /// <summary>Which applications a rule covers. Empty sets mean "any".</summary>
@@ -100,4 +106,17 @@ internal sealed record RuleSetDefinition(
     IReadOnlyList<RuleDefinition> Rules,
     Reference.PlanText? Plan,
     ReferenceData Reference,
-    IReadOnlyList<ClauseIndexEntry> ClauseIndex);
+    IReadOnlyList<ClauseIndexEntry> ClauseIndex)
+{
+    /// <summary>
+    /// False when the manifest is missing or has an error: the rule files are still validated (so their errors are
+    /// reported too), but the version is never compiled into a catalog.
+    /// </summary>
+    public bool ManifestValid { get; init; } = true;
+
+    /// <summary>Where the manifest writes effectiveFrom, for errors about overlapping versions.</summary>
+    public SourceLocation? EffectiveFromLocation { get; init; }
+
+    /// <summary>Where the manifest writes effectiveTo, when it does.</summary>
+    public SourceLocation? EffectiveToLocation { get; init; }
+}

@@ -14,8 +14,14 @@ internal static class RuleSetLoader
         var diagnostics = new DiagnosticBag();
         var fields = FieldCatalog.Default;
         var compiler = new RuleSetCompiler(fields);
-        var compiled = new List<(CompiledRuleSet RuleSet, SourceLocation Manifest)>();
-        var groups = RuleSource.GroupByVersion(files);
+        var compiled = new List<CompiledRuleSet>();
+        var versions = new List<(RuleSetInfo Info, SourceLocation Manifest, SourceLocation From, SourceLocation To)>();
+        foreach (var unreadable in files.Where(f => f.Error is not null))
+        {
+            diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
+        }
+
+        var groups = RuleSource.GroupByVersion([.. files.Where(f => f.Error is null)]);
         if (groups.Count == 0)
         {
             diagnostics.Add(SourceLocation.File(sourceName), DiagnosticCodes.NoRuleSets, $"No rule set found: expected rules/<id>/<version>/{RuleSource.ManifestName} with rule files beside it.");
@@ -23,51 +29,59 @@ internal static class RuleSetLoader
 
         foreach (var (folder, manifest, ruleFiles) in groups)
         {
+            // The rule files are validated and compiled even when the manifest is broken, so that every error
+            // is reported at once; such a version is never part of the result.
             var definition = new RuleSetReader(diagnostics).Read(folder, manifest, ruleFiles);
-            if (definition is null)
+            if (definition.ManifestValid)
             {
-                continue;
+                // Versions are checked against each other even when their rules have errors: all errors at once.
+                versions.Add((definition.Info, definition.ManifestLocation, definition.EffectiveFromLocation ?? definition.ManifestLocation, definition.EffectiveToLocation ?? definition.ManifestLocation));
             }
 
             var validated = new RuleSetValidator(fields, diagnostics, checkCitations).Validate(definition);
-            if (compiler.Compile(validated, diagnostics) is { } ruleSet)
+            if (diagnostics.HasErrors)
             {
-                compiled.Add((ruleSet, definition.ManifestLocation));
+                // Nothing will load: only look for the expressions' own errors.
+                compiler.CheckExpressions(validated, diagnostics);
+            }
+            else if (compiler.Compile(validated, diagnostics) is { } ruleSet)
+            {
+                compiled.Add(ruleSet);
             }
         }
 
-        CheckVersions(compiled, diagnostics);
+        CheckVersions(versions, diagnostics);
         return diagnostics.HasErrors
             ? ([], diagnostics.ToSortedList())
-            : ([.. compiled.Select(c => c.RuleSet).OrderBy(r => r.Info.EffectiveFrom).ThenBy(r => r.Info.Id, StringComparer.Ordinal)], []);
+            : ([.. compiled.OrderBy(r => r.Info.EffectiveFrom).ThenBy(r => r.Info.Id, StringComparer.Ordinal)], []);
     }
 
     /// <summary>
     /// One version per id and number; on any date at most one rule set is in force. A later version supersedes an
     /// earlier one from its effective-from date, so only an explicit effective-to that reaches past it overlaps.
     /// </summary>
-    private static void CheckVersions(List<(CompiledRuleSet RuleSet, SourceLocation Manifest)> compiled, DiagnosticBag diagnostics)
+    private static void CheckVersions(List<(RuleSetInfo Info, SourceLocation Manifest, SourceLocation From, SourceLocation To)> versions, DiagnosticBag diagnostics)
     {
-        foreach (var group in compiled.GroupBy(c => (c.RuleSet.Info.Id, c.RuleSet.Info.Version)).Where(g => g.Count() > 1))
+        foreach (var group in versions.GroupBy(c => (c.Info.Id, c.Info.Version)).Where(g => g.Count() > 1))
         {
-            foreach (var (_, manifest) in group.Skip(1))
+            foreach (var (_, manifest, _, _) in group.Skip(1))
             {
                 diagnostics.Add(manifest, DiagnosticCodes.DuplicateVersion, $"{group.Key.Id} {group.Key.Version} is defined twice (also at {group.First().Manifest}).");
             }
         }
 
-        var ordered = compiled.OrderBy(c => c.RuleSet.Info.EffectiveFrom).ToList();
+        var ordered = versions.OrderBy(c => c.Info.EffectiveFrom).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
-            var (earlier, earlierManifest) = ordered[i - 1];
-            var (later, laterManifest) = ordered[i];
-            if (earlier.Info.EffectiveFrom == later.Info.EffectiveFrom)
+            var (earlier, earlierManifest, _, earlierTo) = ordered[i - 1];
+            var (later, laterManifest, laterFrom, _) = ordered[i];
+            if (earlier.EffectiveFrom == later.EffectiveFrom)
             {
-                diagnostics.Add(laterManifest, DiagnosticCodes.OverlappingVersions, $"{later.Info.Id} {later.Info.Version} and {earlier.Info.Id} {earlier.Info.Version} ({earlierManifest}) both take effect on {later.Info.EffectiveFrom:yyyy-MM-dd}; give the later version a later effectiveFrom.");
+                diagnostics.Add(laterFrom, DiagnosticCodes.OverlappingVersions, $"{later.Id} {later.Version} and {earlier.Id} {earlier.Version} ({earlierManifest}) both take effect on {later.EffectiveFrom:yyyy-MM-dd}; give the later version a later effectiveFrom.");
             }
-            else if (earlier.Info.EffectiveTo is { } to && to >= later.Info.EffectiveFrom)
+            else if (earlier.EffectiveTo is { } to && to >= later.EffectiveFrom)
             {
-                diagnostics.Add(earlierManifest, DiagnosticCodes.OverlappingVersions, $"{earlier.Info.Id} {earlier.Info.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Info.Id} {later.Info.Version} on {later.Info.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.Info.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.");
+                diagnostics.Add(earlierTo, DiagnosticCodes.OverlappingVersions, $"{earlier.Id} {earlier.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Id} {later.Version} on {later.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.");
             }
         }
     }

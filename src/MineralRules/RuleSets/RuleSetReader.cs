@@ -18,10 +18,12 @@ internal sealed partial class RuleSetReader
 
     private readonly DiagnosticBag _diagnostics;
     private (SourceLocation? Ref, SourceLocation? Quote) _clauseLocations;
+    private (SourceLocation? Zh, SourceLocation? En) _textLocations;
+    private (SourceLocation? From, SourceLocation? To) _effectiveLocations;
 
     public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
-    public RuleSetDefinition? Read(string folder, RuleFile? manifestFile, IReadOnlyList<RuleFile> files)
+    public RuleSetDefinition Read(string folder, RuleFile? manifestFile, IReadOnlyList<RuleFile> files)
     {
         if (manifestFile is null)
         {
@@ -29,13 +31,16 @@ internal sealed partial class RuleSetReader
                 SourceLocation.File(folder),
                 DiagnosticCodes.ManifestMissing,
                 $"These rule files have no '{RuleSource.ManifestName}' in their folder or above; a rule-set version lives in rules/<id>/<version>/ beside its manifest.");
-            return null;
         }
 
-        var manifestRoot = YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
+        // A broken or missing manifest must not hide the rule files' own errors: they are read and validated
+        // all the same, and the version is marked so that it is never compiled into a catalog.
+        var errorsBefore = _diagnostics.Count;
+        var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
         string? planPath = null;
         SourceLocation? planLocation = null;
-        var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile.Path, folder, out planPath, out planLocation);
+        var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile!.Path, folder, out planPath, out planLocation);
+        var manifestValid = info is not null && _diagnostics.Count == errorsBefore;
         PlanText? plan = null;
         if (planPath is not null)
         {
@@ -52,7 +57,7 @@ internal sealed partial class RuleSetReader
 
         var roots = files
             .Where(f => RuleSource.IsYaml(f.Path))
-            .Select(f => (File: f, Root: YamlDocumentReader.Read(f.Text, f.Path, _diagnostics)))
+            .Select(f => (File: f, Root: ReadYaml(f)))
             .Where(x => x.Root is not null)
             .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
             .Where(x => x.Root is not null)
@@ -110,8 +115,67 @@ internal sealed partial class RuleSetReader
             reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
         }
 
-        return info is null ? null : new RuleSetDefinition(info, manifestRoot!.Location, lists, rules, plan, reference, index);
+        var placeholder = new RuleSetInfo(RuleSource.FileName(RuleSource.Folder(folder)), RuleSource.FileName(folder), new LocalizedText(string.Empty, string.Empty), new SourceDocument(string.Empty, string.Empty, default, default, null, null), default, null);
+        return new RuleSetDefinition(info ?? placeholder, manifestRoot?.Location ?? SourceLocation.File(folder), lists, rules, plan, reference, index)
+        {
+            ManifestValid = manifestValid,
+            EffectiveFromLocation = _effectiveLocations.From,
+            EffectiveToLocation = _effectiveLocations.To,
+        };
     }
+
+    /// <summary>Reads a rule file; its syntax, tab and duplicate-key errors name the rule they stand in, where one is found.</summary>
+    private DocumentNode? ReadYaml(RuleFile file)
+    {
+        var before = _diagnostics.Count;
+        var root = YamlDocumentReader.Read(file.Text, file.Path, _diagnostics);
+        if (_diagnostics.Count > before)
+        {
+            var lines = file.Text.Split('\n');
+            _diagnostics.AttachRuleIds(before, line => RuleAtLine(lines, line));
+        }
+
+        return root;
+    }
+
+    /// <summary>The id of the rule (a "- id:" item below "rules:") whose text holds a 1-based line, or null.</summary>
+    private static string? RuleAtLine(string[] lines, int line)
+    {
+        if (line < 1 || line > lines.Length || TopLevelKeyPattern().IsMatch(lines[line - 1]))
+        {
+            return null;
+        }
+
+        for (var i = line - 1; i >= 0; i--)
+        {
+            if (RuleItemPattern().Match(lines[i]) is { Success: true } item)
+            {
+                // Only an item of the rules list: "rules:" must stand above it with no other top-level key between.
+                for (var j = i - 1; j >= 0; j--)
+                {
+                    if (TopLevelKeyPattern().Match(lines[j]) is { Success: true } key)
+                    {
+                        return key.Groups[1].Value == "rules" ? item.Groups[1].Value.Trim('"', '\'') : null;
+                    }
+                }
+
+                return null;
+            }
+
+            if (TopLevelKeyPattern().IsMatch(lines[i]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*-\s+id:\s*([^\s#]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleItemPattern();
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*):", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelKeyPattern();
 
     /// <summary>Reference tables may stand in any file of the version, each once.</summary>
     private ReferenceData ReadReference(IReadOnlyList<MappingReader> readers)
@@ -331,6 +395,7 @@ internal sealed partial class RuleSetReader
         var from = fromNode is null ? null : Scalars.Date(fromNode, _diagnostics, "'effectiveFrom'");
         var toNode = m.Optional("effectiveTo");
         var to = toNode is null ? null : Scalars.Date(toNode, _diagnostics, "'effectiveTo'");
+        _effectiveLocations = (fromNode?.Location, toNode?.Location);
         m.Finish("the manifest");
 
         if (version is not null && !SemVerPattern().IsMatch(version))
@@ -473,8 +538,12 @@ internal sealed partial class RuleSetReader
         var whenMet = whenMetNode is null ? Outcome.Pass : ReadOutcome(whenMetNode, ruleId, "'outcomeWhenMet'", Outcome.Pass, Outcome.Review);
         var exemptableNode = m.Optional("exemptable");
         var exemptable = exemptableNode is not null && (Scalars.Boolean(exemptableNode, _diagnostics, "'exemptable'", ruleId) ?? false);
+        _textLocations = default;
         var message = m.Required("message", "the message as { zh: ..., en: ... } with {actual} and {required} where they fit") is { } msg ? ReadText(msg, "'message'", ruleId) : null;
+        var messageLocations = _textLocations;
+        _textLocations = default;
         var messageWhenMet = m.Optional("messageWhenMet") is { } mwm ? ReadText(mwm, "'messageWhenMet'", ruleId) : null;
+        var messageWhenMetLocations = _textLocations;
         m.Finish(id is null ? "a rule" : $"the rule '{id}'");
 
         if (kind == RuleKind.Check && conditionNode is null)
@@ -523,6 +592,8 @@ internal sealed partial class RuleSetReader
             Exemptable = exemptable,
             Message = message,
             MessageWhenMet = messageWhenMet,
+            MessageLocations = messageLocations,
+            MessageWhenMetLocations = messageWhenMetLocations,
         };
     }
 
@@ -775,8 +846,11 @@ internal sealed partial class RuleSetReader
         }
 
         var m = new MappingReader(mapping, _diagnostics, ruleId);
-        var zh = Text(m.Required("zh", "the Chinese text"), $"{what}.zh", ruleId);
-        var en = Text(m.Required("en", "the English text"), $"{what}.en", ruleId);
+        var zhNode = m.Required("zh", "the Chinese text");
+        var enNode = m.Required("en", "the English text");
+        _textLocations = (zhNode?.Location, enNode?.Location);
+        var zh = Text(zhNode, $"{what}.zh", ruleId);
+        var en = Text(enNode, $"{what}.en", ruleId);
         m.Finish(what);
         return zh is null || en is null ? null : new LocalizedText(zh.Trim(), en.Trim());
     }

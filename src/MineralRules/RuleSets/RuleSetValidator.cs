@@ -60,10 +60,10 @@ internal sealed partial class RuleSetValidator
                 CheckIndexed(rule, index);
             }
 
-            CheckPlaceholders(rule, rule.Message);
+            CheckPlaceholders(rule, rule.Message, rule.MessageLocations);
             if (rule.MessageWhenMet is { } whenMet)
             {
-                CheckPlaceholders(rule, whenMet);
+                CheckPlaceholders(rule, whenMet, rule.MessageWhenMetLocations);
             }
 
             var condition = rule.Condition is null ? null : Bind(rule.Condition, rule.Id);
@@ -225,7 +225,13 @@ internal sealed partial class RuleSetValidator
                     return null;
                 }
 
-                if (!UnitConversions.TryParseCapacityUnit(c.Unit, out var unit))
+                if (!UnitConversions.TryParseCapacityUnit(c.Unit, out var unit) && UnitConversions.TryParseMassUnit(c.Unit, out _))
+                {
+                    _diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{c.Unit}' is a mass, but '{field.Path}' is a capacity (an amount per year or per day) and a mass cannot convert to it; write a rate such as 万吨/年, Mt/a or t/d. Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
+                    return null;
+                }
+
+                if (!UnitConversions.TryParseCapacityUnit(c.Unit, out unit))
                 {
                     _diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnknownUnit, $"Unknown unit '{c.Unit}'.{Suggestions.DidYouMean(c.Unit, UnitConversions.CapacitySymbols)} Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
                     return null;
@@ -395,16 +401,16 @@ internal sealed partial class RuleSetValidator
     /// <summary>True when the quote stands in the text of the cited clause (between its heading and the next one).</summary>
     private static bool QuoteUnder(Reference.PlanText plan, ClauseReference citation) => plan.ClauseContains(citation.Ref, citation.Text);
 
-    private void CheckPlaceholders(RuleDefinition rule, LocalizedText text)
+    private void CheckPlaceholders(RuleDefinition rule, LocalizedText text, (SourceLocation? Zh, SourceLocation? En) locations)
     {
-        foreach (var message in new[] { text.Zh, text.En })
+        foreach (var (message, location) in new[] { (text.Zh, locations.Zh), (text.En, locations.En) })
         {
             foreach (Match match in PlaceholderPattern().Matches(message))
             {
                 var name = match.Groups[1].Value;
                 if (!Placeholders.Contains(name))
                 {
-                    _diagnostics.Add(rule.Location, DiagnosticCodes.UnknownPlaceholder, $"Unknown placeholder '{{{name}}}' in a message.{Suggestions.DidYouMean(name, Placeholders)} Placeholders: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", rule.Id);
+                    _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, $"Unknown placeholder '{{{name}}}' in a message.{Suggestions.DidYouMean(name, Placeholders)} Placeholders: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", rule.Id);
                 }
             }
         }

@@ -1,7 +1,10 @@
 namespace MineralRules.RuleSets;
 
 /// <summary>A file of a rule-set tree: its display path (as reported in diagnostics) and its text.</summary>
-internal sealed record RuleFile(string Path, string Text);
+/// <param name="Path">The display path.</param>
+/// <param name="Text">The text; empty when the file could not be read.</param>
+/// <param name="Error">Why the file could not be read, or null.</param>
+internal sealed record RuleFile(string Path, string Text, string? Error = null);
 
 /// <summary>Where rule sets come from: a folder on disk, or the rules embedded in the library.</summary>
 internal static class RuleSource
@@ -14,8 +17,21 @@ internal static class RuleSource
         var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
             .Where(IsRuleSetFile)
             .Order(StringComparer.Ordinal)
-            .Select(f => new RuleFile(f.Replace('\\', '/'), File.ReadAllText(f)));
+            .Select(f => Read(f, f.Replace('\\', '/')));
         return [.. files];
+    }
+
+    /// <summary>Reads one file; a file that cannot be read is reported by the loader, never thrown.</summary>
+    private static RuleFile Read(string file, string path)
+    {
+        try
+        {
+            return new RuleFile(path, File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new RuleFile(path, string.Empty, e.Message);
+        }
     }
 
     /// <summary>The rule sets embedded in the library (the repository's <c>rules/</c> folder).</summary>

@@ -86,7 +86,7 @@ internal static class UnitConversions
 
     public static bool TryParseMassUnit(string text, out MassUnit unit)
     {
-        var normalised = text.Trim();
+        var normalised = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
         foreach (var u in MassUnits)
         {
             if (u.Symbol == normalised || u.Aliases.Contains(normalised))
@@ -111,26 +111,34 @@ internal static class UnitConversions
             return CapacityComparison.Incomparable;
         }
 
-        var left = ToBase(actual.Value, actual.Unit);
-        var right = ToBase(threshold, thresholdUnit);
         var leftTime = TimeBaseOf(actual.Unit);
         var rightTime = TimeBaseOf(thresholdUnit);
-        if (leftTime != rightTime)
+        if (leftTime != rightTime && operatingDaysPerYear is not > 0)
         {
-            if (operatingDaysPerYear is not { } days)
-            {
-                return CapacityComparison.NeedsOperatingDays;
-            }
+            // No days, or zero or negative days (which the application's validation refuses): no conversion.
+            return CapacityComparison.NeedsOperatingDays;
+        }
+
+        decimal left, right;
+        try
+        {
+            left = ToBase(actual.Value, actual.Unit);
+            right = ToBase(threshold, thresholdUnit);
 
             // Bring the per-day side up to a year: a product is exact, a quotient may not be.
-            if (leftTime == TimeBase.Day)
+            if (leftTime != rightTime && leftTime == TimeBase.Day)
             {
-                left *= days;
+                left *= operatingDaysPerYear!.Value;
             }
-            else
+            else if (leftTime != rightTime)
             {
-                right *= days;
+                right *= operatingDaysPerYear!.Value;
             }
+        }
+        catch (OverflowException)
+        {
+            // A figure beyond decimal's range cannot be compared: the capacity is reported as not decidable.
+            return CapacityComparison.Incomparable;
         }
 
         return left.CompareTo(right) switch
@@ -159,7 +167,14 @@ internal static class UnitConversions
                 return null;
             }
 
-            value = fromTime == TimeBase.Day ? value * days : value / days;
+            try
+            {
+                value = fromTime == TimeBase.Day ? value * days : value / days;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
         }
 
         return value / CapacityUnits[(int)target].Factor;

@@ -1,0 +1,60 @@
+using MineralRules.Tests.Cli;
+
+namespace MineralRules.Tests.Authoring;
+
+/// <summary>A one-rule rule set whose condition is an expression, written to a temporary folder.</summary>
+internal static class ExpressionRuleSet
+{
+    /// <summary>The file the rule is written to.</summary>
+    public const string RuleFile = "rules.yaml";
+
+    /// <summary>The rule's id.</summary>
+    public const string RuleId = "test.expression";
+
+    /// <summary>The 1-based line of the <c>expression:</c> key in <see cref="RuleFile"/>.</summary>
+    public const int ExpressionLine = 11;
+
+    private const string Manifest = """
+        id: test-rules
+        version: 1.0.0
+        title: { zh: 测试规则集, en: Test rule set }
+        source:
+          title: 测试
+          number: 测试〔2022〕1号
+          issued: 2022-08-19
+          published: 2022-08-26
+        effectiveFrom: 2022-08-19
+        """;
+
+    /// <summary>Writes the rule set with the expression (as a YAML single-quoted scalar) and returns its rules folder.</summary>
+    public static string Write(TempFolder temp, string expression)
+    {
+        var quoted = "'" + expression.Replace("'", "''", StringComparison.Ordinal) + "'";
+        temp.Write("rules/test-rules/1.0.0/manifest.yaml", Manifest);
+        temp.Write("rules/test-rules/1.0.0/" + RuleFile, $"""
+            # A rule whose condition is an expression.
+            rules:
+              - id: {RuleId}
+                clause:
+                  ref: "5.4.1"
+                  zh: 原则上1个开采规划区块只设1个开采主体。
+                  en: One holder per planning block, in principle.
+                scope:
+                  permit: mining
+                condition:
+                  expression: {quoted}
+                outcome: fail
+                message:
+                  zh: 不符合。
+                  en: Not met.
+            """);
+        return Path.Combine(temp.Path, "rules");
+    }
+
+    /// <summary>Loads the rule set with the expression.</summary>
+    public static RuleSetLoadResult Load(string expression)
+    {
+        using var temp = new TempFolder();
+        return RuleSetCatalog.TryLoadFromFolder(Write(temp, expression));
+    }
+}
