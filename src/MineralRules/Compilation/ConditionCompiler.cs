@@ -109,10 +109,14 @@ internal sealed class ConditionCompiler
             decided = Expression.Condition(otherMissing, Missing(c.Other!), decided);
         }
 
+        // Both sides absent: name both, so the applicant supplies everything at once.
+        Expression valueMissing = otherMissing is null
+            ? Missing(field)
+            : Expression.Condition(otherMissing, Expression.Constant(Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(c.Other!.Id)))), Missing(field));
         var body = Expression.Block(
             typeof(Truth),
             variables,
-            [.. assigns, Expression.Condition(Expression.Equal(value, Expression.Constant(null, field.AccessType)), Missing(field), decided)]);
+            [.. assigns, Expression.Condition(Expression.Equal(value, Expression.Constant(null, field.AccessType)), valueMissing, decided)]);
         var evaluate = Expression.Lambda<Func<Application, Truth>>(body, App).Compile();
 
         string? Required(Application a, bool zh) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MineralRules.Compilation;
 using MineralRules.RuleSets;
@@ -42,7 +43,7 @@ internal static class Evaluator
             {
                 // Whether the rule applies hangs on an absent fact: never a pass, never a fail (clauses.md).
                 var missing = condition.IsUnknown ? scope.Missing.Union(condition.Missing) : scope.Missing;
-                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields), Names(missing, fields), null);
+                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields, application), Absent(missing, fields, application), null);
             }
             else if (condition.IsTrue)
             {
@@ -52,7 +53,7 @@ internal static class Evaluator
             }
             else if (condition.IsUnknown)
             {
-                verdict = Build(rule, Outcome.Review, MissingMessage(condition.Missing, fields), Names(condition.Missing, fields), null);
+                verdict = Build(rule, Outcome.Review, MissingMessage(condition.Missing, fields, application), Absent(condition.Missing, fields, application), null);
             }
             else
             {
@@ -165,19 +166,38 @@ internal static class Evaluator
     private static LocalizedText Append(LocalizedText message, LocalizedText more) =>
         new(message.Zh + more.Zh, message.En + " " + more.En);
 
-    private static string[] Names(FieldSet missing, FieldCatalog fields) => [.. missing.Ids().Select(id => fields[id].Path)];
+    /// <summary>The fields the application leaves out. A field it gives that still could not decide (a capacity in
+    /// a unit that cannot convert to the threshold's) is not missing: the message says why instead.</summary>
+    private static string[] Absent(FieldSet missing, FieldCatalog fields, Application application) =>
+        [.. missing.Ids().Select(id => fields[id]).Where(f => f.Read(application) is null).Select(f => f.Path)];
 
-    private static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields)
+    private static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application)
     {
         if (missing.IsEmpty)
         {
             return new LocalizedText("无法自动判断本项规定，须人工复核。", "This provision could not be decided automatically; a person must review it.");
         }
 
-        var names = string.Join(", ", Names(missing, fields));
-        return new LocalizedText(
-            $"缺少判断本项规定所需的事实：{names}。请补充后重新检查，或由人工复核。",
-            $"Missing fact(s) needed to decide this provision: {names}. Supply them and check again, or have a person review it.");
+        var absent = Absent(missing, fields, application);
+        var given = missing.Ids().Select(id => fields[id]).Where(f => f.Read(application) is not null).ToList();
+        var zh = new StringBuilder();
+        var en = new StringBuilder();
+        if (absent.Length > 0)
+        {
+            var names = string.Join(", ", absent);
+            zh.Append(CultureInfo.InvariantCulture, $"缺少判断本项规定所需的事实：{names}。请补充后重新检查，或由人工复核。");
+            en.Append(CultureInfo.InvariantCulture, $"Missing fact(s) needed to decide this provision: {names}. Supply them and check again, or have a person review it.");
+        }
+
+        if (given.Count > 0)
+        {
+            var zhValues = string.Join("，", given.Select(f => $"{f.Path}（{ValueText.Of(f.Read(application), f, zh: true)}）"));
+            var enValues = string.Join(", ", given.Select(f => $"{f.Path} ({ValueText.Of(f.Read(application), f, zh: false)})"));
+            zh.Append(CultureInfo.InvariantCulture, $"{zhValues}无法与本项规定的标准比较（如体积单位对质量标准），须人工复核。");
+            en.Append(en.Length > 0 ? " " : string.Empty).Append(CultureInfo.InvariantCulture, $"{enValues} cannot be compared with this provision's threshold (e.g. a volume against a mass); a person must review it.");
+        }
+
+        return new LocalizedText(zh.ToString(), en.ToString());
     }
 
     /// <summary>Fills a message's placeholders with this application's values.</summary>

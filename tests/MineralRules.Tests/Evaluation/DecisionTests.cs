@@ -135,6 +135,39 @@ public class DecisionTests
     }
 
     [Test]
+    public void Evaluate_QuotaAbsent_ReviewNamesBothFigures()
+    {
+        var verdict = Fixtures.Evaluate("""
+            id: D-RE
+            permit: mining
+            action: new
+            applicationDate: 2024-05-01
+            mineral: rare-earth
+            """).VerdictOf("mining.quota-controlled.within-quota");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+            Assert.That(verdict.Missing, Is.EquivalentTo(new[] { "quota.requested", "quota.allocated" }));
+        });
+    }
+
+    [Test]
+    public void Evaluate_CapacityInVolumeAgainstMassThreshold_ReviewSayingWhyNotMissing()
+    {
+        var verdict = Fixtures.Evaluate(CompliantCoalMine.Replace("value: 400, unit: 万吨/年", "value: 400, unit: 万立方米/年", StringComparison.Ordinal))
+            .VerdictOf("coal.new-underground.min-capacity");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+            Assert.That(verdict.Missing, Is.Empty, "the capacity was given");
+            Assert.That(verdict.Message!.En, Does.Contain("capacity (400万立方米/年) cannot be compared"));
+            Assert.That(verdict.Message.Zh, Does.Contain("无法与本项规定的标准比较"));
+        });
+    }
+
+    [Test]
     public void Evaluate_ExemptionClaimedOnInPrincipleClause_FailBecomesReview()
     {
         var result = Fixtures.Evaluate(CompliantCoalMine.Replace("value: 400", "value: 240", StringComparison.Ordinal) + """
