@@ -33,17 +33,6 @@ public class SampleTests
         });
     }
 
-    [TestCaseSource(nameof(Samples))]
-    public void SampleFile_FirstLine_PointsAtApplicationSchema(string relativePath)
-    {
-        var depth = relativePath.Count(c => c == '/') + 2; // samples/applications/<relative>
-        var expected = "# yaml-language-server: $schema=" + string.Concat(Enumerable.Repeat("../", depth)) + "schemas/application.schema.json";
-
-        var firstLine = File.ReadLines(Path.Combine(TestPaths.Samples, relativePath)).First();
-
-        Assert.That(firstLine, Is.EqualTo(expected), relativePath);
-    }
-
     [Test]
     public void SampleFiles_EveryCheckRule_HasPassAndFailSamples()
     {
