@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MineralRules.Compilation;
 using MineralRules.RuleSets;
@@ -43,17 +44,17 @@ internal static class Evaluator
             {
                 // Whether the rule applies hangs on an absent fact: never a pass, never a fail (clauses.md).
                 var missing = condition.IsUnknown ? scope.Missing.Union(condition.Missing) : scope.Missing;
-                verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields, application), Absent(missing, fields, application), null);
+                verdict = MissingVerdict(rule, missing, fields, application);
             }
             else if (condition.IsTrue)
             {
                 verdict = definition.OutcomeWhenMet == Outcome.Pass
                     ? rule.Passed
-                    : Build(rule, Outcome.Review, Format(definition.MessageWhenMet!, rule, application), [], null);
+                    : rule.MetForReview ?? Build(rule, Outcome.Review, Format(definition.MessageWhenMet!, rule, application), [], null);
             }
             else if (condition.IsUnknown)
             {
-                verdict = Build(rule, Outcome.Review, MissingMessage(condition.Missing, fields, application), Absent(condition.Missing, fields, application), null);
+                verdict = MissingVerdict(rule, condition.Missing, fields, application);
             }
             else
             {
@@ -96,8 +97,13 @@ internal static class Evaluator
     private static Verdict Violated(CompiledRule rule, Application application)
     {
         var definition = rule.Definition;
+        var claim = definition.Outcome == Outcome.Fail && application.Exemptions.Count > 0 ? FindClaim(application, definition.Clause.Ref) : null;
+        if (claim is null && rule.Violated is { } prebuilt)
+        {
+            return prebuilt;
+        }
+
         var message = Format(definition.Message, rule, application);
-        var claim = definition.Outcome == Outcome.Fail ? FindClaim(application, definition.Clause.Ref) : null;
         if (claim is null)
         {
             return Build(rule, definition.Outcome, message, [], null);
@@ -166,6 +172,41 @@ internal static class Evaluator
     private static LocalizedText Append(LocalizedText message, LocalizedText more) =>
         new(message.Zh + more.Zh, message.En + " " + more.En);
 
+    /// <summary>
+    /// The review verdict for facts that could not decide the rule. Where every one of them is absent, the verdict
+    /// depends on nothing but the rule and the set of fields, and is built once per set; a field that is given but
+    /// still could not decide (a unit that cannot convert) is explained with the application's own value.
+    /// </summary>
+    private static Verdict MissingVerdict(CompiledRule rule, FieldSet missing, FieldCatalog fields, Application application)
+    {
+        // Cached only for sets whose fields were all absent: check this application leaves them all out too.
+        if (rule.MissingVerdicts.TryGetValue(missing, out var cached) && AllAbsent(missing, fields, application))
+        {
+            return cached;
+        }
+
+        var verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields, application), Absent(missing, fields, application), null);
+        if (!missing.IsEmpty && AllAbsent(missing, fields, application))
+        {
+            rule.MissingVerdicts.TryAdd(missing, verdict);
+        }
+
+        return verdict;
+    }
+
+    private static bool AllAbsent(FieldSet missing, FieldCatalog fields, Application application)
+    {
+        for (var id = 0; id < FieldSet.Capacity; id++)
+        {
+            if (missing.Contains(id) && fields[id].Read(application) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The fields the application leaves out. A field it gives that still could not decide (a capacity in
     /// a unit that cannot convert to the threshold's) is not missing: the message says why instead.</summary>
     private static string[] Absent(FieldSet missing, FieldCatalog fields, Application application) =>
@@ -203,25 +244,62 @@ internal static class Evaluator
     /// <summary>Fills a message's placeholders with this application's values.</summary>
     private static LocalizedText Format(LocalizedText template, CompiledRule rule, Application application)
     {
-        var zh = rule.Condition?.Explain(application, zh: true) ?? Explanation.None;
-        var en = rule.Condition?.Explain(application, zh: false) ?? Explanation.None;
-        return new LocalizedText(Fill(template.Zh, zh, application, true), Fill(template.En, en, application, false));
-    }
-
-    private static string Fill(string template, Explanation explanation, Application application, bool zh)
-    {
-        if (!template.Contains('{', StringComparison.Ordinal))
+        if (!template.Zh.Contains('{', StringComparison.Ordinal) && !template.En.Contains('{', StringComparison.Ordinal))
         {
             return template;
         }
 
-        var text = new StringBuilder(template);
-        text.Replace("{actual}", explanation.Actual ?? ValueText.Of(null, null, zh));
-        text.Replace("{required}", explanation.Required ?? ValueText.Of(null, null, zh));
-        text.Replace("{mineral}", ValueText.Of(application.Mineral, null, zh));
-        text.Replace("{permit}", ValueText.Of(application.Permit, null, zh));
-        text.Replace("{action}", ValueText.Of(application.Action, null, zh));
-        text.Replace("{league}", ValueText.Of(application.Location?.League, FieldCatalog.Default.Find("location.league"), zh));
-        return text.ToString();
+        return new LocalizedText(Fill(template.Zh, rule, application, true), Fill(template.En, rule, application, false));
     }
+
+    /// <summary>
+    /// One pass over the template: literal text is copied, each known placeholder replaced by its value, computed
+    /// only when the template names it (the condition's explanation at most once); unknown braces stay as written.
+    /// </summary>
+    private static string Fill(string template, CompiledRule rule, Application application, bool zh)
+    {
+        var open = template.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return template;
+        }
+
+        Explanation? explanation = null;
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        var start = 0;
+        while (open >= 0)
+        {
+            var close = template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var name = template.AsSpan(open + 1, close - open - 1);
+            string? value = name switch
+            {
+                "actual" => (explanation ??= Explain(rule, application, zh)).Actual ?? ValueText.Of(null, null, zh),
+                "required" => (explanation ??= Explain(rule, application, zh)).Required ?? ValueText.Of(null, null, zh),
+                "mineral" => ValueText.Of(application.Mineral, null, zh),
+                "permit" => ValueText.Of(application.Permit, null, zh),
+                "action" => ValueText.Of(application.Action, null, zh),
+                "league" => ValueText.Of(application.Location?.League, FieldCatalog.Default.Find("location.league"), zh),
+                _ => null,
+            };
+            text.AppendFormatted(template.AsSpan(start, (value is null ? close + 1 : open) - start));
+            if (value is not null)
+            {
+                text.AppendFormatted(value);
+            }
+
+            start = close + 1;
+            open = template.IndexOf('{', start);
+        }
+
+        text.AppendFormatted(template.AsSpan(start));
+        return text.ToStringAndClear();
+    }
+
+    private static Explanation Explain(CompiledRule rule, Application application, bool zh) =>
+        rule.Condition?.Explain(application, zh) ?? Explanation.None;
 }

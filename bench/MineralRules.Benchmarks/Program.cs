@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace MineralRules.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: Stopwatch rounds and medians, under a minute, last line the ratios and budgets (docs/performance.md).
+/// <c>--cold</c>: times <see cref="RuleSetCatalog.LoadEmbedded"/> in this fresh process and prints milliseconds.
+/// Otherwise: BenchmarkDotNet over the three implementations (arguments go to BenchmarkSwitcher).
+/// </summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>0, or 1 when the implementations disagree.</returns>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--cold"))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var catalog = RuleSetCatalog.LoadEmbedded();
+            var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var sinceProcessStart = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+
+            // The same work again in the same process: what is left once the code is jitted and the statics built.
+            start = Stopwatch.GetTimestamp();
+            RuleSetCatalog.LoadEmbedded();
+            var again = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loaded:F1} {sinceProcessStart:F1} {again:F1} {catalog.RuleSets[0].RuleIds.Count}"));
+            return 0;
+        }
+
+        if (args.Contains("--quick"))
+        {
+            return QuickRun.Run();
+        }
+
+        // In-process by default: BenchmarkDotNet's out-of-process toolchain would generate and build a project inside
+        // this repository, under its Directory.Build.props (warnings as errors) and central package management.
+        var config = args.Contains("--outOfProcess")
+            ? DefaultConfig.Instance
+            : DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. args.Where(a => a != "--outOfProcess")], config);
+        return 0;
+    }
+}

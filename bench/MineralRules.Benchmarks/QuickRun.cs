@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MineralRules.Benchmarks;
+
+/// <summary>
+/// The quick measurement: warm-up, then several Stopwatch rounds per implementation and the median of each; bytes
+/// allocated per evaluation; cold start in fresh processes; 8 threads sharing one compiled rule set.
+/// </summary>
+public static class QuickRun
+{
+    private const int Rounds = 7;
+    private const int WarmUpMs = 2500;
+
+    /// <summary>Runs everything and prints the summary line last.</summary>
+    /// <returns>0, or 1 when the implementations or the threads disagree.</returns>
+    public static int Run()
+    {
+        var mix = Mix.Load();
+        var catalog = RuleSetCatalog.LoadEmbedded();
+        var ruleSet = catalog.RuleSets[0];
+        var workflow = new RulesEngineWorkflow();
+
+        var disagreements = 0;
+        foreach (var application in mix)
+        {
+            var ours = PlanSummary.Of(ruleSet.Evaluate(application));
+            var handwritten = PlanSummary.Of(HandwrittenPlan.Evaluate(application));
+            var rulesEngine = RulesEngineWorkflow.Summarise(Wait(workflow.ExecuteAsync(application)));
+            if (ours != handwritten || ours != rulesEngine)
+            {
+                disagreements++;
+                Console.WriteLine($"disagree {application.Id}: ours {ours}; handwritten {handwritten}; rulesengine {rulesEngine}");
+            }
+        }
+
+        Console.WriteLine($"mix: {mix.Count} applications, {ruleSet.RuleIds.Count} rules; disagreements: {disagreements}");
+
+        var evaluator = Time("(a) evaluator", mix, a => ruleSet.Evaluate(a).Decision, targetMs: 60);
+        var handwrittenNs = Time("(b) handwritten", mix, a => HandwrittenPlan.Evaluate(a).Decision, targetMs: 60);
+        var rulesEngineNs = Time("(c) rulesengine", mix, a => Wait(workflow.ExecuteAsync(a)).Count, targetMs: 300);
+        Time("(a') catalog.Evaluate (validates, then selects the version)", mix, a => catalog.Evaluate(a).Decision, targetMs: 60);
+
+        var bytes = AllocatedPerEvaluation(ruleSet, mix);
+        var handwrittenBytes = AllocatedPerEvaluation(mix, a => HandwrittenPlan.Evaluate(a));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated per evaluation: evaluator {bytes} B, handwritten {handwrittenBytes} B"));
+
+        var (identical, perSecond) = SharedAcrossThreads(ruleSet, mix, threads: 8, passes: 40);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"8 threads, one rule set: {perSecond:F0} evaluations/s; identical results: {identical}"));
+
+        var cold = ColdStart(runs: 3);
+
+        var a = evaluator / handwrittenNs;
+        var c = rulesEngineNs / evaluator;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"ratio-vs-handwritten={a:F2} ratio-rulesengine-vs-ours={c:F1} alloc-bytes-per-eval={bytes} cold-ms={cold:F0}"));
+        return disagreements == 0 && identical ? 0 : 1;
+    }
+
+    /// <summary>Bytes the current thread allocates per <see cref="CompiledRuleSet.Evaluate"/>, result included, averaged over the mix.</summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="mix">The applications.</param>
+    /// <returns>Bytes per evaluation.</returns>
+    public static long AllocatedPerEvaluation(CompiledRuleSet ruleSet, IReadOnlyList<Application> mix)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return AllocatedPerEvaluation(mix, a => ruleSet.Evaluate(a));
+    }
+
+    /// <summary>Evaluates the mix on several threads at once with one shared rule set.</summary>
+    /// <param name="ruleSet">The shared rule set.</param>
+    /// <param name="mix">The applications.</param>
+    /// <param name="threads">How many threads.</param>
+    /// <param name="passes">Passes over the mix per thread.</param>
+    /// <returns>Whether every thread got the single-threaded results every time, and evaluations per second.</returns>
+    public static (bool Identical, double PerSecond) SharedAcrossThreads(CompiledRuleSet ruleSet, IReadOnlyList<Application> mix, int threads, int passes)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(mix);
+        var expected = mix.Select(a => Fingerprint(ruleSet.Evaluate(a))).ToArray();
+        var identical = true;
+        using var start = new Barrier(threads + 1);
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var pass = 0; pass < passes; pass++)
+            {
+                for (var i = 0; i < mix.Count; i++)
+                {
+                    // Each thread starts at a different application, so they contend on different rules at once.
+                    var index = (i + (t * 7)) % mix.Count;
+                    if (Fingerprint(ruleSet.Evaluate(mix[index])) != expected[index])
+                    {
+                        Volatile.Write(ref identical, false);
+                    }
+                }
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        start.SignalAndWait();
+        var watch = Stopwatch.StartNew();
+        workers.ForEach(w => w.Join());
+        var seconds = watch.Elapsed.TotalSeconds;
+        return (identical, threads * passes * mix.Count / seconds);
+    }
+
+    /// <summary>Every verdict's rule, outcome, message and missing facts, and the decision: equal results print equal.</summary>
+    /// <param name="result">A result.</param>
+    /// <returns>The fingerprint.</returns>
+    public static string Fingerprint(EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"{result.Decision}|{string.Join("|", result.Verdicts.Select(v => $"{v.Rule}:{v.Outcome}:{v.Message?.Zh}:{v.Message?.En}:{string.Join(",", v.Missing)}"))}";
+    }
+
+    private static long AllocatedPerEvaluation<T>(IReadOnlyList<Application> mix, Func<Application, T> evaluate)
+    {
+        for (var warm = 0; warm < 3; warm++)
+        {
+            foreach (var application in mix)
+            {
+                evaluate(application);
+            }
+        }
+
+        const int Passes = 50;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            foreach (var application in mix)
+            {
+                evaluate(application);
+            }
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (Passes * mix.Count);
+    }
+
+    /// <summary>Median nanoseconds per evaluation over <see cref="Rounds"/> rounds, after a warm-up.</summary>
+    private static double Time<T>(string name, IReadOnlyList<Application> mix, Func<Application, T> evaluate, int targetMs)
+    {
+        // Warm-up: tiered compilation must reach its optimised code, which on a busy two-core machine takes a
+        // second or more of steady calls; then calibration: passes per round ≈ targetMs.
+        var warm = Stopwatch.StartNew();
+        var warmPasses = 0;
+        while (warm.ElapsedMilliseconds < WarmUpMs)
+        {
+            foreach (var application in mix)
+            {
+                evaluate(application);
+            }
+        }
+
+        warm.Restart();
+        while (warm.ElapsedMilliseconds < targetMs || warmPasses < 3)
+        {
+            foreach (var application in mix)
+            {
+                evaluate(application);
+            }
+
+            warmPasses++;
+        }
+
+        var passes = Math.Max(1, (int)(warmPasses * targetMs / (double)warm.ElapsedMilliseconds));
+        var samples = new double[Rounds];
+        for (var round = 0; round < Rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var pass = 0; pass < passes; pass++)
+            {
+                foreach (var application in mix)
+                {
+                    evaluate(application);
+                }
+            }
+
+            samples[round] = watch.Elapsed.TotalNanoseconds / (passes * mix.Count);
+        }
+
+        Array.Sort(samples);
+        var median = samples[Rounds / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {median:F0} ns per evaluation (min {samples[0]:F0}, max {samples[^1]:F0}; {passes} passes x {mix.Count} per round)"));
+        return median;
+    }
+
+    /// <summary>Spawns this program with <c>--cold</c> a few times; the median time to load the embedded rule set.</summary>
+    private static double ColdStart(int runs)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        var entry = typeof(Program).Assembly.Location;
+        var usesHost = Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        var loads = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (usesHost)
+            {
+                info.ArgumentList.Add(entry);
+            }
+
+            info.ArgumentList.Add("--cold");
+            var wall = Stopwatch.StartNew();
+            using var child = Process.Start(info) ?? throw new InvalidOperationException("Could not start the cold run.");
+            var output = child.StandardOutput.ReadToEnd().Trim();
+            child.WaitForExit();
+            var parts = output.Split(' ');
+            var load = double.Parse(parts[0], CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"cold run {run + 1}: LoadEmbedded {load:F1} ms (again in the same process: {parts[2]} ms); process start to loaded {parts[1]} ms; whole child {wall.Elapsed.TotalMilliseconds:F0} ms"));
+            loads.Add(load);
+        }
+
+        loads.Sort();
+        return loads[loads.Count / 2];
+    }
+
+    private static T Wait<T>(ValueTask<T> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+}

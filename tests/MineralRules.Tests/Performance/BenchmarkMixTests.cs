@@ -1,0 +1,136 @@
+using MineralRules.Benchmarks;
+
+namespace MineralRules.Tests.Performance;
+
+/// <summary>
+/// The benchmark compares like with like: the evaluator, the hand-written plan and the RulesEngine workflow decide
+/// the same on every application, the mix reaches every rule, and one rule set shared by 8 threads gives each the
+/// same results (docs/performance.md).
+/// </summary>
+public class BenchmarkMixTests
+{
+    private static readonly Lazy<IReadOnlyList<Application>> LazyMix =
+        new(() => Mix.Load(Path.Combine(TestPaths.Repository, "bench", "MineralRules.Benchmarks", "mix")));
+
+    private static IReadOnlyList<Application> TheMix => LazyMix.Value;
+
+    private static CompiledRuleSet RuleSet => Fixtures.Catalog.RuleSets.Single();
+
+    [Test]
+    public void Load_Mix_AtLeastTwentyValidApplications()
+    {
+        Assert.That(TheMix, Has.Count.GreaterThanOrEqualTo(20));
+        Assert.That(TheMix, Has.Count.EqualTo(EvaluationBenchmarks.MixSize), "EvaluationBenchmarks.MixSize sets OperationsPerInvoke");
+    }
+
+    [Test]
+    public void Evaluate_Mix_EveryRuleGivesAVerdictOtherThanNotApplicableOrItsNote()
+    {
+        var results = TheMix.Select(RuleSet.Evaluate).ToList();
+        var reached = results.SelectMany(r => r.Verdicts).Where(v => v.Outcome != Outcome.NotApplicable).Select(v => v.Rule)
+            .Concat(results.SelectMany(r => r.Notes).Select(n => n.Rule))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(RuleSet.RuleIds, Has.Count.EqualTo(47));
+        Assert.That(RuleSet.RuleIds.Where(id => !reached.Contains(id)), Is.Empty, "rules the mix never reaches");
+    }
+
+    [Test]
+    public void Evaluate_Mix_EveryOutcomeAndDecisionOccurs()
+    {
+        var results = TheMix.Select(RuleSet.Evaluate).ToList();
+        var outcomes = results.SelectMany(r => r.Verdicts).Select(v => v.Outcome).ToHashSet();
+
+        Assert.That(outcomes, Is.EquivalentTo(Enum.GetValues<Outcome>()));
+        Assert.That(results.Select(r => r.Decision).Distinct(), Is.EquivalentTo(Enum.GetValues<Decision>()));
+    }
+
+    [Test]
+    public void HandwrittenPlan_RuleIds_EveryDecidingRuleOfTheRuleSetOnce()
+    {
+        var deciding = RuleSet.Evaluate(TheMix[0]).Verdicts.Select(v => v.Rule);
+
+        Assert.That(HandwrittenPlan.RuleIds, Is.EquivalentTo(deciding));
+        Assert.That(HandwrittenPlan.ClauseRefs, Has.Length.EqualTo(HandwrittenPlan.RuleIds.Length));
+    }
+
+    [Test]
+    public void HandwrittenPlan_EveryApplicationOfTheMix_SameDecisionFailingAndReviewRefsAsEvaluator()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var application in TheMix)
+            {
+                Assert.That(PlanSummary.Of(HandwrittenPlan.Evaluate(application)), Is.EqualTo(PlanSummary.Of(RuleSet.Evaluate(application))), application.Id);
+            }
+        });
+    }
+
+    [Test]
+    public void HandwrittenPlan_EveryRule_SameOutcomeAsEvaluatorOnEverySample()
+    {
+        // Stronger than the refs: rule by rule, over every sample of the repository (pass, fail, review, hard cases).
+        var samples = Directory.EnumerateFiles(TestPaths.Samples, "*.yaml", SearchOption.AllDirectories)
+            .Select(f => ApplicationReader.ReadFile(f).Application)
+            .OfType<Application>()
+            .ToList();
+
+        Assert.That(samples, Has.Count.GreaterThan(100));
+        Assert.Multiple(() =>
+        {
+            foreach (var application in samples)
+            {
+                var ours = RuleSet.Evaluate(application).Verdicts.ToDictionary(v => v.Rule, v => v.Outcome, StringComparer.Ordinal);
+                var handwritten = HandwrittenPlan.Evaluate(application);
+                for (var i = 0; i < HandwrittenPlan.RuleIds.Length; i++)
+                {
+                    Assert.That(handwritten.Outcomes[i], Is.EqualTo(ours[HandwrittenPlan.RuleIds[i]]), $"{application.Id}: {HandwrittenPlan.RuleIds[i]}");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public async Task RulesEngineWorkflow_EveryApplicationOfTheMix_SameDecisionFailingAndReviewRefsAsEvaluator()
+    {
+        var workflow = new RulesEngineWorkflow();
+        var differences = new List<string>();
+        foreach (var application in TheMix)
+        {
+            var rulesEngine = RulesEngineWorkflow.Summarise(await workflow.ExecuteAsync(application));
+            var ours = PlanSummary.Of(RuleSet.Evaluate(application));
+            if (rulesEngine != ours)
+            {
+                differences.Add($"{application.Id}: RulesEngine {rulesEngine}, evaluator {ours}");
+            }
+        }
+
+        Assert.That(differences, Is.Empty);
+    }
+
+    [Test]
+    public void Evaluate_EightThreadsSharingOneRuleSet_EveryThreadGetsIdenticalResults()
+    {
+        var (identical, perSecond) = QuickRun.SharedAcrossThreads(RuleSet, TheMix, threads: 8, passes: 5);
+
+        Assert.That(identical, Is.True);
+        Assert.That(perSecond, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Fingerprint_DifferentApplications_Differ()
+    {
+        // The thread check compares fingerprints: they must tell different results apart.
+        var fingerprints = TheMix.Select(a => QuickRun.Fingerprint(RuleSet.Evaluate(a))).Distinct(StringComparer.Ordinal).Count();
+
+        Assert.That(fingerprints, Is.GreaterThan(TheMix.Count / 2));
+    }
+
+    [Test]
+    public void Evaluate_FullRuleSet_AllocatesAtMost4KBPerEvaluationResultIncluded()
+    {
+        var bytes = QuickRun.AllocatedPerEvaluation(RuleSet, TheMix);
+
+        Assert.That(bytes, Is.LessThanOrEqualTo(4096));
+    }
+}
