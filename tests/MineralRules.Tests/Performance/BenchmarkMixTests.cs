@@ -14,7 +14,16 @@ public class BenchmarkMixTests
 
     private static IReadOnlyList<Application> TheMix => LazyMix.Value;
 
+    private static readonly Lazy<IReadOnlyList<Application>> LazySamples = new(() => Directory
+        .EnumerateFiles(TestPaths.Samples, "*.yaml", SearchOption.AllDirectories)
+        .Select(f => ApplicationReader.ReadFile(f).Application)
+        .OfType<Application>()
+        .ToList());
+
     private static CompiledRuleSet RuleSet => Fixtures.Catalog.RuleSets.Single();
+
+    /// <summary>Every sample application of the repository (pass, fail, review per rule, and the hard cases).</summary>
+    private static IReadOnlyList<Application> Samples() => LazySamples.Value;
 
     [Test]
     public void Load_Mix_AtLeastTwentyValidApplications()
@@ -70,10 +79,7 @@ public class BenchmarkMixTests
     public void HandwrittenPlan_EveryRule_SameOutcomeAsEvaluatorOnEverySample()
     {
         // Stronger than the refs: rule by rule, over every sample of the repository (pass, fail, review, hard cases).
-        var samples = Directory.EnumerateFiles(TestPaths.Samples, "*.yaml", SearchOption.AllDirectories)
-            .Select(f => ApplicationReader.ReadFile(f).Application)
-            .OfType<Application>()
-            .ToList();
+        var samples = Samples();
 
         Assert.That(samples, Has.Count.GreaterThan(100));
         Assert.Multiple(() =>
@@ -91,11 +97,11 @@ public class BenchmarkMixTests
     }
 
     [Test]
-    public async Task RulesEngineWorkflow_EveryApplicationOfTheMix_SameDecisionFailingAndReviewRefsAsEvaluator()
+    public async Task RulesEngineWorkflow_EveryApplicationOfTheMixAndEverySample_SameDecisionFailingAndReviewRefsAsEvaluator()
     {
         var workflow = new RulesEngineWorkflow();
         var differences = new List<string>();
-        foreach (var application in TheMix)
+        foreach (var application in TheMix.Concat(Samples()))
         {
             var rulesEngine = RulesEngineWorkflow.Summarise(await workflow.ExecuteAsync(application));
             var ours = PlanSummary.Of(RuleSet.Evaluate(application));
