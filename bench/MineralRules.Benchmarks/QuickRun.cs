@@ -10,7 +10,7 @@ namespace MineralRules.Benchmarks;
 public static class QuickRun
 {
     private const int Rounds = 7;
-    private const int WarmUpMs = 2500;
+    private const int WarmUpMs = 2000;
 
     /// <summary>Runs everything and prints the summary line last.</summary>
     /// <returns>0, or 1 when the implementations or the threads disagree.</returns>
@@ -36,10 +36,17 @@ public static class QuickRun
 
         Console.WriteLine($"mix: {mix.Count} applications, {ruleSet.RuleIds.Count} rules; disagreements: {disagreements}");
 
-        var evaluator = Time("(a) evaluator", mix, a => ruleSet.Evaluate(a).Decision, targetMs: 60);
-        var handwrittenNs = Time("(b) handwritten", mix, a => HandwrittenPlan.Evaluate(a).Decision, targetMs: 60);
-        var rulesEngineNs = Time("(c) rulesengine", mix, a => Wait(workflow.ExecuteAsync(a)).Count, targetMs: 300);
-        Time("(a') catalog.Evaluate (validates, then selects the version)", mix, a => catalog.Evaluate(a).Decision, targetMs: 60);
+        // All four are warmed up first, then measured round-robin, so drift (tiering, other builds on the machine)
+        // falls on each alike.
+        var medians = Time(
+            mix,
+            ("(a) evaluator", a => (int)ruleSet.Evaluate(a).Decision, 60),
+            ("(b) handwritten", a => (int)HandwrittenPlan.Evaluate(a).Decision, 60),
+            ("(c) rulesengine", a => Wait(workflow.ExecuteAsync(a)).Count, 300),
+            ("(a') catalog.Evaluate (validates, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60));
+        var evaluator = medians[0];
+        var handwrittenNs = medians[1];
+        var rulesEngineNs = medians[2];
 
         var bytes = AllocatedPerEvaluation(ruleSet, mix);
         var handwrittenBytes = AllocatedPerEvaluation(mix, a => HandwrittenPlan.Evaluate(a));
@@ -137,52 +144,71 @@ public static class QuickRun
         return (GC.GetAllocatedBytesForCurrentThread() - before) / (Passes * mix.Count);
     }
 
-    /// <summary>Median nanoseconds per evaluation over <see cref="Rounds"/> rounds, after a warm-up.</summary>
-    private static double Time<T>(string name, IReadOnlyList<Application> mix, Func<Application, T> evaluate, int targetMs)
+    /// <summary>Median nanoseconds per evaluation of each implementation over <see cref="Rounds"/> round-robin rounds, after warm-up.</summary>
+    private static double[] Time(IReadOnlyList<Application> mix, params (string Name, Func<Application, int> Evaluate, int TargetMs)[] implementations)
     {
-        // Warm-up: tiered compilation must reach its optimised code, which on a busy two-core machine takes a
-        // second or more of steady calls; then calibration: passes per round ≈ targetMs.
-        var warm = Stopwatch.StartNew();
-        var warmPasses = 0;
-        while (warm.ElapsedMilliseconds < WarmUpMs)
+        var passes = new int[implementations.Length];
+        for (var k = 0; k < implementations.Length; k++)
         {
-            foreach (var application in mix)
+            // Warm-up: tiered compilation must reach its optimised code, which on a busy two-core machine takes a
+            // second or more of steady calls; then calibration: passes per round ≈ the target.
+            var evaluate = implementations[k].Evaluate;
+            var warm = Stopwatch.StartNew();
+            while (warm.ElapsedMilliseconds < WarmUpMs)
             {
-                evaluate(application);
-            }
-        }
-
-        warm.Restart();
-        while (warm.ElapsedMilliseconds < targetMs || warmPasses < 3)
-        {
-            foreach (var application in mix)
-            {
-                evaluate(application);
+                Pass(mix, evaluate, 1);
             }
 
-            warmPasses++;
+            warm.Restart();
+            var warmPasses = 0;
+            while (warm.ElapsedMilliseconds < implementations[k].TargetMs || warmPasses < 3)
+            {
+                Pass(mix, evaluate, 1);
+                warmPasses++;
+            }
+
+            passes[k] = Math.Max(1, (int)(warmPasses * implementations[k].TargetMs / (double)warm.ElapsedMilliseconds));
         }
 
-        var passes = Math.Max(1, (int)(warmPasses * targetMs / (double)warm.ElapsedMilliseconds));
-        var samples = new double[Rounds];
+        var samples = new double[implementations.Length][];
+        for (var k = 0; k < implementations.Length; k++)
+        {
+            samples[k] = new double[Rounds];
+        }
+
         for (var round = 0; round < Rounds; round++)
         {
-            var watch = Stopwatch.StartNew();
-            for (var pass = 0; pass < passes; pass++)
+            for (var k = 0; k < implementations.Length; k++)
             {
-                foreach (var application in mix)
-                {
-                    evaluate(application);
-                }
+                var watch = Stopwatch.StartNew();
+                Pass(mix, implementations[k].Evaluate, passes[k]);
+                samples[k][round] = watch.Elapsed.TotalNanoseconds / (passes[k] * mix.Count);
             }
-
-            samples[round] = watch.Elapsed.TotalNanoseconds / (passes * mix.Count);
         }
 
-        Array.Sort(samples);
-        var median = samples[Rounds / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {median:F0} ns per evaluation (min {samples[0]:F0}, max {samples[^1]:F0}; {passes} passes x {mix.Count} per round)"));
-        return median;
+        var medians = new double[implementations.Length];
+        for (var k = 0; k < implementations.Length; k++)
+        {
+            var sorted = samples[k];
+            Array.Sort(sorted);
+            medians[k] = sorted[Rounds / 2];
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{implementations[k].Name}: median {medians[k]:F0} ns per evaluation (min {sorted[0]:F0}, max {sorted[^1]:F0}; {passes[k]} passes x {mix.Count} per round)"));
+        }
+
+        return medians;
+    }
+
+    private static void Pass(IReadOnlyList<Application> mix, Func<Application, int> evaluate, int passes)
+    {
+        for (var pass = 0; pass < passes; pass++)
+        {
+            foreach (var application in mix)
+            {
+                evaluate(application);
+            }
+        }
     }
 
     /// <summary>Spawns this program with <c>--cold</c> a few times; the median time to load the embedded rule set.</summary>
