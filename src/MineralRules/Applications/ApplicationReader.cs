@@ -10,6 +10,10 @@ namespace MineralRules;
 /// </summary>
 public static class ApplicationReader
 {
+    // Built once: FluentValidation validators are immutable and thread-safe after construction, and building one
+    // costs far more than validating an application with it.
+    private static readonly ApplicationValidator Validator = new();
+
     /// <summary>Reads and validates an application file.</summary>
     /// <param name="path">A <c>.yaml</c>, <c>.yml</c> or <c>.json</c> file.</param>
     /// <returns>The application, or every problem found.</returns>
@@ -50,7 +54,7 @@ public static class ApplicationReader
         var positions = mapper.Positions;
         if (application is not null)
         {
-            foreach (var failure in new ApplicationValidator().Validate(application).Errors)
+            foreach (var failure in Validator.Validate(application).Errors)
             {
                 var field = FieldNames.FromPropertyPath(failure.PropertyName);
                 if (!mapper.FailedPaths.Contains(field))
@@ -73,7 +77,7 @@ public static class ApplicationReader
         ArgumentNullException.ThrowIfNull(application);
         return
         [
-            .. new ApplicationValidator().Validate(application).Errors.Select(f => new Diagnostic(
+            .. Validator.Validate(application).Errors.Select(f => new Diagnostic(
                 SourceLocation.File($"application {application.Id}"),
                 DiagnosticCodes.InvalidApplication,
                 f.ErrorMessage)),
