@@ -7,6 +7,35 @@ internal static class Fixtures
 
     public static RuleSetCatalog Catalog => EmbeddedCatalog.Value;
 
+    /// <summary>
+    /// A new underground coal mine of 400 万吨/年 in 鄂尔多斯市 that meets every rule of 1.0.0, every fact given; tests
+    /// derive their cases from it by replacing one line. Line 7 is the capacity.
+    /// </summary>
+    public const string CompliantCoalMine = """
+        id: COAL-OK
+        permit: mining
+        action: new
+        applicationDate: 2024-05-01
+        mineral: coal
+        miningMethod: underground
+        capacity: { value: 400, unit: 万吨/年 }
+        scale: large
+        depositScale: large
+        explorationStage: exploration
+        block: { otherHolders: 0 }
+        deposit: { otherMiningRights: 0 }
+        grant: { method: listing, stateCouncilKeyProject: false }
+        environment: { greenMineStandard: true, restorationPlanFiled: true }
+        associatedMinerals: { industrialValue: false }
+        location: { league: 鄂尔多斯市, zones: [energy-base] }
+        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
+        """;
+
+    /// <summary>The compliant coal mine with another id and capacity (万吨/年).</summary>
+    public static string CoalMine(string id, int capacity) => CompliantCoalMine
+        .Replace("id: COAL-OK", $"id: {id}", StringComparison.Ordinal)
+        .Replace("value: 400,", $"value: {capacity},", StringComparison.Ordinal);
+
     /// <summary>Reads an application from YAML text; fails the test if it is invalid.</summary>
     public static Application Read(string yaml, string path = "test.yaml")
     {

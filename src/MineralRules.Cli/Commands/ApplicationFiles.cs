@@ -38,4 +38,33 @@ internal static class ApplicationFiles
         Path.GetRelativePath(root, Path.GetDirectoryName(file)!)
             .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
             .Any(part => part is "bin" or "obj" || (part.StartsWith('.') && part is not "." and not ".."));
+
+    /// <summary>
+    /// Reads every application below a folder, each named by <paramref name="name"/>; writes every problem (a missing
+    /// folder, an invalid file) to <paramref name="error"/>. Null when anything was invalid: nothing half-read is used.
+    /// </summary>
+    public static List<(string Source, Application Application)>? ReadAll(string folder, TextWriter error, Func<string, string> name)
+    {
+        var (files, missing) = Expand([folder]);
+        var invalid = CommonOptions.ReportMissing(missing, error);
+
+        var applications = new List<(string, Application)>();
+        foreach (var file in files)
+        {
+            var read = ApplicationReader.ReadFile(file);
+            if (read.Application is { } application)
+            {
+                applications.Add((name(file), application));
+                continue;
+            }
+
+            invalid = true;
+            foreach (var diagnostic in read.Diagnostics)
+            {
+                error.WriteLine(CommonOptions.Describe(diagnostic, CommonOptions.Display(file)));
+            }
+        }
+
+        return invalid ? null : applications;
+    }
 }

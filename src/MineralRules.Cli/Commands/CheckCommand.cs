@@ -55,11 +55,7 @@ internal static class CheckCommand
         }
 
         var (files, missing) = ApplicationFiles.Expand(paths);
-        var invalid = missing.Count > 0;
-        foreach (var path in missing)
-        {
-            error.WriteLine($"{CommonOptions.Display(path)}: error: no such file or folder [MR1001]");
-        }
+        var invalid = CommonOptions.ReportMissing(missing, error);
 
         IResultReporter reporter = format switch
         {
@@ -105,7 +101,7 @@ internal static class CheckCommand
         var read = ApplicationReader.ReadFile(file);
         if (read.Application is not { } application)
         {
-            return new CheckedFile(source, read, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d with { Location = d.Location with { Path = source } }))]);
+            return new CheckedFile(source, read, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source))]);
         }
 
         var ruleSet = catalog.Select(application.ApplicationDate, version, out var selectionError);

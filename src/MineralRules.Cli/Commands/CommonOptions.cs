@@ -40,6 +40,21 @@ internal static class CommonOptions
     public static string Describe(Diagnostic diagnostic) =>
         $"{diagnostic.Location}: error: {diagnostic.Message}{(diagnostic.RuleId is null ? string.Empty : $" (rule {diagnostic.RuleId})")} [{diagnostic.Code}]";
 
+    /// <summary>The contract's form for a diagnostic of a file, named as the user wrote it.</summary>
+    public static string Describe(Diagnostic diagnostic, string path) =>
+        Describe(diagnostic with { Location = diagnostic.Location with { Path = path } });
+
+    /// <summary>Writes "no such file or folder" for each path that does not exist; true when there were any.</summary>
+    public static bool ReportMissing(IReadOnlyList<string> missing, TextWriter error)
+    {
+        foreach (var path in missing)
+        {
+            error.WriteLine($"{Display(path)}: error: no such file or folder [MR1001]");
+        }
+
+        return missing.Count > 0;
+    }
+
     /// <summary>Paths as the user wrote them, with '/' separators, so output is the same on every system.</summary>
     public static string Display(string path) => path.Replace('\\', '/');
 }

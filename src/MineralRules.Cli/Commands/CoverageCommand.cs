@@ -59,32 +59,8 @@ internal static class CoverageCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing) = ApplicationFiles.Expand([samplesFolder]);
-        if (missing.Count > 0)
-        {
-            error.WriteLine($"{CommonOptions.Display(samplesFolder)}: error: no such file or folder [MR1001]");
-            return ExitCodes.InvalidInput;
-        }
-
-        var samples = new List<(string, Application)>();
-        var invalid = false;
-        foreach (var file in files)
-        {
-            var read = ApplicationReader.ReadFile(file);
-            if (read.Application is { } application)
-            {
-                samples.Add((CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)), application));
-                continue;
-            }
-
-            invalid = true;
-            foreach (var diagnostic in read.Diagnostics)
-            {
-                error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = CommonOptions.Display(file) } }));
-            }
-        }
-
-        if (invalid)
+        var samples = ApplicationFiles.ReadAll(samplesFolder, error, file => CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)));
+        if (samples is null)
         {
             return ExitCodes.InvalidInput;
         }

@@ -35,35 +35,8 @@ internal static class DiffCommand
             return ExitCodes.InvalidInput;
         }
 
-        var samples = new List<(string, Application)>();
-        var invalid = false;
-        if (samplesFolder is not null)
-        {
-            var (files, missing) = ApplicationFiles.Expand([samplesFolder]);
-            foreach (var path in missing)
-            {
-                error.WriteLine($"{CommonOptions.Display(path)}: error: no such file or folder [MR1001]");
-                invalid = true;
-            }
-
-            foreach (var file in files)
-            {
-                var read = ApplicationReader.ReadFile(file);
-                if (read.Application is { } application)
-                {
-                    samples.Add((CommonOptions.Display(file), application));
-                    continue;
-                }
-
-                invalid = true;
-                foreach (var diagnostic in read.Diagnostics)
-                {
-                    error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = CommonOptions.Display(file) } }));
-                }
-            }
-        }
-
-        if (invalid)
+        var samples = samplesFolder is null ? [] : ApplicationFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
+        if (samples is null)
         {
             return ExitCodes.InvalidInput;
         }

@@ -32,11 +32,7 @@ internal static class TestCommand
         }
 
         var (files, missing) = ApplicationFiles.Expand(paths);
-        var invalid = missing.Count > 0;
-        foreach (var path in missing)
-        {
-            error.WriteLine($"{CommonOptions.Display(path)}: error: no such file or folder [MR1001]");
-        }
+        var invalid = CommonOptions.ReportMissing(missing, error);
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
@@ -49,7 +45,7 @@ internal static class TestCommand
                 invalid = true;
                 foreach (var diagnostic in read.Diagnostics)
                 {
-                    error.WriteLine(CommonOptions.Describe(diagnostic with { Location = diagnostic.Location with { Path = source } }));
+                    error.WriteLine(CommonOptions.Describe(diagnostic, source));
                 }
 
                 continue;

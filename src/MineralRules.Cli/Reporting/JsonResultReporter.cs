@@ -9,7 +9,7 @@ internal sealed class JsonResultReporter : IResultReporter
     private readonly TextWriter _output;
     private readonly CultureInfo _culture;
     private readonly bool _includeNotApplicable;
-    private readonly MemoryStream _buffer = new();
+    private readonly JsonStream _stream;
     private readonly Utf8JsonWriter _writer;
 
     public JsonResultReporter(TextWriter output, CultureInfo culture, bool includeNotApplicable)
@@ -17,7 +17,8 @@ internal sealed class JsonResultReporter : IResultReporter
         _output = output;
         _culture = culture;
         _includeNotApplicable = includeNotApplicable;
-        _writer = new Utf8JsonWriter(_buffer, ResultJson.WriterOptions);
+        _stream = new JsonStream(output);
+        _writer = _stream.Writer;
         _writer.WriteStartArray();
     }
 
@@ -25,22 +26,14 @@ internal sealed class JsonResultReporter : IResultReporter
     {
         var (source, result) = (application.Source, application.Result);
         ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable);
-        Flush();
+        _stream.Flush();
     }
 
     public void Complete()
     {
         _writer.WriteEndArray();
-        Flush();
+        _stream.Flush();
         _output.WriteLine();
-        _writer.Dispose();
-        _buffer.Dispose();
-    }
-
-    private void Flush()
-    {
-        _writer.Flush();
-        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
-        _buffer.SetLength(0);
+        _stream.Dispose();
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SarifResultReporter : IResultReporter
 {
     private readonly TextWriter _output;
     private readonly CultureInfo _culture;
-    private readonly MemoryStream _buffer = new();
+    private readonly JsonStream _stream;
     private readonly Utf8JsonWriter _writer;
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
     private readonly List<Verdict> _ruleDescriptors = [];
@@ -22,7 +22,8 @@ internal sealed class SarifResultReporter : IResultReporter
     {
         _output = output;
         _culture = culture;
-        _writer = new Utf8JsonWriter(_buffer, ResultJson.WriterOptions);
+        _stream = new JsonStream(output);
+        _writer = _stream.Writer;
         _writer.WriteStartObject();
         _writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         _writer.WriteString("version", "2.1.0");
@@ -88,7 +89,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteEndObject();
         }
 
-        Flush();
+        _stream.Flush();
     }
 
     public void Complete()
@@ -122,16 +123,8 @@ internal sealed class SarifResultReporter : IResultReporter
         _writer.WriteEndObject();
         _writer.WriteEndArray();
         _writer.WriteEndObject();
-        Flush();
+        _stream.Flush();
         _output.WriteLine();
-        _writer.Dispose();
-        _buffer.Dispose();
-    }
-
-    private void Flush()
-    {
-        _writer.Flush();
-        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
-        _buffer.SetLength(0);
+        _stream.Dispose();
     }
 }

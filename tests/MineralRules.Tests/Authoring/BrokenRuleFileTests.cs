@@ -338,25 +338,7 @@ public class BrokenRuleFileTests
         Assert.That(output, Does.Contain(": COMPLIANT"));
     }
 
-    internal const string SampleApplication = """
-        id: AUTHORING-1
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 400, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        """;
+    internal static readonly string SampleApplication = Fixtures.CoalMine("AUTHORING-1", 400);
 
     internal static string VersionFolder(string rules) => Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0");
 

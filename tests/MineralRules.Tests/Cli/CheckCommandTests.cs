@@ -6,25 +6,7 @@ namespace MineralRules.Tests.Cli;
 /// <summary><c>mineralrules check</c> as contract.md fixes it: arguments, exit codes, JSON array, errors on stderr.</summary>
 public class CheckCommandTests
 {
-    private const string Compliant = """
-        id: CLI-OK
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 400, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        """;
+    private static readonly string Compliant = Fixtures.CoalMine("CLI-OK", 400);
 
     private static readonly Regex ContractError = new(@"^.+:\d+:\d+: error: .+$", RegexOptions.Multiline);
 

@@ -6,25 +6,7 @@ public sealed class DiffCommandTests
 {
     private const string Threshold = "atLeast: { field: capacity, value: 300, unit: 万吨/年 }";
 
-    private const string CoalMine = """
-        id: D-COAL
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 250, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        """;
+    private static readonly string CoalMine = Fixtures.CoalMine("D-COAL", 250);
 
     [Test]
     public void Diff_ThresholdLowered_ShowsOldToNewAndSamplesThatChange()

@@ -2,26 +2,7 @@ namespace MineralRules.Tests.Cli;
 
 public sealed class TestCommandTests
 {
-    private const string BelowMinimumCoalMine = """
-        id: T-COAL
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 240, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-
-        """;
+    private static readonly string BelowMinimumCoalMine = Fixtures.CoalMine("T-COAL", 240) + "\n";
 
     [Test]
     public void Test_ExpectationsMet_ReportsAllPassedExit0()

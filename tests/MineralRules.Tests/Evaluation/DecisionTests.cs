@@ -3,25 +3,7 @@ namespace MineralRules.Tests.Evaluation;
 /// <summary>The decision rule, exemptions, missing facts and prohibitions, as clauses.md prescribes.</summary>
 public class DecisionTests
 {
-    private const string CompliantCoalMine = """
-        id: D-COAL
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 400, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        """;
+    private static readonly string CompliantCoalMine = Fixtures.CoalMine("D-COAL", 400);
 
     [Test]
     public void Evaluate_EveryApplicableRuleMet_Compliant()

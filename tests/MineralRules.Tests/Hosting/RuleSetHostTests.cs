@@ -4,25 +4,7 @@ namespace MineralRules.Tests.Hosting;
 
 public sealed class RuleSetHostTests
 {
-    private const string CoalMine = """
-        id: H-COAL
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 240, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        """;
+    private static readonly string CoalMine = Fixtures.CoalMine("H-COAL", 240);
 
     private const string ChapterFive = "nmg-mineral-plan-2021-2025/1.0.0/chapter-5-mining.yaml";
     private const string Threshold = "atLeast: { field: capacity, value: 300, unit: 万吨/年 }";

@@ -11,46 +11,10 @@ namespace MineralRules.Tests.Reporting;
 /// </summary>
 public sealed class ReportFormatTests
 {
-    // Fails 5.2.1 (240 < 300) and needs review on 5.1.1 (toxic content not stated), on lines 7 and 10.
-    private const string CoalMine = """
-        id: R-COAL
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 240, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        coal: { rank: thermal }
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        """;
+    // Fails 5.2.1 (240 < 300, line 7) and needs review on 5.1.1 (toxic content not stated, line 17).
+    private static readonly string CoalMine = Fixtures.CoalMine("R-COAL", 240).Replace("coal: { rank: thermal, toxicSubstancesExceedStandard: false }", "coal: { rank: thermal }", StringComparison.Ordinal);
 
-    private const string CompliantCoalMine = """
-        id: R-OK
-        permit: mining
-        action: new
-        applicationDate: 2024-05-01
-        mineral: coal
-        miningMethod: underground
-        capacity: { value: 400, unit: 万吨/年 }
-        scale: large
-        depositScale: large
-        coal: { rank: thermal, toxicSubstancesExceedStandard: false }
-        explorationStage: exploration
-        block: { otherHolders: 0 }
-        deposit: { otherMiningRights: 0 }
-        grant: { method: listing, stateCouncilKeyProject: false }
-        environment: { greenMineStandard: true, restorationPlanFiled: true }
-        associatedMinerals: { industrialValue: false }
-        location: { league: 鄂尔多斯市, zones: [energy-base] }
-        """;
+    private static readonly string CompliantCoalMine = Fixtures.CoalMine("R-OK", 400);
 
     [Test]
     public void CheckJUnit_TwoApplications_SuitePerApplicationFailurePerClause()
