@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MineralRules.Applications;
 
 /// <summary>One word of a closed vocabulary: its code, its Chinese and English names, and accepted aliases.</summary>
@@ -11,28 +13,38 @@ internal sealed record Term<T>(T Value, string Code, string Zh, string En, param
 internal sealed class Vocabulary<T> : IVocabulary
     where T : struct, Enum
 {
-    private readonly Dictionary<string, T> _byWord = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<T, Term<T>> _byValue = [];
+    // Keyed by the enum's int value, not by T: a dictionary or LINQ per enum type is JIT-compiled once per type
+    // in every fresh process, and the vocabularies are built at every cold start.
+    private readonly Dictionary<string, int> _byWord = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Term<T>[] _byValue;
 
     public Vocabulary(string name, params Term<T>[] terms)
     {
         Name = name;
         Terms = terms;
+        var values = Enum.GetValuesAsUnderlyingType(typeof(T));
+        _byValue = new Term<T>[values.Length];
         foreach (var term in terms)
         {
-            _byValue.Add(term.Value, term);
-            _byWord.Add(term.Code, term.Value);
-            _byWord.TryAdd(term.Zh, term.Value);
+            var value = ToInt(term.Value);
+            if ((uint)value >= (uint)_byValue.Length || _byValue[value] is not null)
+            {
+                throw new InvalidOperationException($"Vocabulary {name}: {term.Value} is out of range or named twice.");
+            }
+
+            _byValue[value] = term;
+            _byWord.Add(term.Code, value);
+            _byWord.TryAdd(term.Zh, value);
             foreach (var alias in term.Aliases)
             {
-                _byWord.TryAdd(alias, term.Value);
+                _byWord.TryAdd(alias, value);
             }
         }
 
-        var missing = Enum.GetValues<T>().Where(v => !_byValue.ContainsKey(v)).ToList();
-        if (missing.Count > 0)
+        var missing = Array.IndexOf(_byValue, null);
+        if (missing >= 0)
         {
-            throw new InvalidOperationException($"Vocabulary {name} lacks {string.Join(", ", missing)}.");
+            throw new InvalidOperationException($"Vocabulary {name} lacks {FromInt(missing)}.");
         }
     }
 
@@ -43,11 +55,16 @@ internal sealed class Vocabulary<T> : IVocabulary
 
     public IEnumerable<string> Codes => Terms.Select(t => t.Code);
 
-    public bool TryParse(string word, out T value) => _byWord.TryGetValue(word.Trim(), out value);
+    public bool TryParse(string word, out T value)
+    {
+        var found = _byWord.TryGetValue(word.Trim(), out var number);
+        value = FromInt(number);
+        return found;
+    }
 
-    public Term<T> this[T value] => _byValue[value];
+    public Term<T> this[T value] => _byValue[ToInt(value)];
 
-    public string Code(T value) => _byValue[value].Code;
+    public string Code(T value) => this[value].Code;
 
     Type IVocabulary.EnumType => typeof(T);
 
@@ -58,9 +75,13 @@ internal sealed class Vocabulary<T> : IVocabulary
         return ok;
     }
 
-    string IVocabulary.Display(object value, bool zh) => zh ? _byValue[(T)value].Zh : _byValue[(T)value].En;
+    string IVocabulary.Display(object value, bool zh) => zh ? this[(T)value].Zh : this[(T)value].En;
 
-    string IVocabulary.Code(object value) => _byValue[(T)value].Code;
+    string IVocabulary.Code(object value) => this[(T)value].Code;
+
+    private static int ToInt(T value) => Unsafe.As<T, int>(ref value);
+
+    private static T FromInt(int value) => Unsafe.As<int, T>(ref value);
 }
 
 /// <summary>A vocabulary seen without its enum type, for the compiler and the message formatter.</summary>

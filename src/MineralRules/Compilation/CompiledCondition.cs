@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using MineralRules.Evaluation;
+using MineralRules.RuleSets;
 
 namespace MineralRules.Compilation;
 
@@ -23,6 +25,70 @@ internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Appl
     public override Truth Evaluate(Application application) => evaluate(application);
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+}
+
+/// <summary>What a comparison of two fields gives when one or both are absent.</summary>
+internal readonly record struct Missing(Truth Value, Truth Other, Truth Both);
+
+/// <summary>A field against a fixed value (number, ordinal of a word, date): absent = missing.</summary>
+internal sealed class CompareThreshold<T>(Func<Application, T?> read, T threshold, Comparison comparison, Truth absent, Func<Application, bool, Explanation> explain) : CompiledCondition
+    where T : struct, IComparable<T>
+{
+    public override Truth Evaluate(Application application) =>
+        read(application) is { } value ? Truth.Of(Relation.Holds(value.CompareTo(threshold), comparison)) : absent;
+
+    public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+}
+
+/// <summary>A field that must equal a value: absent = missing.</summary>
+internal sealed class EqualTo<T>(Func<Application, T?> read, T expected, Truth absent, Func<Application, bool, Explanation> explain) : CompiledCondition
+    where T : struct, IEquatable<T>
+{
+    public override Truth Evaluate(Application application) =>
+        read(application) is { } value ? Truth.Of(value.Equals(expected)) : absent;
+
+    public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+}
+
+/// <summary>A field against another (a date plus months, a rate against the approved one): each absent side is named.</summary>
+internal sealed class CompareFields<T>(Func<Application, T?> read, Func<Application, T?> other, Comparison comparison, Missing missing, Func<Application, bool, Explanation> explain) : CompiledCondition
+    where T : struct, IComparable<T>
+{
+    public override Truth Evaluate(Application application)
+    {
+        var value = read(application);
+        var against = other(application);
+        if (value is not { } v)
+        {
+            return against is null ? missing.Both : missing.Value;
+        }
+
+        return against is { } o ? Truth.Of(Relation.Holds(v.CompareTo(o), comparison)) : missing.Other;
+    }
+
+    public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+}
+
+/// <summary>A word that must (or, negated, must not) be one of a set, as a bit mask: one AND.</summary>
+internal sealed class WordIn(Func<Application, int?> read, ulong mask, bool negated, Truth absent, Func<Application, bool, Explanation> explain) : CompiledCondition
+{
+    public override Truth Evaluate(Application application) =>
+        read(application) is { } word ? Truth.Of(((uint)word < 64 && (mask & (1UL << word)) != 0) != negated) : absent;
+
+    public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+}
+
+/// <summary>Comparison signs.</summary>
+internal static class Relation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Holds(int sign, Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => sign >= 0,
+        Comparison.MoreThan => sign > 0,
+        Comparison.AtMost => sign <= 0,
+        _ => sign < 0,
+    };
 }
 
 /// <summary>Kleene conjunction of parts; explained by the first part that is not met.</summary>

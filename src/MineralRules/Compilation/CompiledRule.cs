@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
 
@@ -10,7 +9,7 @@ namespace MineralRules.Compilation;
 /// </summary>
 internal sealed class CompiledRule
 {
-    public CompiledRule(RuleDefinition definition, Func<Application, Truth> scope, CompiledCondition? condition)
+    public CompiledRule(RuleDefinition definition, CompiledScope scope, CompiledCondition? condition)
     {
         Definition = definition;
         Scope = scope;
@@ -27,7 +26,12 @@ internal sealed class CompiledRule
         {
             MetForReview = new Verdict(definition.Id, Outcome.Review, definition.Clause, whenMet, [], null);
         }
+
+        PassesWhenMet = definition.OutcomeWhenMet == Outcome.Pass;
     }
+
+    /// <summary>True unless a met condition means review (<c>outcomeWhenMet: review</c>).</summary>
+    public bool PassesWhenMet { get; }
 
     public RuleDefinition Definition { get; }
 
@@ -35,7 +39,7 @@ internal sealed class CompiledRule
 
     public ClauseReference Clause => Definition.Clause;
 
-    public Func<Application, Truth> Scope { get; }
+    public CompiledScope Scope { get; }
 
     /// <summary>Null for notes.</summary>
     public CompiledCondition? Condition { get; }
@@ -52,10 +56,42 @@ internal sealed class CompiledRule
 
     /// <summary>
     /// Review verdicts for absent facts, by the set of fields that made the rule undecidable: their message names
-    /// only the fields, so one verdict serves every application that leaves out the same ones. Bounded by the
-    /// subsets of the few fields one rule reads; thread-safe.
+    /// only the fields, so one verdict serves every application that leaves out the same ones. A rule reads few
+    /// fields, so there are few sets: a small array, replaced whole when one is added (readers never lock).
     /// </summary>
-    public ConcurrentDictionary<FieldSet, Verdict> MissingVerdicts { get; } = new();
+    private (FieldSet Missing, Verdict Verdict)[] _missingVerdicts = [];
+
+    /// <summary>The cached review verdict for this set of absent fields, or null.</summary>
+    public Verdict? MissingVerdict(FieldSet missing)
+    {
+        foreach (var (set, verdict) in Volatile.Read(ref _missingVerdicts))
+        {
+            if (set == missing)
+            {
+                return verdict;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Caches the review verdict for a set of absent fields (the first one stored wins).</summary>
+    public void CacheMissingVerdict(FieldSet missing, Verdict verdict)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _missingVerdicts);
+            if (Array.Exists(current, c => c.Missing == missing))
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _missingVerdicts, [.. current, (missing, verdict)], current) == current)
+            {
+                return;
+            }
+        }
+    }
 
     private static bool HasPlaceholder(LocalizedText text) =>
         text.Zh.Contains('{', StringComparison.Ordinal) || text.En.Contains('{', StringComparison.Ordinal);

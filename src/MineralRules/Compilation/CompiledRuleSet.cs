@@ -11,6 +11,7 @@ namespace MineralRules;
 public sealed class CompiledRuleSet
 {
     private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly RuleIndex _index;
     private readonly FieldCatalog _fields;
 
     internal CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<CompiledRule> rules, FieldCatalog fields)
@@ -18,6 +19,7 @@ public sealed class CompiledRuleSet
         Definition = definition;
         Info = definition.Info;
         _rules = rules;
+        _index = new RuleIndex(rules);
         _fields = fields;
     }
 
@@ -43,6 +45,6 @@ public sealed class CompiledRuleSet
     public EvaluationResult Evaluate(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return Evaluator.Evaluate(Info, _rules, _fields, application);
+        return Evaluator.Evaluate(Info, _index, _fields, application);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
-using System.Reflection;
+using System.Collections.Frozen;
+using System.Globalization;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
@@ -8,23 +8,22 @@ using MineralRules.Units;
 namespace MineralRules.Compilation;
 
 /// <summary>
-/// Compiles bound conditions into delegates. Each declarative leaf becomes one expression tree over the typed
-/// application (null-propagating field access, then the comparison), compiled once; composites combine leaves
-/// with three-valued logic so a missing fact is never read as a pass or a fail.
+/// Compiles bound conditions into condition objects over the fields' typed readers: no code is generated at load
+/// (expression trees compiled per leaf made up most of a cold load), and a leaf is one virtual call and one read.
+/// Composites combine leaves with three-valued logic so a missing fact is never read as a pass or a fail.
 /// </summary>
 internal sealed class ConditionCompiler
 {
-    private static readonly ParameterExpression App = Expression.Parameter(typeof(Application), "app");
-    private static readonly ConstantExpression TrueTruth = Expression.Constant(Truth.True);
-    private static readonly ConstantExpression FalseTruth = Expression.Constant(Truth.False);
-
     private readonly FieldCatalog _fields;
-    private readonly ExpressionCompiler _expressions;
+    private readonly Lazy<ExpressionCompiler> _expressions;
 
-    public ConditionCompiler(FieldCatalog fields, ExpressionCompiler expressions)
+    public ConditionCompiler(FieldCatalog fields, Func<ExpressionCompiler> expressions)
     {
         _fields = fields;
-        _expressions = expressions;
+
+        // Built on the first expression condition only: most rule sets have none, and RulesEngine's parser is
+        // costly to start.
+        _expressions = new Lazy<ExpressionCompiler>(expressions, LazyThreadSafetyMode.None);
     }
 
     public CompiledCondition? Compile(BoundCondition condition, string ruleId, DiagnosticBag diagnostics) => condition switch
@@ -38,7 +37,7 @@ internal sealed class ConditionCompiler
         BoundAll c => Parts(c.Parts, ruleId, diagnostics) is { } parts ? new AllOf(parts) : null,
         BoundAny c => Parts(c.Parts, ruleId, diagnostics) is { } parts ? new AnyOf(parts) : null,
         BoundNot c => Compile(c.Part, ruleId, diagnostics) is { } part ? new NotOf(part) : null,
-        BoundExpression c => _expressions.Compile(c, ruleId, diagnostics),
+        BoundExpression c => _expressions.Value.Compile(c, ruleId, diagnostics),
         _ => throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}."),
     };
 
@@ -48,7 +47,7 @@ internal sealed class ConditionCompiler
         return compiled.Contains(null) ? null : [.. compiled.OfType<CompiledCondition>()];
     }
 
-    private LeafCondition Compare(BoundCompare c)
+    private CompiledCondition Compare(BoundCompare c)
     {
         var field = c.Field;
         if (field.Kind == FieldKind.Capacity)
@@ -56,108 +55,46 @@ internal sealed class ConditionCompiler
             return CapacityCompare(c);
         }
 
-        // value == null ? Missing(field) : (other == null ? Missing(other) : (value op threshold ? True : False))
-        var value = Expression.Variable(field.AccessType, "value");
-        Expression left = Expression.Property(value, "Value");
-        Expression right;
-        var variables = new List<ParameterExpression> { value };
-        var assigns = new List<Expression> { Expression.Assign(value, field.Access(App)) };
-        Expression? otherMissing = null;
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), Required(a, zh));
         if (c.Other is { } other)
         {
-            var otherValue = Expression.Variable(other.AccessType, "other");
-            variables.Add(otherValue);
-            assigns.Add(Expression.Assign(otherValue, other.Access(App)));
-            right = Expression.Property(otherValue, "Value");
-            if (c.PlusMonths is { } months)
-            {
-                right = Expression.Call(right, typeof(DateOnly).GetMethod(nameof(DateOnly.AddMonths))!, Expression.Constant(months));
-            }
-
-            otherMissing = Expression.Equal(otherValue, Expression.Constant(null, other.AccessType));
-            if (left.Type != right.Type)
-            {
-                left = Expression.Convert(left, typeof(decimal));
-                right = Expression.Convert(right, typeof(decimal));
-            }
-        }
-        else if (c.Ordinal is { } ordinal)
-        {
-            left = Expression.Convert(left, typeof(int));
-            right = Expression.Constant(ordinal);
-        }
-        else if (c.Date is { } date)
-        {
-            right = Expression.Constant(date);
-        }
-        else
-        {
-            left = Expression.Convert(left, typeof(decimal));
-            right = Expression.Constant(c.Number!.Value);
+            var missing = new Missing(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
+            return field.Kind == FieldKind.Date && other.Kind == FieldKind.Date
+                ? new CompareFields<DateOnly>(field.ReadDate!, c.PlusMonths is { } months ? a => other.ReadDate!(a)?.AddMonths(months) : other.ReadDate!, c.Comparison, missing, explain)
+                : field.Kind == FieldKind.Word && other.Kind == FieldKind.Word
+                ? new CompareFields<int>(field.ReadInteger!, other.ReadInteger!, c.Comparison, missing, explain)
+                : new CompareFields<decimal>(field.ReadNumber!, other.ReadNumber!, c.Comparison, missing, explain);
         }
 
-        Expression compare = c.Comparison switch
-        {
-            Comparison.AtLeast => Expression.GreaterThanOrEqual(left, right),
-            Comparison.MoreThan => Expression.GreaterThan(left, right),
-            Comparison.AtMost => Expression.LessThanOrEqual(left, right),
-            _ => Expression.LessThan(left, right),
-        };
-        Expression decided = Expression.Condition(compare, TrueTruth, FalseTruth);
-        if (otherMissing is not null)
-        {
-            decided = Expression.Condition(otherMissing, Missing(c.Other!), decided);
-        }
-
-        // Both sides absent: name both, so the applicant supplies everything at once.
-        Expression valueMissing = otherMissing is null
-            ? Missing(field)
-            : Expression.Condition(otherMissing, Expression.Constant(Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(c.Other!.Id)))), Missing(field));
-        var body = Expression.Block(
-            typeof(Truth),
-            variables,
-            [.. assigns, Expression.Condition(Expression.Equal(value, Expression.Constant(null, field.AccessType)), valueMissing, decided)]);
-        var evaluate = Expression.Lambda<Func<Application, Truth>>(body, App).Compile();
+        var absent = Truth.MissingField(field.Id);
+        return c.Ordinal is { } ordinal ? new CompareThreshold<int>(field.ReadInteger!, ordinal, c.Comparison, absent, explain)
+            : c.Date is { } date ? new CompareThreshold<DateOnly>(field.ReadDate!, date, c.Comparison, absent, explain)
+            : new CompareThreshold<decimal>(field.ReadNumber!, c.Number!.Value, c.Comparison, absent, explain);
 
         string? Required(Application a, bool zh) =>
             c.Other is { } o ? (c.PlusMonths is { } m && o.Read(a) is DateOnly od ? ValueText.Of(od.AddMonths(m), o, zh) : ValueText.Of(o.Read(a), o, zh))
             : c.Ordinal is { } n ? field.Vocabulary!.Display(Enum.ToObject(field.ValueType, n), zh)
             : c.Date is { } d ? ValueText.Of(d, field, zh)
             : UnitConversions.Format(c.Number!.Value);
-        return new LeafCondition(evaluate, (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), Required(a, zh)));
     }
 
     private LeafCondition CapacityCompare(BoundCompare c)
     {
         var days = _fields.Find("operatingDaysPerYear")!;
         var capacity = c.Field;
-        Expression call;
+        var (readCapacity, readDays, comparison) = (capacity.ReadCapacity!, days.ReadInteger!, c.Comparison);
+        Func<Application, Truth> evaluate;
         if (c.Other is { } other)
         {
-            call = Expression.Call(
-                typeof(ConditionCompiler).GetMethod(nameof(CompareCapacities), BindingFlags.NonPublic | BindingFlags.Static)!,
-                capacity.Access(App),
-                other.Access(App),
-                days.Access(App),
-                Expression.Constant(c.Comparison),
-                Expression.Constant(capacity.Id),
-                Expression.Constant(other.Id),
-                Expression.Constant(days.Id));
+            var readOther = other.ReadCapacity!;
+            evaluate = a => CompareCapacities(readCapacity(a), readOther(a), readDays(a), comparison, capacity.Id, other.Id, days.Id);
         }
         else
         {
-            call = Expression.Call(
-                typeof(ConditionCompiler).GetMethod(nameof(CompareCapacity), BindingFlags.NonPublic | BindingFlags.Static)!,
-                capacity.Access(App),
-                days.Access(App),
-                Expression.Constant(c.Number!.Value),
-                Expression.Constant(c.Unit!.Value),
-                Expression.Constant(c.Comparison),
-                Expression.Constant(capacity.Id),
-                Expression.Constant(days.Id));
+            var (threshold, unit) = (c.Number!.Value, c.Unit!.Value);
+            evaluate = a => CompareCapacity(readCapacity(a), readDays(a), threshold, unit, comparison, capacity.Id, days.Id);
         }
 
-        var evaluate = Expression.Lambda<Func<Application, Truth>>(call, App).Compile();
         return new LeafCondition(evaluate, (a, zh) =>
         {
             var actual = capacity.Read(a) as Capacity;
@@ -180,109 +117,61 @@ internal sealed class ConditionCompiler
         });
     }
 
-    private LeafCondition Is(BoundIs c)
+    private static CompiledCondition Is(BoundIs c)
     {
         var field = c.Field;
-        var value = Expression.Variable(field.AccessType, "value");
-        var expected = Expression.Constant(c.Value, field.ValueType);
-        Expression equal = field.ValueType.IsValueType
-            ? Expression.Equal(Expression.Property(value, "Value"), expected)
-            : Expression.Equal(value, expected);
-        var body = Expression.Block(
-            typeof(Truth),
-            [value],
-            Expression.Assign(value, field.Access(App)),
-            Expression.Condition(
-                Expression.Equal(value, Expression.Constant(null, field.AccessType)),
-                Missing(field),
-                Expression.Condition(equal, TrueTruth, FalseTruth)));
-        var evaluate = Expression.Lambda<Func<Application, Truth>>(body, App).Compile();
-        return new LeafCondition(evaluate, (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), ValueText.Of(c.Value, field, zh)));
+        var absent = Truth.MissingField(field.Id);
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), ValueText.Of(c.Value, field, zh));
+        return field.Kind switch
+        {
+            FieldKind.Boolean => new EqualTo<bool>(field.ReadBoolean!, (bool)c.Value, absent, explain),
+            FieldKind.Word => new EqualTo<int>(field.ReadInteger!, Convert.ToInt32(c.Value, CultureInfo.InvariantCulture), absent, explain),
+            FieldKind.Integer => new EqualTo<int>(field.ReadInteger!, (int)c.Value, absent, explain),
+            FieldKind.Decimal => new EqualTo<decimal>(field.ReadNumber!, (decimal)c.Value, absent, explain),
+            FieldKind.Date => new EqualTo<DateOnly>(field.ReadDate!, (DateOnly)c.Value, absent, explain),
+            _ => Boxed(field, value => Equals(value, c.Value), explain),
+        };
     }
 
-    private LeafCondition Membership(BoundMembership c)
+    private static CompiledCondition Membership(BoundMembership c)
     {
         var field = c.Field;
-        var value = Expression.Variable(field.AccessType, "value");
-        Expression member;
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(
+            ValueText.Of(field.Read(a), field, zh),
+            (c.Negated ? (zh ? "不得为" : "none of ") : (zh ? "应为" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh));
         if (field.Kind == FieldKind.Word && Enum.GetValues(field.ValueType).Length <= 64)
         {
             // A bit mask: one AND, no allocation.
-            var mask = c.Values.Aggregate(0UL, (m, v) => m | (1UL << Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)));
-            var bit = Expression.LeftShift(Expression.Constant(1UL), Expression.Convert(Expression.Property(value, "Value"), typeof(int)));
-            member = Expression.NotEqual(Expression.And(bit, Expression.Constant(mask)), Expression.Constant(0UL));
+            var mask = c.Values.Aggregate(0UL, (m, v) => m | (1UL << Convert.ToInt32(v, CultureInfo.InvariantCulture)));
+            return new WordIn(field.ReadInteger!, mask, c.Negated, Truth.MissingField(field.Id), explain);
         }
-        else
+
+        if (field.Kind == FieldKind.Text)
         {
-            var setType = typeof(HashSet<>).MakeGenericType(field.ValueType);
-            var set = Activator.CreateInstance(setType)!;
-            foreach (var v in c.Values)
-            {
-                setType.GetMethod("Add")!.Invoke(set, [v]);
-            }
-
-            Expression item = field.ValueType.IsValueType ? Expression.Property(value, "Value") : value;
-            member = Expression.Call(Expression.Constant(set), setType.GetMethod("Contains")!, item);
+            var texts = c.Values.Cast<string>().ToFrozenSet(StringComparer.Ordinal);
+            var read = field.ReadText!;
+            return new LeafCondition(a => read(a) is { } text ? Truth.Of(texts.Contains(text) != c.Negated) : Truth.MissingField(field.Id), explain);
         }
 
-        if (c.Negated)
-        {
-            member = Expression.Not(member);
-        }
-
-        var body = Expression.Block(
-            typeof(Truth),
-            [value],
-            Expression.Assign(value, field.Access(App)),
-            Expression.Condition(
-                Expression.Equal(value, Expression.Constant(null, field.AccessType)),
-                Missing(field),
-                Expression.Condition(member, TrueTruth, FalseTruth)));
-        var evaluate = Expression.Lambda<Func<Application, Truth>>(body, App).Compile();
-        return new LeafCondition(evaluate, (a, zh) => new Explanation(
-            ValueText.Of(field.Read(a), field, zh),
-            (c.Negated ? (zh ? "不得为" : "none of ") : (zh ? "应为" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh)));
+        var values = c.Values.ToHashSet();
+        return Boxed(field, value => values.Contains(value) != c.Negated, explain);
     }
 
-    private LeafCondition Includes(BoundIncludes c)
+    private static LeafCondition Includes(BoundIncludes c)
     {
         var field = c.Field;
-        var element = field.ValueType.GetGenericArguments()[0];
-        var setType = typeof(HashSet<>).MakeGenericType(element);
-        var set = Activator.CreateInstance(setType)!;
-        foreach (var v in c.Values)
-        {
-            setType.GetMethod("Add")!.Invoke(set, [v]);
-        }
-
-        var method = typeof(ConditionCompiler).GetMethod(nameof(IncludesAny), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(element);
-        Expression includes = Expression.Call(method, field.Access(App), Expression.Constant(set));
-        if (c.Negated)
-        {
-            includes = Expression.Not(includes);
-        }
+        var mask = c.Values.Aggregate(0UL, (m, v) => m | (1UL << Convert.ToInt32(v, CultureInfo.InvariantCulture)));
+        var (read, negated) = (field.ReadWordMask!, c.Negated);
 
         // A list is never missing: the contract reads an absent list of zones as "none of them".
-        var evaluate = Expression.Lambda<Func<Application, Truth>>(Expression.Condition(includes, TrueTruth, FalseTruth), App).Compile();
-        return new LeafCondition(evaluate, (a, zh) => new Explanation(
+        return new LeafCondition(a => Truth.Of(((read(a) & mask) != 0) != negated), (a, zh) => new Explanation(
             ValueText.Of(field.Read(a), field, zh),
             (c.Negated ? (zh ? "不在" : "none of ") : (zh ? "位于" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh)));
     }
 
-    private static ConstantExpression Missing(Field field) => Expression.Constant(Truth.MissingField(field.Id));
-
-    private static bool IncludesAny<T>(IReadOnlyList<T> list, HashSet<T> values)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (values.Contains(list[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>For kinds no rule form reads on the hot path: the boxed value, absent = missing.</summary>
+    private static LeafCondition Boxed(Field field, Func<object, bool> test, Func<Application, bool, Explanation> explain) =>
+        new(a => field.Read(a) is { } value ? Truth.Of(test(value)) : Truth.MissingField(field.Id), explain);
 
     private static Truth CompareCapacity(Capacity? actual, int? days, decimal threshold, CapacityUnit unit, Comparison comparison, int capacityId, int daysId)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MineralRules.Applications;
 using MineralRules.Evaluation;
 
@@ -19,24 +20,29 @@ internal enum FieldKind
     Text,
 }
 
-/// <summary>One fact of the application that rules can read, e.g. <c>environment.eiaApproved</c>.</summary>
+/// <summary>
+/// One fact of the application that rules can read, e.g. <c>environment.eiaApproved</c>, with a typed reader for
+/// its kind (null when it or any record above it is absent) and a boxed one for messages.
+/// </summary>
 internal sealed class Field
 {
-    private readonly PropertyInfo[] _chain;
+    private PropertyInfo[]? _chain;
 
-    public Field(int id, string path, FieldKind kind, Type valueType, PropertyInfo[] chain, IVocabulary? vocabulary)
+    private Field(string path, FieldKind kind, Type valueType, Func<Application, object?> read)
     {
-        Id = id;
         Path = path;
         Kind = kind;
         ValueType = valueType;
-        _chain = chain;
-        Vocabulary = vocabulary;
-        var app = Expression.Parameter(typeof(Application), "app");
-        Read = Expression.Lambda<Func<Application, object?>>(Expression.Convert(Access(app), typeof(object)), app).Compile();
+        Read = read;
+        Vocabulary = kind switch
+        {
+            FieldKind.Word => Vocabularies.For(valueType),
+            FieldKind.WordList => Vocabularies.For(valueType.GetGenericArguments()[0]),
+            _ => null,
+        };
     }
 
-    public int Id { get; }
+    public int Id { get; private set; }
 
     /// <summary>The field's path in documents and rules (camelCase), e.g. <c>recovery.mining.actual</c>.</summary>
     public string Path { get; }
@@ -55,25 +61,104 @@ internal sealed class Field
     /// <summary>Reads the value boxed (null when absent); for messages, not the hot path.</summary>
     public Func<Application, object?> Read { get; }
 
+    /// <summary>Booleans.</summary>
+    public Func<Application, bool?>? ReadBoolean { get; private init; }
+
+    /// <summary>Integers, and words as their ordinal (an enum's value).</summary>
+    public Func<Application, int?>? ReadInteger { get; private init; }
+
+    /// <summary>Decimals, and integers widened.</summary>
+    public Func<Application, decimal?>? ReadNumber { get; private init; }
+
+    public Func<Application, DateOnly?>? ReadDate { get; private init; }
+
+    public Func<Application, Capacity?>? ReadCapacity { get; private init; }
+
+    public Func<Application, string?>? ReadText { get; private init; }
+
+    /// <summary>Word lists as a bit per word present (never absent: an absent list is empty).</summary>
+    public Func<Application, ulong>? ReadWordMask { get; private init; }
+
     /// <summary>The type <see cref="Access"/> yields: Nullable of a value type, or the reference type.</summary>
     public Type AccessType => ValueType.IsValueType ? typeof(Nullable<>).MakeGenericType(ValueType) : ValueType;
 
-    /// <summary>
-    /// An expression reading the field from <paramref name="app"/>, null when it or any record above it is absent.
-    /// A word list is never null: absent means empty (contract: absent zones = none).
-    /// </summary>
-    public Expression Access(Expression app) => AccessFrom(app, 0);
+    public static Field Boolean(string path, Func<Application, bool?> read) =>
+        new(path, FieldKind.Boolean, typeof(bool), a => read(a)) { ReadBoolean = read };
 
-    private Expression AccessFrom(Expression current, int index)
+    public static Field Integer(string path, Func<Application, int?> read) =>
+        new(path, FieldKind.Integer, typeof(int), a => read(a)) { ReadInteger = read, ReadNumber = a => read(a) };
+
+    public static Field Number(string path, Func<Application, decimal?> read) =>
+        new(path, FieldKind.Decimal, typeof(decimal), a => read(a)) { ReadNumber = read };
+
+    public static Field Date(string path, Func<Application, DateOnly?> read) =>
+        new(path, FieldKind.Date, typeof(DateOnly), a => read(a)) { ReadDate = read };
+
+    public static Field Capacity(string path, Func<Application, Capacity?> read) =>
+        new(path, FieldKind.Capacity, typeof(Capacity), read) { ReadCapacity = read };
+
+    public static Field Text(string path, Func<Application, string?> read) =>
+        new(path, FieldKind.Text, typeof(string), read) { ReadText = read };
+
+    public static Field Word<T>(string path, Func<Application, T?> read)
+        where T : struct, Enum =>
+        new(path, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? Unsafe.As<T, int>(ref v) : null };
+
+    public static Field Words<T>(string path, Func<Application, IReadOnlyList<T>> read)
+        where T : struct, Enum =>
+        new(path, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
+        {
+            ReadWordMask = a =>
+            {
+                var words = read(a);
+                var mask = 0UL;
+                for (var i = 0; i < words.Count; i++)
+                {
+                    var word = words[i];
+                    mask |= 1UL << Unsafe.As<T, int>(ref word);
+                }
+
+                return mask;
+            },
+        };
+
+    /// <summary>
+    /// An expression reading the field from <paramref name="app"/>, null when it or any record above it is absent
+    /// (for rule expressions). A word list is never null: absent means empty (contract: absent zones = none).
+    /// </summary>
+    public Expression Access(Expression app) => AccessFrom(app, _chain ??= Chain(), 0);
+
+    internal Field WithId(int id)
     {
-        var member = Expression.Property(current, _chain[index]);
-        if (index == _chain.Length - 1)
+        Id = id;
+        return this;
+    }
+
+    /// <summary>The properties from <see cref="Application"/> down to the leaf, found by the path's camelCase names.</summary>
+    private PropertyInfo[] Chain()
+    {
+        var type = typeof(Application);
+        var chain = new List<PropertyInfo>();
+        foreach (var key in Path.Split('.'))
+        {
+            var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Single(p => FieldNames.ToKey(p.Name) == key);
+            chain.Add(property);
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+
+        return [.. chain];
+    }
+
+    private Expression AccessFrom(Expression current, PropertyInfo[] chain, int index)
+    {
+        var member = Expression.Property(current, chain[index]);
+        if (index == chain.Length - 1)
         {
             return Kind == FieldKind.WordList || member.Type == AccessType ? member : Expression.Convert(member, AccessType);
         }
 
         // Null-propagate through the optional record above the leaf.
-        var parent = Expression.Variable(member.Type, _chain[index].Name);
+        var parent = Expression.Variable(member.Type, chain[index].Name);
         Expression whenAbsent = Kind == FieldKind.WordList
             ? Expression.Constant(Array.CreateInstance(ValueType.GetGenericArguments()[0], 0), ValueType)
             : Expression.Constant(null, AccessType);
@@ -84,28 +169,81 @@ internal sealed class Field
             Expression.Condition(
                 Expression.Equal(parent, Expression.Constant(null, member.Type)),
                 whenAbsent,
-                AccessFrom(parent, index + 1),
+                AccessFrom(parent, chain, index + 1),
                 AccessType));
     }
 }
 
 /// <summary>
-/// The facts rules can read, derived from the <see cref="Application"/> record by reflection once: a new fact in
-/// the model is at once a field rules can name, with the same camelCase name as in documents.
+/// The facts rules can read: every property of the <see cref="Application"/> record and of the records below it,
+/// by the same camelCase path as in documents, in declaration order. Written out rather than found by reflection
+/// so that loading compiles nothing; FieldCatalogTests checks the list against the record, so a new fact in the
+/// model fails the build's tests until it is added here.
 /// </summary>
 internal sealed class FieldCatalog
 {
-    private static readonly HashSet<string> NotFacts = ["exemptions", "expect"];
-
     private readonly FrozenDictionary<string, Field> _byPath;
 
     private FieldCatalog(IReadOnlyList<Field> fields)
     {
-        Fields = fields;
-        _byPath = fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+        Fields = [.. fields.Select((f, id) => f.WithId(id))];
+        if (Fields.Count > FieldSet.Capacity)
+        {
+            throw new InvalidOperationException($"The application has {Fields.Count} facts; FieldSet holds {FieldSet.Capacity}.");
+        }
+
+        _byPath = Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
-    public static FieldCatalog Default { get; } = Build();
+    public static FieldCatalog Default { get; } = new(
+    [
+        Field.Text("id", a => a.Id),
+        Field.Word<Permit>("permit", a => a.Permit),
+        Field.Word<PermitAction>("action", a => a.Action),
+        Field.Date("applicationDate", a => a.ApplicationDate),
+        Field.Text("applicant", a => a.Applicant),
+        Field.Word<Mineral>("mineral", a => a.Mineral),
+        Field.Word<MiningMethod>("miningMethod", a => a.MiningMethod),
+        Field.Boolean("includesProcessing", a => a.IncludesProcessing),
+        Field.Capacity("capacity", a => a.Capacity),
+        Field.Capacity("capacityBefore", a => a.CapacityBefore),
+        Field.Integer("operatingDaysPerYear", a => a.OperatingDaysPerYear),
+        Field.Word<Scale>("scale", a => a.Scale),
+        Field.Word<Scale>("depositScale", a => a.DepositScale),
+        Field.Word<ExplorationStage>("explorationStage", a => a.ExplorationStage),
+        Field.Text("location.league", a => a.Location?.League),
+        Field.Text("location.county", a => a.Location?.County),
+        Field.Words<Zone>("location.zones", a => a.Location?.Zones ?? []),
+        Field.Number("block.basicUnits", a => a.Block?.BasicUnits),
+        Field.Integer("block.otherHolders", a => a.Block?.OtherHolders),
+        Field.Integer("deposit.otherMiningRights", a => a.Deposit?.OtherMiningRights),
+        Field.Word<GrantMethod>("grant.method", a => a.Grant?.Method),
+        Field.Boolean("grant.stateCouncilKeyProject", a => a.Grant?.StateCouncilKeyProject),
+        Field.Boolean("fiscallyFunded", a => a.FiscallyFunded),
+        Field.Boolean("environment.highEnergyHighPollution", a => a.Environment?.HighEnergyHighPollution),
+        Field.Boolean("environment.eiaApproved", a => a.Environment?.EiaApproved),
+        Field.Boolean("environment.ecologyDepartmentConsent", a => a.Environment?.EcologyDepartmentConsent),
+        Field.Boolean("environment.greenExplorationPlan", a => a.Environment?.GreenExplorationPlan),
+        Field.Boolean("environment.greenMineStandard", a => a.Environment?.GreenMineStandard),
+        Field.Boolean("environment.restorationPlanFiled", a => a.Environment?.RestorationPlanFiled),
+        Field.Boolean("environment.restorationFundAccrued", a => a.Environment?.RestorationFundAccrued),
+        Field.Boolean("environment.environmentalAccessAssessed", a => a.Environment?.EnvironmentalAccessAssessed),
+        Field.Word<CoalRank>("coal.rank", a => a.Coal?.Rank),
+        Field.Boolean("coal.toxicSubstancesExceedStandard", a => a.Coal?.ToxicSubstancesExceedStandard),
+        Field.Number("quota.requested", a => a.Quota?.Requested),
+        Field.Number("quota.allocated", a => a.Quota?.Allocated),
+        Field.Word<MassUnit>("quota.unit", a => a.Quota?.Unit),
+        Field.Number("recovery.mining.actual", a => a.Recovery?.Mining?.Actual),
+        Field.Number("recovery.mining.approved", a => a.Recovery?.Mining?.Approved),
+        Field.Number("recovery.processing.actual", a => a.Recovery?.Processing?.Actual),
+        Field.Number("recovery.processing.approved", a => a.Recovery?.Processing?.Approved),
+        Field.Number("recovery.dilution.actual", a => a.Recovery?.Dilution?.Actual),
+        Field.Number("recovery.dilution.approved", a => a.Recovery?.Dilution?.Approved),
+        Field.Boolean("associatedMinerals.industrialValue", a => a.AssociatedMinerals?.IndustrialValue),
+        Field.Boolean("associatedMinerals.comprehensiveRecovery", a => a.AssociatedMinerals?.ComprehensiveRecovery),
+        Field.Boolean("associatedMinerals.protectionMeasures", a => a.AssociatedMinerals?.ProtectionMeasures),
+        Field.Date("licence.expiresOn", a => a.Licence?.ExpiresOn),
+    ]);
 
     public IReadOnlyList<Field> Fields { get; }
 
@@ -114,57 +252,4 @@ internal sealed class FieldCatalog
     public Field? Find(string path) => _byPath.GetValueOrDefault(path);
 
     public Field this[int id] => Fields[id];
-
-    private static FieldCatalog Build()
-    {
-        var fields = new List<Field>();
-        Walk(typeof(Application), [], string.Empty, fields);
-        if (fields.Count > FieldSet.Capacity)
-        {
-            throw new InvalidOperationException($"The application has {fields.Count} facts; FieldSet holds {FieldSet.Capacity}.");
-        }
-
-        return new FieldCatalog(fields);
-    }
-
-    private static void Walk(Type type, PropertyInfo[] chain, string prefix, List<Field> fields)
-    {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            var key = FieldNames.ToKey(property.Name);
-            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            if (prefix.Length == 0 && NotFacts.Contains(key))
-            {
-                continue;
-            }
-
-            var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            PropertyInfo[] next = [.. chain, property];
-            var kind = KindOf(t);
-            if (kind is null)
-            {
-                Walk(t, next, path, fields); // a record of facts: descend
-                continue;
-            }
-
-            var vocabulary = kind switch
-            {
-                FieldKind.Word => Vocabularies.For(t),
-                FieldKind.WordList => Vocabularies.For(t.GetGenericArguments()[0]),
-                _ => null,
-            };
-            fields.Add(new Field(fields.Count, path, kind.Value, t, next, vocabulary));
-        }
-    }
-
-    private static FieldKind? KindOf(Type t) =>
-        t == typeof(bool) ? FieldKind.Boolean
-        : t == typeof(int) ? FieldKind.Integer
-        : t == typeof(decimal) ? FieldKind.Decimal
-        : t == typeof(DateOnly) ? FieldKind.Date
-        : t == typeof(Capacity) ? FieldKind.Capacity
-        : t == typeof(string) ? FieldKind.Text
-        : t.IsEnum ? FieldKind.Word
-        : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && t.GetGenericArguments()[0].IsEnum ? FieldKind.WordList
-        : null;
 }

@@ -13,7 +13,7 @@ internal sealed class RuleSetCompiler
     public RuleSetCompiler(FieldCatalog fields)
     {
         _fields = fields;
-        _conditions = new ConditionCompiler(fields, new ExpressionCompiler(fields));
+        _conditions = new ConditionCompiler(fields, () => new ExpressionCompiler(fields));
         _scopes = new ScopeCompiler(fields, _conditions);
     }
 

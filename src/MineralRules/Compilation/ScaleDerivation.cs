@@ -11,15 +11,23 @@ namespace MineralRules.Compilation;
 /// </summary>
 internal sealed class ScaleDerivation
 {
-    private readonly ScaleRow[][] _rowsByMineral;
+    private readonly (ScaleRow Row, CapacityUnit Unit)[][] _rowsByMineral;
 
     public ScaleDerivation(ScaleTable table)
     {
         var minerals = Enum.GetValues<Mineral>();
-        _rowsByMineral = new ScaleRow[minerals.Length][];
+        _rowsByMineral = new (ScaleRow, CapacityUnit)[minerals.Length][];
         foreach (var mineral in minerals)
         {
-            _rowsByMineral[(int)mineral] = [.. table.Rows.Where(r => r.Verified && Compares(r) && r.Minerals.Contains(mineral) && UnitConversions.TryParseCapacityUnit(r.Unit, out _))];
+            // Each row's unit is parsed here, once; a row whose unit does not parse never decides.
+            _rowsByMineral[(int)mineral] =
+            [
+                .. table.Rows
+                    .Where(r => r.Verified && Compares(r) && r.Minerals.Contains(mineral))
+                    .Select(r => (Row: r, Parsed: UnitConversions.TryParseCapacityUnit(r.Unit, out var unit), Unit: unit))
+                    .Where(r => r.Parsed)
+                    .Select(r => (r.Row, r.Unit)),
+            ];
         }
     }
 
@@ -34,14 +42,13 @@ internal sealed class ScaleDerivation
             return null;
         }
 
-        foreach (var row in _rowsByMineral[(int)application.Mineral])
+        foreach (var (row, unit) in _rowsByMineral[(int)application.Mineral])
         {
             if (row.MiningMethod is { } method && application.MiningMethod != method)
             {
                 continue; // a method-specific row applies only to a known, matching method
             }
 
-            UnitConversions.TryParseCapacityUnit(row.Unit, out var unit);
             var large = UnitConversions.Compare(capacity, application.OperatingDaysPerYear, row.Large!.Value, unit);
             var medium = UnitConversions.Compare(capacity, application.OperatingDaysPerYear, row.Medium!.Value, unit);
             if (large is CapacityComparison.Incomparable or CapacityComparison.NeedsOperatingDays)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
@@ -5,46 +6,86 @@ using MineralRules.RuleSets;
 namespace MineralRules.Compilation;
 
 /// <summary>
-/// Compiles a rule's scope into a three-valued test: false = not applicable; unknown = a fact that decides whether
-/// the rule applies is absent (a coal mine with no mining method may be underground: review, never a silent pass).
+/// A rule's compiled scope. The permit, action and mineral it covers are bit masks, so that the rule set can tell
+/// once per (permit, action, mineral) which rules can apply at all; the zones are a mask tested against the
+/// application's zones, read once per evaluation; the rest (mining method, league, when) is a three-valued test:
+/// false = not applicable; unknown = a fact that decides whether the rule applies is absent (a coal mine with no
+/// mining method may be underground: review, never a silent pass).
 /// </summary>
+internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals, ulong exceptMinerals, ulong zones, Func<Application, Truth>? rest)
+{
+    /// <summary>Whether the rule can apply to this permit, action and mineral; 0 in a mask means "any".</summary>
+    public bool Admits(Permit permit, PermitAction action, Mineral mineral) =>
+        In(permits, (int)permit) && In(actions, (int)action) && In(minerals, (int)mineral) && (exceptMinerals == 0 || !In(exceptMinerals, (int)mineral));
+
+    /// <summary>
+    /// The scope's remaining test, for an application <see cref="Admits"/> already let through, given the
+    /// application's zones as a mask (<see cref="ZonesOf"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Truth Rest(Application application, ulong applicationZones) =>
+        zones != 0 && (zones & applicationZones) == 0 ? Truth.False
+        : rest is null ? Truth.True
+        : rest(application);
+
+    /// <summary>True when the permit, action and mineral decide the scope alone (no zones, method, league or when).</summary>
+    public bool HasNoRest => zones == 0 && rest is null;
+
+    /// <summary>The whole scope.</summary>
+    public Truth Evaluate(Application application) =>
+        Admits(application.Permit, application.Action, application.Mineral) ? Rest(application, ZonesOf(application)) : Truth.False;
+
+    /// <summary>A bit per zone the application lies in (none when it names no location).</summary>
+    public static ulong ZonesOf(Application application)
+    {
+        var mask = 0UL;
+        if (application.Location?.Zones is { } list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                mask |= 1UL << (int)list[i];
+            }
+        }
+
+        return mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool In(ulong mask, int value) => mask == 0 || (value is >= 0 and < 64 && (mask & (1UL << value)) != 0);
+}
+
+/// <summary>Compiles a rule's scope (<see cref="CompiledScope"/>).</summary>
 internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler conditions)
 {
-    public Func<Application, Truth>? Compile(ScopeDefinition scope, BoundCondition? when, string ruleId, DiagnosticBag diagnostics)
+    public CompiledScope? Compile(ScopeDefinition scope, BoundCondition? when, string ruleId, DiagnosticBag diagnostics)
     {
-        var permits = Mask(scope.Permits);
-        var actions = Mask(scope.Actions);
-        var minerals = Mask(scope.Minerals);
-        var except = Mask(scope.ExceptMinerals);
-        var methods = Mask(scope.MiningMethods);
-        var zones = scope.Zones.ToHashSet();
-        var leagues = scope.Leagues.ToHashSet(StringComparer.Ordinal);
-        var methodField = fields.Find("miningMethod")!.Id;
-        var leagueField = fields.Find("location.league")!.Id;
         CompiledCondition? whenCondition = null;
         if (when is not null && (whenCondition = conditions.Compile(when, ruleId, diagnostics)) is null)
         {
             return null;
         }
 
+        return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition));
+    }
+
+    private Func<Application, Truth>? Rest(ScopeDefinition scope, CompiledCondition? whenCondition)
+    {
+        var methods = Mask(scope.MiningMethods);
+        var leagues = scope.Leagues.ToHashSet(StringComparer.Ordinal);
+        if (methods == 0 && leagues.Count == 0 && whenCondition is null)
+        {
+            return null;
+        }
+
+        var methodField = fields.Find("miningMethod")!.Id;
+        var leagueField = fields.Find("location.league")!.Id;
         return application =>
         {
-            if (!In(permits, application.Permit) || !In(actions, application.Action) || !In(minerals, application.Mineral)
-                || (except != 0 && In(except, application.Mineral)))
-            {
-                return Truth.False;
-            }
-
-            if (zones.Count > 0 && !AnyIn(application.Location?.Zones, zones))
-            {
-                return Truth.False;
-            }
-
             var result = Truth.True;
             if (methods != 0)
             {
                 result = application.MiningMethod is { } method
-                    ? Truth.Of(In(methods, method))
+                    ? Truth.Of(CompiledScope.In(methods, (int)method))
                     : Truth.MissingField(methodField);
             }
 
@@ -64,28 +105,16 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
 
     /// <summary>A bit per enum value; 0 means "any".</summary>
     private static ulong Mask<T>(IReadOnlyList<T> values)
-        where T : struct, Enum =>
-        values.Aggregate(0UL, (mask, v) => mask | (1UL << Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static bool In<T>(ulong mask, T value)
-        where T : struct, Enum =>
-        mask == 0 || (mask & (1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value))) != 0;
-
-    private static bool AnyIn(IReadOnlyList<Zone>? zones, HashSet<Zone> wanted)
+        where T : struct, Enum
     {
-        if (zones is null)
+        var mask = 0UL;
+        for (var i = 0; i < values.Count; i++)
         {
-            return false;
+            var value = values[i];
+            mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
         }
 
-        for (var i = 0; i < zones.Count; i++)
-        {
-            if (wanted.Contains(zones[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return mask;
     }
+
 }

@@ -12,32 +12,35 @@ namespace MineralRules.Evaluation;
 /// </summary>
 internal static class Evaluator
 {
-    public static EvaluationResult Evaluate(RuleSetInfo info, IReadOnlyList<CompiledRule> rules, FieldCatalog fields, Application application)
+    public static EvaluationResult Evaluate(RuleSetInfo info, RuleIndex index, FieldCatalog fields, Application application)
     {
-        var verdicts = new List<Verdict>(rules.Count);
-        List<Note>? notes = null;
+        var entry = index.For(application);
+        var candidates = entry.Candidates;
+        var verdicts = new Verdict[candidates.Length];
+        var rules = index.Deciding;
         HashSet<string>? applied = null;
         HashSet<string>? ignored = null;
-        foreach (var rule in rules)
+        var fail = false;
+        var review = false;
+        var zones = CompiledScope.ZonesOf(application);
+        for (var slot = 0; slot < candidates.Length; slot++)
         {
-            var scope = rule.Scope(application);
-            if (rule.Condition is null)
-            {
-                if (scope.IsTrue)
-                {
-                    (notes ??= []).Add(new Note(rule.Id, rule.Clause, Format(rule.Definition.Message, rule, application)));
-                }
-
-                continue;
-            }
-
+            var i = candidates[slot];
+            var rule = rules[i];
+            var scope = rule.Scope.Rest(application, zones);
             if (scope.IsFalse)
             {
-                verdicts.Add(rule.NotApplicable);
+                verdicts[slot] = rule.NotApplicable;
                 continue;
             }
 
-            var condition = rule.Condition.Evaluate(application);
+            var condition = rule.Condition!.Evaluate(application);
+            if (scope.IsTrue && condition.IsTrue && rule.PassesWhenMet)
+            {
+                verdicts[slot] = rule.Passed; // the common case, first
+                continue;
+            }
+
             var definition = rule.Definition;
             Verdict verdict;
             if (scope.IsUnknown)
@@ -48,9 +51,9 @@ internal static class Evaluator
             }
             else if (condition.IsTrue)
             {
-                verdict = definition.OutcomeWhenMet == Outcome.Pass
+                verdict = rule.PassesWhenMet
                     ? rule.Passed
-                    : rule.MetForReview ?? Build(rule, Outcome.Review, Format(definition.MessageWhenMet!, rule, application), [], null);
+                    : rule.MetForReview ?? entry.MetForReview[i] ?? new Verdict(rule.Id, Outcome.Review, rule.Clause, Deferred(definition.MessageWhenMet!, rule, application), [], null);
             }
             else if (condition.IsUnknown)
             {
@@ -58,24 +61,63 @@ internal static class Evaluator
             }
             else
             {
-                verdict = Violated(rule, application);
+                verdict = Violated(rule, entry.Violated[i], application);
                 if (verdict.Exemption is { } exemption)
                 {
                     (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
                 }
             }
 
-            verdicts.Add(verdict);
+            fail |= verdict.Outcome == Outcome.Fail;
+            review |= verdict.Outcome == Outcome.Review;
+            verdicts[slot] = verdict;
         }
 
-        var decision = Decide(verdicts);
+        var notes = entry.AllNotes ?? Notes(entry, application, zones);
+
+        // 7.2: 经审查不符合矿产资源规划的 ... 不得颁发 — any fail decides.
+        var decision = fail ? Decision.NonCompliant : review ? Decision.NeedsReview : Decision.Compliant;
         return new EvaluationResult(
             application.Id,
             info,
             decision,
-            verdicts,
-            notes ?? (IReadOnlyList<Note>)[],
-            application.Exemptions.Count == 0 ? [] : Summarise(application, rules, applied, ignored));
+            new VerdictList(entry, verdicts),
+            notes,
+            application.Exemptions.Count == 0 ? [] : Summarise(application, index, applied, ignored));
+    }
+
+    /// <summary>The notes whose whole scope holds (for a combination whose notes do not all hold alike).</summary>
+    private static Note[] Notes(RuleIndex.Entry entry, Application application, ulong zones)
+    {
+        if (entry.Notes.Length == 0)
+        {
+            return [];
+        }
+
+        Span<bool> holds = stackalloc bool[entry.Notes.Length];
+        var count = 0;
+        for (var k = 0; k < entry.Notes.Length; k++)
+        {
+            holds[k] = entry.Notes[k].Scope.Rest(application, zones).IsTrue;
+            count += holds[k] ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var notes = new Note[count];
+        for (int k = 0, n = 0; k < entry.Notes.Length; k++)
+        {
+            if (holds[k])
+            {
+                var note = entry.Notes[k];
+                notes[n++] = entry.NoteTexts[k] ?? new Note(note.Id, note.Clause, Deferred(note.Definition.Message, note, application));
+            }
+        }
+
+        return notes;
     }
 
     public static Decision Decide(IReadOnlyList<Verdict> verdicts)
@@ -94,34 +136,29 @@ internal static class Evaluator
         return review ? Decision.NeedsReview : Decision.Compliant;
     }
 
-    private static Verdict Violated(CompiledRule rule, Application application)
+    private static Verdict Violated(CompiledRule rule, Verdict? forCombination, Application application)
     {
         var definition = rule.Definition;
         var claim = definition.Outcome == Outcome.Fail && application.Exemptions.Count > 0 ? FindClaim(application, definition.Clause.Ref) : null;
-        if (claim is null && rule.Violated is { } prebuilt)
+        if (claim is null && (rule.Violated ?? forCombination) is { } prebuilt)
         {
             return prebuilt;
         }
 
-        var message = Format(definition.Message, rule, application);
         if (claim is null)
         {
-            return Build(rule, definition.Outcome, message, [], null);
+            return new Verdict(rule.Id, definition.Outcome, rule.Clause, Deferred(definition.Message, rule, application), [], null);
         }
 
         if (definition.Exemptable)
         {
-            var reason = new LocalizedText(
-                $"条款{claim.Clause}以“原则上”表述，已依据“{claim.Basis}”申请例外：须人工确认，不视为通过。",
-                $"Clause {claim.Clause} is worded 原则上 (in principle); an exemption is claimed on the basis \"{claim.Basis}\": a person must confirm it, it is not a pass.");
+            var reason = ExemptionText.Of(ExemptionText.Kind.Claimed, claim);
             var report = new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Applied, reason);
-            return Build(rule, Outcome.Review, Append(message, reason), [], report);
+            return Build(rule, Outcome.Review, Deferred(definition.Message, rule, application, reason), [], report);
         }
 
-        var ignoredReason = new LocalizedText(
-            $"所申请的条款{claim.Clause}例外不适用于本项规定：该规定未以“原则上”表述，不得例外。",
-            $"The exemption claimed for clause {claim.Clause} is ignored here: this provision is not worded 原则上 (in principle) and admits no exception.");
-        return Build(rule, Outcome.Fail, Append(message, ignoredReason), [], new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Ignored, ignoredReason));
+        var ignoredReason = ExemptionText.Of(ExemptionText.Kind.IgnoredHere, claim);
+        return Build(rule, Outcome.Fail, Deferred(definition.Message, rule, application, ignoredReason), [], new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Ignored, ignoredReason));
     }
 
     private static ExemptionClaim? FindClaim(Application application, string clause)
@@ -137,30 +174,18 @@ internal static class Evaluator
         return null;
     }
 
-    private static List<ExemptionReport> Summarise(Application application, IReadOnlyList<CompiledRule> rules, HashSet<string>? applied, HashSet<string>? ignored)
+    private static ExemptionReport[] Summarise(Application application, RuleIndex index, HashSet<string>? applied, HashSet<string>? ignored)
     {
-        var reports = new List<ExemptionReport>();
-        foreach (var claim in application.Exemptions)
+        var reports = new ExemptionReport[application.Exemptions.Count];
+        for (var k = 0; k < reports.Length; k++)
         {
-            var exemptable = rules.Any(r => r.Clause.Ref == claim.Clause && r.Definition.Exemptable);
-            if (applied?.Contains(claim.Clause) == true)
-            {
-                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.Applied, new(
-                    $"条款{claim.Clause}的例外已申请：相关不通过项改为人工复核。",
-                    $"The exemption for clause {claim.Clause} turned its failing in-principle provisions into review.")));
-            }
-            else if (!exemptable || ignored?.Contains(claim.Clause) == true)
-            {
-                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.Ignored, new(
-                    $"条款{claim.Clause}{(exemptable ? "中未通过的规定" : string.Empty)}未以“原则上”表述，例外申请不予考虑。",
-                    $"Clause {claim.Clause}{(exemptable ? "'s failing provision" : string.Empty)} is not worded 原则上 (in principle); the exemption is ignored.")));
-            }
-            else
-            {
-                reports.Add(new(claim.Clause, claim.Basis, ExemptionStatus.NotNeeded, new(
-                    $"条款{claim.Clause}的原则性规定均已满足，无需例外。",
-                    $"The in-principle provisions of clause {claim.Clause} are met; the exemption is not needed.")));
-            }
+            var claim = application.Exemptions[k];
+            var exemptable = index.ExemptableClauses.Contains(claim.Clause);
+            var (status, text) = applied?.Contains(claim.Clause) == true ? (ExemptionStatus.Applied, ExemptionText.Kind.Applied)
+                : !exemptable ? (ExemptionStatus.Ignored, ExemptionText.Kind.NotExemptable)
+                : ignored?.Contains(claim.Clause) == true ? (ExemptionStatus.Ignored, ExemptionText.Kind.NotExemptableHere)
+                : (ExemptionStatus.NotNeeded, ExemptionText.Kind.NotNeeded);
+            reports[k] = new ExemptionReport(claim.Clause, claim.Basis, status, ExemptionText.Of(text, claim));
         }
 
         return reports;
@@ -169,8 +194,34 @@ internal static class Evaluator
     private static Verdict Build(CompiledRule rule, Outcome outcome, LocalizedText message, IReadOnlyList<string> missing, ExemptionReport? exemption) =>
         new(rule.Id, outcome, rule.Clause, message, missing, exemption);
 
-    private static LocalizedText Append(LocalizedText message, LocalizedText more) =>
-        new(message.Zh + more.Zh, message.En + " " + more.En);
+    /// <summary>A rule's message for this application, formatted when first read (a template without placeholders as it is).</summary>
+    private static LocalizedText Deferred(LocalizedText template, CompiledRule rule, Application application, LocalizedText? more = null) =>
+        more is null && !HasPlaceholder(template) ? template : new LocalizedText(new DeferredMessage(template, rule, application, more));
+
+    /// <summary>True when a message names nothing but the permit, action and mineral (or nothing at all).</summary>
+    public static bool DependsOnCombinationOnly(LocalizedText text) => OnlyCombination(text.Zh) && OnlyCombination(text.En);
+
+    private static bool OnlyCombination(string template)
+    {
+        for (var open = template.IndexOf('{', StringComparison.Ordinal); open >= 0; open = template.IndexOf('{', open + 1))
+        {
+            var close = template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (template.AsSpan(open + 1, close - open - 1) is "actual" or "required" or "league")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasPlaceholder(LocalizedText text) =>
+        text.Zh.Contains('{', StringComparison.Ordinal) || text.En.Contains('{', StringComparison.Ordinal);
 
     /// <summary>
     /// The review verdict for facts that could not decide the rule. Where every one of them is absent, the verdict
@@ -180,15 +231,15 @@ internal static class Evaluator
     private static Verdict MissingVerdict(CompiledRule rule, FieldSet missing, FieldCatalog fields, Application application)
     {
         // Cached only for sets whose fields were all absent: check this application leaves them all out too.
-        if (rule.MissingVerdicts.TryGetValue(missing, out var cached) && AllAbsent(missing, fields, application))
+        if (rule.MissingVerdict(missing) is { } cached && AllAbsent(missing, fields, application))
         {
             return cached;
         }
 
-        var verdict = Build(rule, Outcome.Review, MissingMessage(missing, fields, application), Absent(missing, fields, application), null);
+        var verdict = Build(rule, Outcome.Review, new LocalizedText(new DeferredMissingMessage(missing, fields, application)), Absent(missing, fields, application), null);
         if (!missing.IsEmpty && AllAbsent(missing, fields, application))
         {
-            rule.MissingVerdicts.TryAdd(missing, verdict);
+            rule.CacheMissingVerdict(missing, verdict);
         }
 
         return verdict;
@@ -196,9 +247,9 @@ internal static class Evaluator
 
     private static bool AllAbsent(FieldSet missing, FieldCatalog fields, Application application)
     {
-        for (var id = 0; id < FieldSet.Capacity; id++)
+        foreach (var id in missing.Ids())
         {
-            if (missing.Contains(id) && fields[id].Read(application) is not null)
+            if (fields[id].Read(application) is not null)
             {
                 return false;
             }
@@ -210,9 +261,20 @@ internal static class Evaluator
     /// <summary>The fields the application leaves out. A field it gives that still could not decide (a capacity in
     /// a unit that cannot convert to the threshold's) is not missing: the message says why instead.</summary>
     private static string[] Absent(FieldSet missing, FieldCatalog fields, Application application) =>
-        [.. missing.Ids().Select(id => fields[id]).Where(f => f.Read(application) is null).Select(f => f.Path)];
+        [.. Fields(missing, fields).Where(f => f.Read(application) is null).Select(f => f.Path)];
 
-    private static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application)
+    private static List<Field> Fields(FieldSet set, FieldCatalog fields)
+    {
+        var list = new List<Field>();
+        foreach (var id in set.Ids())
+        {
+            list.Add(fields[id]);
+        }
+
+        return list;
+    }
+
+    public static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application)
     {
         if (missing.IsEmpty)
         {
@@ -220,7 +282,7 @@ internal static class Evaluator
         }
 
         var absent = Absent(missing, fields, application);
-        var given = missing.Ids().Select(id => fields[id]).Where(f => f.Read(application) is not null).ToList();
+        var given = Fields(missing, fields).Where(f => f.Read(application) is not null).ToList();
         var zh = new StringBuilder();
         var en = new StringBuilder();
         if (absent.Length > 0)
@@ -242,9 +304,9 @@ internal static class Evaluator
     }
 
     /// <summary>Fills a message's placeholders with this application's values.</summary>
-    private static LocalizedText Format(LocalizedText template, CompiledRule rule, Application application)
+    public static LocalizedText Format(LocalizedText template, CompiledRule rule, Application application)
     {
-        if (!template.Zh.Contains('{', StringComparison.Ordinal) && !template.En.Contains('{', StringComparison.Ordinal))
+        if (!HasPlaceholder(template))
         {
             return template;
         }
@@ -302,4 +364,73 @@ internal static class Evaluator
 
     private static Explanation Explain(CompiledRule rule, Application application, bool zh) =>
         rule.Condition?.Explain(application, zh) ?? Explanation.None;
+}
+
+/// <summary>A rule's message for one application, filled with its values when first read.</summary>
+internal sealed class DeferredMessage(LocalizedText template, CompiledRule rule, Application application, LocalizedText? more) : IDeferredText
+{
+    public LocalizedText Format()
+    {
+        var message = Evaluator.Format(template, rule, application);
+        return more is null ? message : new LocalizedText(message.Zh + more.Zh, message.En + " " + more.En);
+    }
+}
+
+/// <summary>The message of a review for facts that could not decide a rule, formatted when first read.</summary>
+internal sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
+{
+    public LocalizedText Format() => Evaluator.MissingMessage(missing, fields, application);
+}
+
+/// <summary>What became of an exemption claim, in Chinese and English; formatted when first read.</summary>
+internal sealed class ExemptionText(ExemptionText.Kind kind, ExemptionClaim claim) : IDeferredText
+{
+    public enum Kind
+    {
+        /// <summary>On a violated 原则上 provision: review, a person confirms.</summary>
+        Claimed,
+
+        /// <summary>On a violated provision not worded 原则上.</summary>
+        IgnoredHere,
+
+        /// <summary>Summary: it turned failing in-principle provisions into review.</summary>
+        Applied,
+
+        /// <summary>Summary: the clause has no in-principle provision.</summary>
+        NotExemptable,
+
+        /// <summary>Summary: the clause's failing provision is not in principle.</summary>
+        NotExemptableHere,
+
+        /// <summary>Summary: its in-principle provisions are met.</summary>
+        NotNeeded,
+    }
+
+    public static LocalizedText Of(Kind kind, ExemptionClaim claim) => new(new ExemptionText(kind, claim));
+
+    public LocalizedText Format()
+    {
+        var (clause, basis) = (claim.Clause, claim.Basis);
+        return kind switch
+        {
+            Kind.Claimed => new(
+                $"条款{clause}以“原则上”表述，已依据“{basis}”申请例外：须人工确认，不视为通过。",
+                $"Clause {clause} is worded 原则上 (in principle); an exemption is claimed on the basis \"{basis}\": a person must confirm it, it is not a pass."),
+            Kind.IgnoredHere => new(
+                $"所申请的条款{clause}例外不适用于本项规定：该规定未以“原则上”表述，不得例外。",
+                $"The exemption claimed for clause {clause} is ignored here: this provision is not worded 原则上 (in principle) and admits no exception."),
+            Kind.Applied => new(
+                $"条款{clause}的例外已申请：相关不通过项改为人工复核。",
+                $"The exemption for clause {clause} turned its failing in-principle provisions into review."),
+            Kind.NotExemptable => new(
+                $"条款{clause}未以“原则上”表述，例外申请不予考虑。",
+                $"Clause {clause} is not worded 原则上 (in principle); the exemption is ignored."),
+            Kind.NotExemptableHere => new(
+                $"条款{clause}中未通过的规定未以“原则上”表述，例外申请不予考虑。",
+                $"Clause {clause}'s failing provision is not worded 原则上 (in principle); the exemption is ignored."),
+            _ => new(
+                $"条款{clause}的原则性规定均已满足，无需例外。",
+                $"The in-principle provisions of clause {clause} are met; the exemption is not needed."),
+        };
+    }
 }

@@ -7,6 +7,54 @@ namespace MineralRules;
 /// <param name="En">The English text.</param>
 public sealed record LocalizedText(string Zh, string En)
 {
+    // A message filled with an application's values is formatted when first read, not on every evaluation (as
+    // Roslyn formats a diagnostic's message): a permitting system that only needs the decision never pays for it,
+    // and one that shows the message gets the same text. Applications are immutable, so the text cannot change
+    // between evaluation and reading.
+    private string _zh = Zh;
+    private string _en = En;
+    private IDeferredText? _deferred;
+
+    /// <summary>A text formatted on first read.</summary>
+    internal LocalizedText(IDeferredText deferred)
+        : this(string.Empty, string.Empty)
+    {
+        _deferred = deferred;
+    }
+
+    /// <summary>The Chinese text.</summary>
+    public string Zh
+    {
+        get
+        {
+            Resolve();
+            return _zh;
+        }
+
+        init => _zh = value;
+    }
+
+    /// <summary>The English text.</summary>
+    public string En
+    {
+        get
+        {
+            Resolve();
+            return _en;
+        }
+
+        init => _en = value;
+    }
+
+    /// <summary>Equal when both languages read the same.</summary>
+    /// <param name="other">Another text.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(LocalizedText? other) => ReferenceEquals(this, other) || (other is not null && Zh == other.Zh && En == other.En);
+
+    /// <summary>A hash of both languages.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Zh, En);
+
     /// <summary>The Chinese text for a <c>zh</c> culture, the English text otherwise.</summary>
     /// <param name="culture">The culture of the reader.</param>
     /// <returns>The text in that language.</returns>
@@ -15,6 +63,25 @@ public sealed record LocalizedText(string Zh, string En)
         ArgumentNullException.ThrowIfNull(culture);
         return culture.TwoLetterISOLanguageName == "zh" ? Zh : En;
     }
+
+    private void Resolve()
+    {
+        if (Volatile.Read(ref _deferred) is { } deferred)
+        {
+            // Two threads may format at once: both get equal text, either may be kept.
+            var text = deferred.Format();
+            _zh = text.Zh;
+            _en = text.En;
+            Volatile.Write(ref _deferred, null);
+        }
+    }
+}
+
+/// <summary>A text formatted on first use.</summary>
+internal interface IDeferredText
+{
+    /// <summary>Formats the text.</summary>
+    LocalizedText Format();
 }
 
 /// <summary>A clause of the plan, cited by its own numbering.</summary>

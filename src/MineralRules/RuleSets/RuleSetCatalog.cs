@@ -43,7 +43,11 @@ public sealed class RuleSetCatalog
 
     /// <summary>Loads the embedded rule sets, returning diagnostics instead of throwing.</summary>
     /// <returns>The catalog, or every diagnostic.</returns>
-    public static RuleSetLoadResult TryLoadEmbedded() => Load(RuleSource.Embedded(), "embedded");
+    public static RuleSetLoadResult TryLoadEmbedded()
+    {
+        StartUp.Begin();
+        return Load(RuleSource.Embedded(), "embedded");
+    }
 
     /// <summary>Loads the rule sets below a folder, returning diagnostics instead of throwing.</summary>
     /// <param name="folder">The folder.</param>
@@ -56,6 +60,7 @@ public sealed class RuleSetCatalog
             return new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.FileNotFound, "The rules folder does not exist.")]);
         }
 
+        StartUp.Begin();
         return Load(RuleSource.FromFolder(folder), folder);
     }
 

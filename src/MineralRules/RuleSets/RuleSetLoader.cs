@@ -12,10 +12,8 @@ internal static class RuleSetLoader
     public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true)
     {
         var diagnostics = new DiagnosticBag();
-        var fields = FieldCatalog.Default;
-        var compiler = new RuleSetCompiler(fields);
         var compiled = new List<CompiledRuleSet>();
-        var versions = new List<(RuleSetInfo Info, SourceLocation Manifest, SourceLocation From, SourceLocation To)>();
+        var versions = new List<VersionInfo>();
         foreach (var unreadable in files.Where(f => f.Error is not null))
         {
             diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
@@ -35,9 +33,11 @@ internal static class RuleSetLoader
             if (definition.ManifestValid)
             {
                 // Versions are checked against each other even when their rules have errors: all errors at once.
-                versions.Add((definition.Info, definition.ManifestLocation, definition.EffectiveFromLocation ?? definition.ManifestLocation, definition.EffectiveToLocation ?? definition.ManifestLocation));
+                versions.Add(new VersionInfo(definition.Info, definition.ManifestLocation, definition.EffectiveFromLocation ?? definition.ManifestLocation, definition.EffectiveToLocation ?? definition.ManifestLocation));
             }
 
+            var fields = FieldCatalog.Default;
+            var compiler = new RuleSetCompiler(fields);
             var validated = new RuleSetValidator(fields, diagnostics, checkCitations).Validate(definition);
             if (diagnostics.HasErrors)
             {
@@ -51,26 +51,41 @@ internal static class RuleSetLoader
         }
 
         CheckVersions(versions, diagnostics);
-        return diagnostics.HasErrors
-            ? ([], diagnostics.ToSortedList())
-            : ([.. compiled.OrderBy(r => r.Info.EffectiveFrom).ThenBy(r => r.Info.Id, StringComparer.Ordinal)], []);
+        if (diagnostics.HasErrors)
+        {
+            return ([], diagnostics.ToSortedList());
+        }
+
+        // Equal dates and ids are duplicate versions, refused above: the order is total.
+        compiled.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom) : string.CompareOrdinal(x.Info.Id, y.Info.Id));
+        return (compiled, []);
     }
 
     /// <summary>
     /// One version per id and number; on any date at most one rule set is in force. A later version supersedes an
     /// earlier one from its effective-from date, so only an explicit effective-to that reaches past it overlaps.
     /// </summary>
-    private static void CheckVersions(List<(RuleSetInfo Info, SourceLocation Manifest, SourceLocation From, SourceLocation To)> versions, DiagnosticBag diagnostics)
+    private static void CheckVersions(List<VersionInfo> versions, DiagnosticBag diagnostics)
     {
-        foreach (var group in versions.GroupBy(c => (c.Info.Id, c.Info.Version)).Where(g => g.Count() > 1))
+        var first = new Dictionary<string, VersionInfo>(StringComparer.Ordinal);
+        foreach (var version in versions)
         {
-            foreach (var (_, manifest, _, _) in group.Skip(1))
+            if (!first.TryAdd($"{version.Info.Id}\n{version.Info.Version}", version))
             {
-                diagnostics.Add(manifest, DiagnosticCodes.DuplicateVersion, $"{group.Key.Id} {group.Key.Version} is defined twice (also at {group.First().Manifest}).");
+                var earlier = first[$"{version.Info.Id}\n{version.Info.Version}"];
+                diagnostics.Add(version.Manifest, DiagnosticCodes.DuplicateVersion, $"{version.Info.Id} {version.Info.Version} is defined twice (also at {earlier.Manifest}).");
             }
         }
 
-        var ordered = versions.OrderBy(c => c.Info.EffectiveFrom).ToList();
+        // Stable, as the ordering by date was: equal dates keep the order the versions were read in.
+        var ordered = new List<VersionInfo>(versions);
+        var position = new Dictionary<VersionInfo, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            position[versions[i]] = i;
+        }
+
+        ordered.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom) : position[x].CompareTo(position[y]));
         for (var i = 1; i < ordered.Count; i++)
         {
             var (earlier, earlierManifest, _, earlierTo) = ordered[i - 1];
@@ -86,3 +101,6 @@ internal static class RuleSetLoader
         }
     }
 }
+
+/// <summary>A version read from its manifest, with where its manifest and dates are, for the checks across versions.</summary>
+internal sealed record VersionInfo(RuleSetInfo Info, SourceLocation Manifest, SourceLocation From, SourceLocation To);

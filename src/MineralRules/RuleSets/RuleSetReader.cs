@@ -33,14 +33,20 @@ internal sealed partial class RuleSetReader
                 $"These rule files have no '{RuleSource.ManifestName}' in their folder or above; a rule-set version lives in rules/<id>/<version>/ beside its manifest.");
         }
 
+        // Every document is parsed first, then the model is built from them: each stage's code is then compiled
+        // once, in order, while StartUp's thread compiles the next stage's (a cold load is mostly JIT compilation).
+        var manifestErrors = _diagnostics.Count;
+        var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
+        manifestErrors = _diagnostics.Count - manifestErrors;
+        var documents = files.Where(f => RuleSource.IsYaml(f.Path)).Select(f => (File: f, Root: ReadYaml(f))).ToList();
+
         // A broken or missing manifest must not hide the rule files' own errors: they are read and validated
         // all the same, and the version is marked so that it is never compiled into a catalog.
         var errorsBefore = _diagnostics.Count;
-        var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
         string? planPath = null;
         SourceLocation? planLocation = null;
         var info = manifestRoot is null ? null : ReadManifest(manifestRoot, manifestFile!.Path, folder, out planPath, out planLocation);
-        var manifestValid = info is not null && _diagnostics.Count == errorsBefore;
+        var manifestValid = info is not null && manifestErrors == 0 && _diagnostics.Count == errorsBefore;
         PlanText? plan = null;
         if (planPath is not null)
         {
@@ -55,9 +61,7 @@ internal sealed partial class RuleSetReader
             }
         }
 
-        var roots = files
-            .Where(f => RuleSource.IsYaml(f.Path))
-            .Select(f => (File: f, Root: ReadYaml(f)))
+        var roots = documents
             .Where(x => x.Root is not null)
             .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
             .Where(x => x.Root is not null)

@@ -37,9 +37,13 @@ internal static class RuleSource
     /// <summary>The rule sets embedded in the library (the repository's <c>rules/</c> folder).</summary>
     public static IReadOnlyList<RuleFile> Embedded()
     {
+        // Plain loops and arrays here and in GroupByVersion: this runs first in a fresh process, where every
+        // generic LINQ shape is compiled before it runs (docs/performance.md, cold start).
         var assembly = typeof(RuleSource).Assembly;
-        var files = new List<RuleFile>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleSetFile(n)).Order(StringComparer.Ordinal))
+        var names = Array.FindAll(assembly.GetManifestResourceNames(), n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleSetFile(n));
+        Array.Sort(names, StringComparer.Ordinal);
+        var files = new List<RuleFile>(names.Length);
+        foreach (var name in names)
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
@@ -50,13 +54,25 @@ internal static class RuleSource
     }
 
     /// <summary>Groups files by the rule-set version they belong to: the nearest folder above holding a manifest.</summary>
-    public static IReadOnlyList<(string Folder, RuleFile? Manifest, IReadOnlyList<RuleFile> Files)> GroupByVersion(IReadOnlyList<RuleFile> files)
+    public static IReadOnlyList<VersionFiles> GroupByVersion(IReadOnlyList<RuleFile> files)
     {
-        var manifests = files.Where(f => FileName(f.Path) == ManifestName).ToDictionary(f => Folder(f.Path), StringComparer.Ordinal);
-        var groups = manifests.Keys.ToDictionary(k => k, _ => new List<RuleFile>(), StringComparer.Ordinal);
-        var orphans = new List<RuleFile>();
-        foreach (var file in files.Where(f => FileName(f.Path) != ManifestName))
+        var groups = new Dictionary<string, VersionFiles>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
+            if (FileName(file.Path) == ManifestName)
+            {
+                groups[Folder(file.Path)] = new VersionFiles(Folder(file.Path), file, []);
+            }
+        }
+
+        var orphans = new Dictionary<string, VersionFiles>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (FileName(file.Path) == ManifestName)
+            {
+                continue;
+            }
+
             var folder = Folder(file.Path);
             while (folder.Length > 0 && !groups.ContainsKey(folder))
             {
@@ -65,23 +81,32 @@ internal static class RuleSource
 
             if (groups.TryGetValue(folder, out var group))
             {
-                group.Add(file);
+                group.Files.Add(file);
             }
             else
             {
-                orphans.Add(file);
+                var own = Folder(file.Path);
+                if (!orphans.TryGetValue(own, out var orphan))
+                {
+                    orphans[own] = orphan = new VersionFiles(own, null, []);
+                }
+
+                orphan.Files.Add(file);
             }
         }
 
-        var result = groups.OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (RuleFile?)manifests[g.Key], (IReadOnlyList<RuleFile>)g.Value))
-            .ToList();
-        foreach (var orphanFolder in orphans.GroupBy(o => Folder(o.Path), StringComparer.Ordinal))
-        {
-            result.Add((orphanFolder.Key, null, orphanFolder.ToList()));
-        }
-
+        var result = new List<VersionFiles>(groups.Count + orphans.Count);
+        result.AddRange(InFolderOrder(groups));
+        result.AddRange(InFolderOrder(orphans));
         return result;
+    }
+
+    private static VersionFiles[] InFolderOrder(Dictionary<string, VersionFiles> byFolder)
+    {
+        var folders = new string[byFolder.Count];
+        byFolder.Keys.CopyTo(folders, 0);
+        Array.Sort(folders, StringComparer.Ordinal);
+        return Array.ConvertAll(folders, f => byFolder[f]);
     }
 
     public static string Folder(string path)
@@ -98,3 +123,9 @@ internal static class RuleSource
     /// <summary>YAML rule files and the plain-text sources they quote.</summary>
     private static bool IsRuleSetFile(string path) => IsYaml(path) || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>The files of one rule-set version: its folder, its manifest (null for files with none above them) and the rest.</summary>
+/// <param name="Folder">The version's folder (the manifest's).</param>
+/// <param name="Manifest">The manifest, or null.</param>
+/// <param name="Files">The other files, in path order.</param>
+internal sealed record VersionFiles(string Folder, RuleFile? Manifest, List<RuleFile> Files);

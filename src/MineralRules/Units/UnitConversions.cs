@@ -106,6 +106,12 @@ internal static class UnitConversions
     /// <summary>Compares an application's capacity with a threshold, exactly.</summary>
     public static CapacityComparison Compare(Capacity actual, int? operatingDaysPerYear, decimal threshold, CapacityUnit thresholdUnit)
     {
+        if (actual.Unit == thresholdUnit)
+        {
+            // The same unit (the usual case): the figures compare as they are, no conversion.
+            return Order(actual.Value.CompareTo(threshold));
+        }
+
         if (DimensionOf(actual.Unit) != DimensionOf(thresholdUnit))
         {
             return CapacityComparison.Incomparable;
@@ -141,13 +147,16 @@ internal static class UnitConversions
             return CapacityComparison.Incomparable;
         }
 
-        return left.CompareTo(right) switch
+        return Order(left.CompareTo(right));
+    }
+
+    private static CapacityComparison Order(int sign) =>
+        sign switch
         {
             < 0 => CapacityComparison.Less,
             0 => CapacityComparison.Equal,
             _ => CapacityComparison.Greater,
         };
-    }
 
     /// <summary>Converts a capacity to another unit of the same dimension and time base, for messages.</summary>
     public static decimal? Convert(Capacity actual, CapacityUnit target, int? operatingDaysPerYear)

@@ -1,0 +1,125 @@
+using MineralRules.Compilation;
+
+namespace MineralRules.Evaluation;
+
+/// <summary>
+/// Which rules can apply to an application at all, by its permit, action and mineral (an alpha index, as a Rete
+/// network keeps one): most rules are for one kind of permit, one action or a few minerals, so for each
+/// combination the not-applicable verdicts are laid out once and only the rules that can apply are evaluated.
+/// Entries are built on first use; thread-safe and lock-free.
+/// </summary>
+internal sealed class RuleIndex
+{
+    private static readonly int PermitCount = Enum.GetValues<Permit>().Length;
+    private static readonly int ActionCount = Enum.GetValues<PermitAction>().Length;
+    private static readonly int MineralCount = Enum.GetValues<Mineral>().Length;
+
+    private readonly Entry?[] _entries = new Entry?[PermitCount * ActionCount * MineralCount];
+
+    public RuleIndex(IReadOnlyList<CompiledRule> rules)
+    {
+        Deciding = [.. rules.Where(r => r.Condition is not null)];
+        Notes = [.. rules.Where(r => r.Condition is null)];
+        ExemptableClauses = rules.Where(r => r.Definition.Exemptable).Select(r => r.Clause.Ref).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The clauses with a provision worded 原则上, for which an exemption can be claimed.</summary>
+    public HashSet<string> ExemptableClauses { get; }
+
+    /// <summary>The rules that decide, in rule-set order: one verdict each.</summary>
+    public CompiledRule[] Deciding { get; }
+
+    /// <summary>The notes, in rule-set order.</summary>
+    public CompiledRule[] Notes { get; }
+
+    public Entry For(Application application)
+    {
+        var (permit, action, mineral) = (application.Permit, application.Action, application.Mineral);
+        if ((uint)permit >= (uint)PermitCount || (uint)action >= (uint)ActionCount || (uint)mineral >= (uint)MineralCount)
+        {
+            return Build(permit, action, mineral); // not a word of the vocabulary: nothing to share
+        }
+
+        var key = ((((int)permit * ActionCount) + (int)action) * MineralCount) + (int)mineral;
+        return Volatile.Read(ref _entries[key]) ?? Interlocked.CompareExchange(ref _entries[key], Build(permit, action, mineral), null) ?? _entries[key]!;
+    }
+
+    private Entry Build(Permit permit, PermitAction action, Mineral mineral)
+    {
+        // Messages that name only the permit, action or mineral read the same for every application of the
+        // combination: their verdicts and notes are built here, once, instead of for each application.
+        var sample = new Application { Id = string.Empty, Permit = permit, Action = action, ApplicationDate = default, Mineral = mineral };
+        var template = new Verdict[Deciding.Length];
+        var violated = new Verdict?[Deciding.Length];
+        var metForReview = new Verdict?[Deciding.Length];
+        var candidates = new List<int>();
+        for (var i = 0; i < Deciding.Length; i++)
+        {
+            var rule = Deciding[i];
+            template[i] = rule.NotApplicable;
+            if (!rule.Scope.Admits(permit, action, mineral))
+            {
+                continue;
+            }
+
+            candidates.Add(i);
+            var definition = rule.Definition;
+            if (Evaluator.DependsOnCombinationOnly(definition.Message))
+            {
+                violated[i] = new Verdict(rule.Id, definition.Outcome, rule.Clause, Evaluator.Format(definition.Message, rule, sample), [], null);
+            }
+
+            if (definition.MessageWhenMet is { } whenMet && Evaluator.DependsOnCombinationOnly(whenMet))
+            {
+                metForReview[i] = new Verdict(rule.Id, Outcome.Review, rule.Clause, Evaluator.Format(whenMet, rule, sample), [], null);
+            }
+        }
+
+        var slots = new int[Deciding.Length];
+        Array.Fill(slots, -1);
+        for (var slot = 0; slot < candidates.Count; slot++)
+        {
+            slots[candidates[slot]] = slot;
+        }
+
+        var notes = Notes.Where(n => n.Scope.Admits(permit, action, mineral)).ToArray();
+        var noteTexts = notes.Select(n => Evaluator.DependsOnCombinationOnly(n.Definition.Message) ? new Note(n.Id, n.Clause, Evaluator.Format(n.Definition.Message, n, sample)) : null).ToArray();
+        // Where every note of the combination applies to every application of it and reads the same, the
+        // results share one array of them.
+        var allNotes = notes.All(n => n.Scope.HasNoRest) && noteTexts.All(n => n is not null) ? noteTexts.Select(n => n!).ToArray() : null;
+        return new Entry(template, [.. candidates], slots, violated, metForReview, notes, noteTexts, allNotes);
+    }
+
+    /// <summary>For one (permit, action, mineral): every verdict not applicable, and the rules that may apply.</summary>
+    /// <param name="Template">A verdict per deciding rule, all not applicable; shared by every result.</param>
+    /// <param name="Candidates">Indexes into <see cref="Deciding"/> of the rules whose scope admits the combination.</param>
+    /// <param name="Slots">By deciding rule: its place in <paramref name="Candidates"/>, or -1.</param>
+    /// <param name="Violated">By deciding rule: the verdict when violated with no exemption claimed, where its message names nothing but the combination; else null.</param>
+    /// <param name="MetForReview">By deciding rule: the review verdict of an <c>outcomeWhenMet: review</c> rule, likewise.</param>
+    /// <param name="Notes">The notes whose scope admits the combination.</param>
+    /// <param name="NoteTexts">By note: the note, where its message names nothing but the combination; else null.</param>
+    /// <param name="AllNotes">The notes of every result of the combination, where they do not depend on the application; else null.</param>
+    internal sealed record Entry(Verdict[] Template, int[] Candidates, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes);
+}
+
+/// <summary>
+/// A result's verdicts: the combination's shared not-applicable verdicts, overlaid with this application's
+/// verdicts for the rules that could apply — one small array per result instead of a copy of every verdict.
+/// Immutable once the evaluation returns it.
+/// </summary>
+internal sealed class VerdictList(RuleIndex.Entry entry, Verdict[] candidates) : IReadOnlyList<Verdict>
+{
+    public int Count => entry.Template.Length;
+
+    public Verdict this[int index] => entry.Slots[index] is var slot and >= 0 ? candidates[slot] : entry.Template[index];
+
+    public IEnumerator<Verdict> GetEnumerator()
+    {
+        for (var i = 0; i < entry.Template.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
