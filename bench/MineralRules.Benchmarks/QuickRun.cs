@@ -55,7 +55,7 @@ public static class QuickRun
         var (identical, perSecond) = SharedAcrossThreads(ruleSet, mix, threads: 8, passes: 40);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"8 threads, one rule set: {perSecond:F0} evaluations/s; identical results: {identical}"));
 
-        var cold = ColdStart(runs: 3);
+        var cold = ColdStart(runs: 5);
 
         var a = evaluator / handwrittenNs;
         var c = rulesEngineNs / evaluator;

@@ -50,4 +50,19 @@ internal static class Fixtures
     /// <summary>The verdict of one rule.</summary>
     public static Verdict VerdictOf(this EvaluationResult result, string ruleId) =>
         result.Verdicts.Single(v => v.Rule == ruleId);
+
+    /// <summary>Runs <paramref name="work"/> on that many threads released at the same moment; their results by thread.</summary>
+    public static T[] AtOnce<T>(int threads, Func<int, T> work)
+    {
+        using var start = new Barrier(threads);
+        var results = new T[threads];
+        var running = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            results[t] = work(t);
+        })).ToList();
+        running.ForEach(t => t.Start());
+        running.ForEach(t => t.Join());
+        return results;
+    }
 }

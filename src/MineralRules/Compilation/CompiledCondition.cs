@@ -19,7 +19,7 @@ internal abstract class CompiledCondition
     public abstract Explanation Explain(Application application, bool zh);
 }
 
-/// <summary>A leaf: a delegate compiled from an expression tree, plus how to show its values.</summary>
+/// <summary>A leaf given as a delegate (an expression's compiled lambda, the scale table, "prohibited"), plus how to show its values.</summary>
 internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Application, bool, Explanation> explain) : CompiledCondition
 {
     public override Truth Evaluate(Application application) => evaluate(application);

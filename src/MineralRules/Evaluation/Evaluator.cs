@@ -120,22 +120,6 @@ internal static class Evaluator
         return notes;
     }
 
-    public static Decision Decide(IReadOnlyList<Verdict> verdicts)
-    {
-        var review = false;
-        foreach (var verdict in verdicts)
-        {
-            if (verdict.Outcome == Outcome.Fail)
-            {
-                return Decision.NonCompliant; // 7.2: 经审查不符合矿产资源规划的 ... 不得颁发
-            }
-
-            review |= verdict.Outcome == Outcome.Review;
-        }
-
-        return review ? Decision.NeedsReview : Decision.Compliant;
-    }
-
     private static Verdict Violated(CompiledRule rule, Verdict? forCombination, Application application)
     {
         var definition = rule.Definition;

@@ -31,7 +31,11 @@ public sealed record LocalizedText(string Zh, string En)
             return _zh;
         }
 
-        init => _zh = value;
+        init
+        {
+            Resolve(); // a `with` on a text not yet formatted: format the other language first
+            _zh = value;
+        }
     }
 
     /// <summary>The English text.</summary>
@@ -43,7 +47,11 @@ public sealed record LocalizedText(string Zh, string En)
             return _en;
         }
 
-        init => _en = value;
+        init
+        {
+            Resolve();
+            _en = value;
+        }
     }
 
     /// <summary>Equal when both languages read the same.</summary>
