@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
+using MineralRules.Reference;
 
 namespace MineralRules.Applications;
 
@@ -7,7 +7,7 @@ namespace MineralRules.Applications;
 /// The checks a well-formed application must pass before any rule sees it: an impossible value is invalid input,
 /// never a verdict.
 /// </summary>
-internal sealed partial class ApplicationValidator : AbstractValidator<Application>
+internal sealed class ApplicationValidator : AbstractValidator<Application>
 {
     public ApplicationValidator()
     {
@@ -35,21 +35,16 @@ internal sealed partial class ApplicationValidator : AbstractValidator<Applicati
         RuleFor(a => a.Recovery!.Dilution).SetValidator(new RateValidator("recovery.dilution")!).When(a => a.Recovery?.Dilution is not null);
         RuleForEach(a => a.Exemptions).ChildRules(claim =>
         {
-            claim.RuleFor(c => c.Clause).Must(BeAClauseReference)
+            claim.RuleFor(c => c.Clause).Must(ClauseNumbers.IsReference)
                 .WithMessage("An exemption's 'clause' must be a clause reference such as \"5.2.1\" (it is '{PropertyValue}').");
             claim.RuleFor(c => c.Basis).Must(b => !string.IsNullOrWhiteSpace(b))
                 .WithMessage("An exemption needs a non-empty 'basis': say on what ground the exception is claimed.");
         });
-        RuleForEach(a => a.Expect!.Fail).Must(BeAClauseReference).When(a => a.Expect is not null)
+        RuleForEach(a => a.Expect!.Fail).Must(ClauseNumbers.IsReference).When(a => a.Expect is not null)
             .WithMessage("'expect.fail' holds clause references such as \"5.2.1\" (found '{PropertyValue}').");
-        RuleForEach(a => a.Expect!.Review).Must(BeAClauseReference).When(a => a.Expect is not null)
+        RuleForEach(a => a.Expect!.Review).Must(ClauseNumbers.IsReference).When(a => a.Expect is not null)
             .WithMessage("'expect.review' holds clause references such as \"5.2.1\" (found '{PropertyValue}').");
     }
-
-    internal static bool BeAClauseReference(string? text) => text is not null && ClauseRefPattern().IsMatch(text);
-
-    [GeneratedRegex(@"^[1-9][0-9]?\.[1-9][0-9]?(\.[1-9][0-9]?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClauseRefPattern();
 
     private sealed class RateValidator : AbstractValidator<RecoveryRate>
     {

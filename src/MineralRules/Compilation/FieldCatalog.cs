@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -182,7 +181,7 @@ internal sealed class Field
 /// </summary>
 internal sealed class FieldCatalog
 {
-    private readonly FrozenDictionary<string, Field> _byPath;
+    private readonly Dictionary<string, Field> _byPath;
 
     private FieldCatalog(IReadOnlyList<Field> fields)
     {
@@ -192,7 +191,7 @@ internal sealed class FieldCatalog
             throw new InvalidOperationException($"The application has {Fields.Count} facts; FieldSet holds {FieldSet.Capacity}.");
         }
 
-        _byPath = Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+        _byPath = Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
     public static FieldCatalog Default { get; } = new(

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace MineralRules.Reference;
 
@@ -17,14 +16,14 @@ internal sealed class AdministrativeDivisions
 {
     public const string RegionCode = "150000";
 
-    private readonly FrozenDictionary<string, Division> _byCode;
-    private readonly FrozenDictionary<string, Division[]> _byName;
+    private readonly Dictionary<string, Division> _byCode;
+    private readonly Dictionary<string, Division[]> _byName;
 
     private AdministrativeDivisions(IEnumerable<Division> divisions)
     {
         var list = divisions.ToList();
-        _byCode = list.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
-        _byName = list.GroupBy(d => d.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _byCode = list.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        _byName = list.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Leagues = [.. list.Where(d => d.IsLeague)];
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -18,14 +17,14 @@ internal sealed partial class PlanText
 
     private readonly string _compact;
     private readonly string[] _lines;
-    private readonly FrozenDictionary<string, PlanClause> _clauses;
+    private readonly Dictionary<string, PlanClause> _clauses;
 
     private PlanText(string compact, string[] lines, IReadOnlyList<PlanClause> clauses)
     {
         _compact = compact;
         _lines = lines;
         Clauses = clauses;
-        _clauses = clauses.ToFrozenDictionary(c => c.Ref, StringComparer.Ordinal);
+        _clauses = clauses.ToDictionary(c => c.Ref, StringComparer.Ordinal);
     }
 
     /// <summary>Every chapter, section and numbered item, in the plan's order.</summary>

@@ -242,7 +242,7 @@ internal sealed partial class RuleSetReader
                 _diagnostics.Add(statusNode!.Location, DiagnosticCodes.UnknownValue, $"Unknown status '{statusText}'.{Suggestions.DidYouMean(statusText, ["checkable", "informational", "not-checkable"])} Allowed: checkable, informational, not-checkable.");
             }
 
-            if (reference is not null && !ApplicationValidator.BeAClauseReference(reference) && !ChapterPattern().IsMatch(reference))
+            if (reference is not null && !ClauseNumbers.IsReference(reference) && !ChapterPattern().IsMatch(reference))
             {
                 _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter[.section[.item]], e.g. \"5.2.1\".");
             }
@@ -483,7 +483,7 @@ internal sealed partial class RuleSetReader
             var clause = clauseNode is null ? null : Text(clauseNode, "the list's 'clause'");
             var minerals = m.Required("minerals", "the minerals, e.g. [ultra-lean-magnetite, blue-asbestos]") is { } mn ? Words(mn, Vocabularies.Minerals, "'minerals'", id) : null;
             m.Finish($"the mineral list '{id}'");
-            if (clause is not null && !ApplicationValidator.BeAClauseReference(clause))
+            if (clause is not null && !ClauseNumbers.IsReference(clause))
             {
                 _diagnostics.Add(clauseNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{clause}' is not a clause reference; write chapter.section[.item], e.g. \"5.1.1\".");
             }
@@ -615,7 +615,7 @@ internal sealed partial class RuleSetReader
         var zh = Text(zhNode, "'clause.zh'", ruleId);
         var en = Text(m.Required("en", "a short English rendering"), "'clause.en'", ruleId);
         m.Finish("'clause'");
-        if (reference is not null && !ApplicationValidator.BeAClauseReference(reference))
+        if (reference is not null && !ClauseNumbers.IsReference(reference))
         {
             _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.2.1\".", ruleId);
         }

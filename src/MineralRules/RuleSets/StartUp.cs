@@ -45,7 +45,7 @@ internal static class StartUp
 
         // The [GeneratedRegex] patterns the reader and validator check ids, versions and clause numbers with:
         // matching once compiles the runtime's searching code they call into, as well as their own.
-        foreach (var owner in new[] { typeof(RuleSetReader), typeof(RuleSetValidator), typeof(PlanText) })
+        foreach (var owner in new[] { typeof(ClauseNumbers), typeof(RuleSetReader), typeof(RuleSetValidator), typeof(PlanText) })
         {
             foreach (var method in owner.GetMethods(BindingFlags.NonPublic | BindingFlags.Static))
             {
