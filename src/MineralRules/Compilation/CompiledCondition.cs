@@ -28,7 +28,7 @@ internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Appl
 }
 
 /// <summary>What a comparison of two fields gives when one or both are absent.</summary>
-internal readonly record struct Missing(Truth Value, Truth Other, Truth Both);
+internal readonly record struct AbsentSides(Truth Value, Truth Other, Truth Both);
 
 /// <summary>A field against a fixed value (number, ordinal of a word, date): absent = missing.</summary>
 internal sealed class CompareThreshold<T>(Func<Application, T?> read, T threshold, Comparison comparison, Truth absent, Func<Application, bool, Explanation> explain) : CompiledCondition
@@ -51,7 +51,7 @@ internal sealed class EqualTo<T>(Func<Application, T?> read, T expected, Truth a
 }
 
 /// <summary>A field against another (a date plus months, a rate against the approved one): each absent side is named.</summary>
-internal sealed class CompareFields<T>(Func<Application, T?> read, Func<Application, T?> other, Comparison comparison, Missing missing, Func<Application, bool, Explanation> explain) : CompiledCondition
+internal sealed class CompareFields<T>(Func<Application, T?> read, Func<Application, T?> other, Comparison comparison, AbsentSides missing, Func<Application, bool, Explanation> explain) : CompiledCondition
     where T : struct, IComparable<T>
 {
     public override Truth Evaluate(Application application)

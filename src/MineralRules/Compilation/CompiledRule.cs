@@ -4,8 +4,8 @@ using MineralRules.RuleSets;
 namespace MineralRules.Compilation;
 
 /// <summary>
-/// One rule ready to evaluate: its scope and condition as delegates, and the verdicts that never vary
-/// (not-applicable, pass) built once and shared by every evaluation.
+/// One rule ready to evaluate: its scope and condition, and the verdicts that never vary (not-applicable, pass)
+/// built once and shared by every evaluation (RuleIndex builds those that vary only with permit, action and mineral).
 /// </summary>
 internal sealed class CompiledRule
 {
@@ -16,17 +16,6 @@ internal sealed class CompiledRule
         Condition = condition;
         NotApplicable = new Verdict(definition.Id, Outcome.NotApplicable, definition.Clause, null, [], null);
         Passed = new Verdict(definition.Id, Outcome.Pass, definition.Clause, null, [], null);
-        if (definition.Message is { } message && !HasPlaceholder(message))
-        {
-            // A message without placeholders reads the same for every application: build the verdict once.
-            Violated = new Verdict(definition.Id, definition.Outcome, definition.Clause, message, [], null);
-        }
-
-        if (definition.MessageWhenMet is { } whenMet && !HasPlaceholder(whenMet))
-        {
-            MetForReview = new Verdict(definition.Id, Outcome.Review, definition.Clause, whenMet, [], null);
-        }
-
         PassesWhenMet = definition.OutcomeWhenMet == Outcome.Pass;
     }
 
@@ -48,11 +37,7 @@ internal sealed class CompiledRule
 
     public Verdict Passed { get; }
 
-    /// <summary>The verdict when the condition is violated and no exemption is claimed, where its message has no placeholder; else null.</summary>
-    public Verdict? Violated { get; }
 
-    /// <summary>The review verdict when an <c>outcomeWhenMet: review</c> condition is met, where its message has no placeholder; else null.</summary>
-    public Verdict? MetForReview { get; }
 
     /// <summary>
     /// Review verdicts for absent facts, by the set of fields that made the rule undecidable: their message names
@@ -93,6 +78,4 @@ internal sealed class CompiledRule
         }
     }
 
-    private static bool HasPlaceholder(LocalizedText text) =>
-        text.Zh.Contains('{', StringComparison.Ordinal) || text.En.Contains('{', StringComparison.Ordinal);
 }

@@ -58,7 +58,7 @@ internal sealed class ConditionCompiler
         Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), Required(a, zh));
         if (c.Other is { } other)
         {
-            var missing = new Missing(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
+            var missing = new AbsentSides(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
             return field.Kind == FieldKind.Date && other.Kind == FieldKind.Date
                 ? new CompareFields<DateOnly>(field.ReadDate!, c.PlusMonths is { } months ? a => other.ReadDate!(a)?.AddMonths(months) : other.ReadDate!, c.Comparison, missing, explain)
                 : field.Kind == FieldKind.Word && other.Kind == FieldKind.Word

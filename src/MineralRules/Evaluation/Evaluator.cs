@@ -51,9 +51,8 @@ internal static class Evaluator
             }
             else if (condition.IsTrue)
             {
-                verdict = rule.PassesWhenMet
-                    ? rule.Passed
-                    : rule.MetForReview ?? entry.MetForReview[i] ?? new Verdict(rule.Id, Outcome.Review, rule.Clause, Deferred(definition.MessageWhenMet!, rule, application), [], null);
+                // Met, scope known, and not a pass (that returned above): an outcomeWhenMet: review rule.
+                verdict = entry.MetForReview[i] ?? Build(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), [], null);
             }
             else if (condition.IsUnknown)
             {
@@ -120,18 +119,20 @@ internal static class Evaluator
         return notes;
     }
 
+    // forCombination: the violated verdict built once for the application's permit, action and mineral, where its
+    // message allows (RuleIndex); an exemption claim always needs a verdict of its own.
     private static Verdict Violated(CompiledRule rule, Verdict? forCombination, Application application)
     {
         var definition = rule.Definition;
         var claim = definition.Outcome == Outcome.Fail && application.Exemptions.Count > 0 ? FindClaim(application, definition.Clause.Ref) : null;
-        if (claim is null && (rule.Violated ?? forCombination) is { } prebuilt)
+        if (claim is null && forCombination is { } prebuilt)
         {
             return prebuilt;
         }
 
         if (claim is null)
         {
-            return new Verdict(rule.Id, definition.Outcome, rule.Clause, Deferred(definition.Message, rule, application), [], null);
+            return Build(rule, definition.Outcome, Deferred(definition.Message, rule, application), [], null);
         }
 
         if (definition.Exemptable)
