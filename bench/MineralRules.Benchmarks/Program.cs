@@ -9,7 +9,6 @@ namespace MineralRules.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: Stopwatch rounds and medians, under a minute, last line the ratios and budgets (docs/performance.md).
-/// <c>--cold</c>: times <see cref="RuleSetCatalog.LoadEmbedded"/> in this fresh process and prints milliseconds.
 /// Otherwise: BenchmarkDotNet over the three implementations (arguments go to BenchmarkSwitcher).
 /// </summary>
 public static class Program
@@ -20,21 +19,6 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Contains("--cold"))
-        {
-            var start = Stopwatch.GetTimestamp();
-            var catalog = RuleSetCatalog.LoadEmbedded();
-            var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var sinceProcessStart = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
-
-            // The same work again in the same process: what is left once the code is jitted and the statics built.
-            start = Stopwatch.GetTimestamp();
-            RuleSetCatalog.LoadEmbedded();
-            var again = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loaded:F1} {sinceProcessStart:F1} {again:F1} {catalog.RuleSets[0].RuleIds.Count}"));
-            return 0;
-        }
-
         if (args.Contains("--quick"))
         {
             return QuickRun.Run();

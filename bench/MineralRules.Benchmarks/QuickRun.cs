@@ -55,7 +55,7 @@ public static class QuickRun
         var (identical, perSecond) = SharedAcrossThreads(ruleSet, mix, threads: 8, passes: 40);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"8 threads, one rule set: {perSecond:F0} evaluations/s; identical results: {identical}"));
 
-        var cold = ColdStart(runs: 5);
+        var cold = ColdStart.Measure(runs: 5);
 
         var a = evaluator / handwrittenNs;
         var c = rulesEngineNs / evaluator;
@@ -209,38 +209,6 @@ public static class QuickRun
                 evaluate(application);
             }
         }
-    }
-
-    /// <summary>Spawns this program with <c>--cold</c> a few times; the median time to load the embedded rule set.</summary>
-    private static double ColdStart(int runs)
-    {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var entry = typeof(Program).Assembly.Location;
-        var usesHost = Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        var loads = new List<double>();
-        for (var run = 0; run < runs; run++)
-        {
-            var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-            if (usesHost)
-            {
-                info.ArgumentList.Add(entry);
-            }
-
-            info.ArgumentList.Add("--cold");
-            var wall = Stopwatch.StartNew();
-            using var child = Process.Start(info) ?? throw new InvalidOperationException("Could not start the cold run.");
-            var output = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
-            var parts = output.Split(' ');
-            var load = double.Parse(parts[0], CultureInfo.InvariantCulture);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"cold run {run + 1}: LoadEmbedded {load:F1} ms (again in the same process: {parts[2]} ms); process start to loaded {parts[1]} ms; whole child {wall.Elapsed.TotalMilliseconds:F0} ms"));
-            loads.Add(load);
-        }
-
-        loads.Sort();
-        return loads[loads.Count / 2];
     }
 
     private static T Wait<T>(ValueTask<T> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
