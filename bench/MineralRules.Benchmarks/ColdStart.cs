@@ -21,7 +21,7 @@ internal static class ColdStart
         var rid = RuntimeInformation.RuntimeIdentifier;
 
         // Incremental: a few seconds once published; the first time, ReadyToRun compiles the library and its
-        // dependencies (10–20 s).
+        // dependencies (about 10 s here).
         var watch = Stopwatch.StartNew();
         var (code, output) = Run(dotnet, "publish", project, "-c", "Release", "-r", rid, "-v", "q", "-nologo");
         if (code != 0)
