@@ -75,16 +75,26 @@ internal static class CheckCommand
             .AsOrdered()
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(file => Check(file, catalog, version));
+        foreach (var path in missing)
+        {
+            reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", "No such file or folder.")]));
+        }
+
         foreach (var item in checkedFiles)
         {
             if (item.Result is not { } result)
             {
                 invalid = true;
-                item.Errors.ForEach(error.WriteLine);
+                foreach (var diagnostic in item.Errors)
+                {
+                    error.WriteLine(CommonOptions.Describe(diagnostic));
+                }
+
+                reporter.ReportInvalid(new InvalidApplication(item.Source, item.Errors));
                 continue;
             }
 
-            reporter.Report(new ReportedApplication(item.Source, result, locations.For(item.Read, item.RuleSet!, item.Source)));
+            reporter.Report(new ReportedApplication(item.Source, result, locations.For(item.Read, item.RuleSet!, item.Source)) { Read = item.Read });
             if (result.Decision != Decision.Compliant)
             {
                 worst = ExitCodes.NotCompliant;
@@ -101,18 +111,18 @@ internal static class CheckCommand
         var read = ApplicationReader.ReadFile(file);
         if (read.Application is not { } application)
         {
-            return new CheckedFile(source, read, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source))]);
+            return new CheckedFile(source, read, null, null, [.. read.Diagnostics.Select(d => d with { Location = d.Location with { Path = source } })]);
         }
 
         var ruleSet = catalog.Select(application.ApplicationDate, version, out var selectionError);
         if (ruleSet is null)
         {
             var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
-            return new CheckedFile(source, read, null, null, [$"{location}: error: {selectionError} [{(version is null ? "MR2002" : "MR2003")}]"]);
+            return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!)]);
         }
 
         return new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application), []);
     }
 
-    private sealed record CheckedFile(string Source, ApplicationReadResult Read, CompiledRuleSet? RuleSet, EvaluationResult? Result, List<string> Errors);
+    private sealed record CheckedFile(string Source, ApplicationReadResult Read, CompiledRuleSet? RuleSet, EvaluationResult? Result, List<Diagnostic> Errors);
 }

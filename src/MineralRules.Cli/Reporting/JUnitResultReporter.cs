@@ -75,16 +75,49 @@ internal sealed class JUnitResultReporter : IResultReporter
             if (verdict.Outcome is Outcome.Fail or Outcome.Review)
             {
                 var message = verdict.Message?.In(_culture) ?? string.Empty;
+                var remedy = verdict.Remedy?.In(_culture);
                 _writer.WriteStartElement("failure");
                 _writer.WriteAttributeString("type", Codes.Outcome(verdict.Outcome));
                 _writer.WriteAttributeString("message", $"{verdict.Clause.Ref}: {message}");
-                _writer.WriteString($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n");
+                _writer.WriteString($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n{(remedy is null ? string.Empty : $"Remedy: {remedy}\n")}");
                 _writer.WriteEndElement();
             }
 
             _writer.WriteEndElement();
         }
 
+        _writer.WriteEndElement();
+        _writer.Flush();
+    }
+
+    public void ReportInvalid(InvalidApplication invalid)
+    {
+        // A suite of one failed test case, so the file is counted and shown, not dropped.
+        _writer.WriteStartElement("testsuite");
+        _writer.WriteAttributeString("name", invalid.Source);
+        _writer.WriteAttributeString("tests", "1");
+        _writer.WriteAttributeString("failures", "1");
+        _writer.WriteAttributeString("errors", "0");
+        _writer.WriteAttributeString("skipped", "0");
+        _writer.WriteAttributeString("file", invalid.Source);
+        _writer.WriteStartElement("properties");
+        Property("decision", ResultJson.InvalidDecision);
+        _writer.WriteEndElement();
+        _writer.WriteStartElement("testcase");
+        _writer.WriteAttributeString("classname", invalid.Source);
+        _writer.WriteAttributeString("name", "decision");
+        _writer.WriteAttributeString("file", invalid.Source);
+        if (invalid.Line > 0)
+        {
+            _writer.WriteAttributeString("line", invalid.Line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        _writer.WriteStartElement("failure");
+        _writer.WriteAttributeString("type", ResultJson.InvalidDecision);
+        _writer.WriteAttributeString("message", $"invalid input: {invalid.Diagnostics.FirstOrDefault()?.Message}");
+        _writer.WriteString(string.Join("\n", invalid.Diagnostics.Select(d => d.ToString())) + "\n");
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.Flush();
     }

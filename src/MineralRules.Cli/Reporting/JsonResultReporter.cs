@@ -25,7 +25,13 @@ internal sealed class JsonResultReporter : IResultReporter
     public void Report(ReportedApplication application)
     {
         var (source, result) = (application.Source, application.Result);
-        ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable);
+        ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable, application.Read);
+        _stream.Flush();
+    }
+
+    public void ReportInvalid(InvalidApplication invalid)
+    {
+        ResultJson.WriteInvalid(_writer, invalid.Source, invalid.Diagnostics);
         _stream.Flush();
     }
 

@@ -6,18 +6,14 @@ namespace MineralRules.Cli.Reporting;
 internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo culture) : IResultReporter
 {
     private readonly Dictionary<Decision, int> _decisions = [];
+    private int _invalid;
     private bool _headed;
 
     public void Report(ReportedApplication application)
     {
         var result = application.Result;
         _decisions[result.Decision] = _decisions.GetValueOrDefault(result.Decision) + 1;
-        if (!_headed)
-        {
-            output.WriteLine("## MineralRules check");
-            output.WriteLine();
-            _headed = true;
-        }
+        Head();
 
         if (result.Decision == Decision.Compliant)
         {
@@ -28,12 +24,28 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
         output.WriteLine();
         output.WriteLine($"Application {Cell(result.Application)}, rule set {result.RuleSet.Id} {result.RuleSet.Version}.");
         output.WriteLine();
-        output.WriteLine("| outcome | clause | rule | line | message |");
-        output.WriteLine("| --- | --- | --- | --- | --- |");
+        output.WriteLine("| outcome | clause | rule | line | message | remedy |");
+        output.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var verdict in result.Failures.Concat(result.Reviews))
         {
             var location = application.Locate(verdict);
-            output.WriteLine($"| {Codes.Outcome(verdict.Outcome)} | {verdict.Clause.Ref} {Cell(verdict.Clause.Text)} | `{verdict.Rule}` | {(location.Line > 0 ? location.Line.ToString(CultureInfo.InvariantCulture) : string.Empty)} | {Cell(verdict.Message?.In(culture) ?? string.Empty)} |");
+            output.WriteLine($"| {Codes.Outcome(verdict.Outcome)} | {verdict.Clause.Ref} {Cell(verdict.Clause.Text)} | `{verdict.Rule}` | {Line(location.Line)} | {Cell(verdict.Message?.In(culture) ?? string.Empty)} | {Cell(verdict.Remedy?.In(culture) ?? string.Empty)} |");
+        }
+
+        output.WriteLine();
+    }
+
+    public void ReportInvalid(InvalidApplication invalid)
+    {
+        _invalid++;
+        Head();
+        output.WriteLine($"### `{invalid.Source}`: 🚫 invalid input (no verdict)");
+        output.WriteLine();
+        output.WriteLine("| line | column | code | message |");
+        output.WriteLine("| --- | --- | --- | --- |");
+        foreach (var diagnostic in invalid.Diagnostics)
+        {
+            output.WriteLine($"| {Line(diagnostic.Location.Line)} | {Line(diagnostic.Location.Column)} | {diagnostic.Code} | {Cell(diagnostic.Message)} |");
         }
 
         output.WriteLine();
@@ -41,17 +53,24 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
 
     public void Complete()
     {
+        Head();
+        var total = _decisions.Values.Sum();
+        output.WriteLine("| applications | compliant | non-compliant | needs review | invalid |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {total + _invalid} | {_decisions.GetValueOrDefault(Decision.Compliant)} | {_decisions.GetValueOrDefault(Decision.NonCompliant)} | {_decisions.GetValueOrDefault(Decision.NeedsReview)} | {_invalid} |"));
+    }
+
+    private void Head()
+    {
         if (!_headed)
         {
             output.WriteLine("## MineralRules check");
             output.WriteLine();
+            _headed = true;
         }
-
-        var total = _decisions.Values.Sum();
-        output.WriteLine("| applications | compliant | non-compliant | needs review |");
-        output.WriteLine("| ---: | ---: | ---: | ---: |");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {total} | {_decisions.GetValueOrDefault(Decision.Compliant)} | {_decisions.GetValueOrDefault(Decision.NonCompliant)} | {_decisions.GetValueOrDefault(Decision.NeedsReview)} |"));
     }
+
+    private static string Line(int line) => line > 0 ? line.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     private static string Title(Decision decision) => decision == Decision.NonCompliant ? "❌ non-compliant" : "⚠️ needs review";
 

@@ -17,6 +17,10 @@ internal sealed class SarifResultReporter : IResultReporter
     private readonly Utf8JsonWriter _writer;
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
     private readonly List<Verdict> _ruleDescriptors = [];
+    private bool _invalidSeen;
+
+    /// <summary>The rule id of results for files that could not be read or validated.</summary>
+    private const string InvalidRule = "invalid-input";
 
     public SarifResultReporter(TextWriter output, CultureInfo culture)
     {
@@ -49,7 +53,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteNumber("ruleIndex", index);
             _writer.WriteString("level", verdict.Outcome == Outcome.Fail ? "error" : "warning");
             _writer.WriteStartObject("message");
-            _writer.WriteString("text", $"{verdict.Clause.Ref} {verdict.Clause.Text} — {verdict.Message?.In(_culture)}");
+            _writer.WriteString("text", $"{verdict.Clause.Ref} {verdict.Clause.Text} — {verdict.Message?.In(_culture)}{(verdict.Remedy is { } remedy ? $" Remedy: {remedy.In(_culture)}" : string.Empty)}");
             _writer.WriteEndObject();
             _writer.WriteStartArray("locations");
             _writer.WriteStartObject();
@@ -78,6 +82,11 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteString("text", verdict.Clause.Text);
             _writer.WriteString("en", verdict.Clause.En);
             _writer.WriteEndObject();
+            if (verdict.Remedy is { } what)
+            {
+                _writer.WriteString("remedy", what.In(_culture));
+            }
+
             if (verdict.Missing.Count > 0)
             {
                 _writer.WriteStartArray("missing");
@@ -89,6 +98,45 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteEndObject();
         }
 
+        _stream.Flush();
+    }
+
+    public void ReportInvalid(InvalidApplication invalid)
+    {
+        // An error result per diagnostic, at its line: the file is never left out of the run.
+        foreach (var diagnostic in invalid.Diagnostics)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("ruleId", InvalidRule);
+            _writer.WriteString("level", "error");
+            _writer.WriteStartObject("message");
+            _writer.WriteString("text", $"Invalid input [{diagnostic.Code}]: {diagnostic.Message}");
+            _writer.WriteEndObject();
+            _writer.WriteStartArray("locations");
+            _writer.WriteStartObject();
+            _writer.WriteStartObject("physicalLocation");
+            _writer.WriteStartObject("artifactLocation");
+            _writer.WriteString("uri", invalid.Source);
+            _writer.WriteEndObject();
+            if (diagnostic.Location.Line > 0)
+            {
+                _writer.WriteStartObject("region");
+                _writer.WriteNumber("startLine", diagnostic.Location.Line);
+                _writer.WriteNumber("startColumn", Math.Max(1, diagnostic.Location.Column));
+                _writer.WriteEndObject();
+            }
+
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+            _writer.WriteStartObject("properties");
+            _writer.WriteString("decision", ResultJson.InvalidDecision);
+            _writer.WriteString("code", diagnostic.Code);
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+        }
+
+        _invalidSeen = true;
         _stream.Flush();
     }
 
@@ -113,6 +161,16 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteEndObject();
             _writer.WriteStartObject("properties");
             _writer.WriteString("clause", verdict.Clause.Ref);
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+        }
+
+        if (_invalidSeen)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("id", InvalidRule);
+            _writer.WriteStartObject("shortDescription");
+            _writer.WriteString("text", "The application file could not be read or validated; it has no verdict.");
             _writer.WriteEndObject();
             _writer.WriteEndObject();
         }

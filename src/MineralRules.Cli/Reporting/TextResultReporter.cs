@@ -6,6 +6,7 @@ namespace MineralRules.Cli.Reporting;
 internal sealed class TextResultReporter(TextWriter output, CultureInfo culture, bool includeNotApplicable) : IResultReporter
 {
     private readonly Dictionary<Decision, int> _decisions = [];
+    private int _invalid;
 
     public void Report(ReportedApplication application)
     {
@@ -19,6 +20,11 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
             if (verdict.Message is { } message)
             {
                 output.WriteLine($"         {message.In(culture)}");
+            }
+
+            if (verdict.Remedy is { } remedy)
+            {
+                output.WriteLine($"         → {remedy.In(culture)}");
             }
         }
 
@@ -39,13 +45,19 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
         }
     }
 
+    public void ReportInvalid(InvalidApplication invalid)
+    {
+        _invalid++;
+        output.WriteLine($"{invalid.Source}: INVALID  ({invalid.Diagnostics.Count} error(s), listed on standard error; no verdict)");
+    }
+
     public void Complete()
     {
         var total = _decisions.Values.Sum();
         output.WriteLine();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{total} application(s): {_decisions.GetValueOrDefault(MineralRules.Decision.Compliant)} compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NonCompliant)} non-compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NeedsReview)} needs review."));
+            $"{total} application(s): {_decisions.GetValueOrDefault(MineralRules.Decision.Compliant)} compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NonCompliant)} non-compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NeedsReview)} needs review{(_invalid > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {_invalid} invalid file(s)") : string.Empty)}."));
     }
 
     private static string Decision(Decision decision) => decision switch

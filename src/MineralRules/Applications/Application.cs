@@ -63,6 +63,12 @@ public sealed record Application
     /// <summary>True for exploration financed by public funds (<c>fiscallyFunded</c>).</summary>
     public bool? FiscallyFunded { get; init; }
 
+    /// <summary>New mine: the development-and-utilisation plan (开发利用方案) has been examined (<c>developmentPlanReviewed</c>).</summary>
+    public bool? DevelopmentPlanReviewed { get; init; }
+
+    /// <summary>The applicant's standing on the credit lists (<c>applicantStatus</c>).</summary>
+    public ApplicantStatusFacts? ApplicantStatus { get; init; }
+
     /// <summary>Environmental facts (<c>environment</c>).</summary>
     public EnvironmentFacts? Environment { get; init; }
 
@@ -71,6 +77,9 @@ public sealed record Application
 
     /// <summary>National total-quantity control quota (<c>quota</c>).</summary>
     public Quota? Quota { get; init; }
+
+    /// <summary>Sand/gravel/earth rights in the county and its control number (<c>sandGravel</c>).</summary>
+    public SandGravelFacts? SandGravel { get; init; }
 
     /// <summary>Recovery and dilution rates (<c>recovery</c>).</summary>
     public RecoveryFacts? Recovery { get; init; }
@@ -97,13 +106,43 @@ public sealed record Location
     /// <summary>The banner or county, as its GB/T 2260 code.</summary>
     public string? County { get; init; }
 
-    /// <summary>The planning zones the project lies in; empty means none of them.</summary>
-    public IReadOnlyList<Zone> Zones { get; init; } = [];
+    /// <summary>
+    /// The planning zones the project lies in: empty means none of them; null (absent) means they are not known, and
+    /// spatial rules give review naming <c>location.zones</c> (rule sets from 2.0.0; 1.0.0 read absent as none).
+    /// </summary>
+    public IReadOnlyList<Zone>? Zones { get; init; }
+
+    /// <summary>The site's boundary as turning points (拐点坐标), validated; not yet used to derive zones.</summary>
+    public SiteBoundary? Boundary { get; init; }
+}
+
+/// <summary>
+/// The site's boundary (<c>location.boundary</c>): rings of turning points in CGCS2000, geographic
+/// (<c>EPSG:4490</c>, each point <c>[lon, lat]</c>) or a 3-degree Gauss-Krüger zone (<c>EPSG:4513</c>–<c>EPSG:4533</c>,
+/// each point <c>[X, Y]</c>: X northing, Y easting with the zone number in front). Either <see cref="Rings"/> (one
+/// parcel: its outline, then holes) or <see cref="Polygons"/> (several parcels), not both.
+/// </summary>
+public sealed record SiteBoundary
+{
+    /// <summary>The coordinate reference system, e.g. <c>EPSG:4490</c>.</summary>
+    public required string Crs { get; init; }
+
+    /// <summary>One parcel: the first ring is its outline, further rings are holes; each ring closed, at least 4 points.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<decimal>>>? Rings { get; init; }
+
+    /// <summary>Several parcels, each a list of rings (GeoJSON MultiPolygon order).</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<IReadOnlyList<decimal>>>>? Polygons { get; init; }
 }
 
 /// <summary>The planning block (规划区块).</summary>
 public sealed record PlanningBlock
 {
+    /// <summary>Inside a designated exploration or mining planning block (勘查/开采规划区块).</summary>
+    public bool? InPlanningBlock { get; init; }
+
+    /// <summary>The planning block's code, free text.</summary>
+    public string? Code { get; init; }
+
     /// <summary>Block size in basic unit blocks (基本单位区块).</summary>
     public decimal? BasicUnits { get; init; }
 
@@ -126,6 +165,29 @@ public sealed record GrantFacts
 
     /// <summary>True for a State-Council-approved key construction project.</summary>
     public bool? StateCouncilKeyProject { get; init; }
+
+    /// <summary>Agreement grants: the other national agreement case relied on, free text.</summary>
+    public string? AgreementBasis { get; init; }
+}
+
+/// <summary>The applicant's standing on the credit lists; a host should fill it from the credit records.</summary>
+public sealed record ApplicantStatusFacts
+{
+    /// <summary>On the mining-right holders' abnormal-operation list (异常名录); absent reads as false.</summary>
+    public bool? AbnormalList { get; init; }
+
+    /// <summary>On the serious-violation list (严重违法名单); absent reads as false.</summary>
+    public bool? SeriousViolationList { get; init; }
+}
+
+/// <summary>Sand/gravel/earth (普通建筑用砂石土) rights in the county (5.2.2): facts of the register.</summary>
+public sealed record SandGravelFacts
+{
+    /// <summary>Valid sand/gravel mining rights in the county now.</summary>
+    public int? CountyRights { get; init; }
+
+    /// <summary>The county's control number, set by its league.</summary>
+    public int? CountyControlNumber { get; init; }
 }
 
 /// <summary>Environmental facts.</summary>
@@ -152,6 +214,9 @@ public sealed record EnvironmentFacts
     /// <summary>Geo-environment restoration fund accrued (producing mines).</summary>
     public bool? RestorationFundAccrued { get; init; }
 
+    /// <summary>A producing mine whose geo-environment restoration is overdue or below standard (应治未治、治理不达标); absent reads as false.</summary>
+    public bool? RestorationOverdue { get; init; }
+
     /// <summary>Environmental-access assessment done (lead, zinc, molybdenum).</summary>
     public bool? EnvironmentalAccessAssessed { get; init; }
 }
@@ -161,6 +226,12 @@ public sealed record CoalFacts
 {
     /// <summary>Coal rank.</summary>
     public CoalRank? Rank { get; init; }
+
+    /// <summary>Germanium-bearing coal (锗煤); absent reads as false.</summary>
+    public bool? GermaniumBearing { get; init; }
+
+    /// <summary>High-alumina coal (富铝煤); absent reads as false.</summary>
+    public bool? HighAlumina { get; init; }
 
     /// <summary>Arsenic, radioactive or other toxic content above the standard.</summary>
     public bool? ToxicSubstancesExceedStandard { get; init; }

@@ -114,4 +114,9 @@ public sealed class ApplicationReadResult
     /// <param name="fieldPath">A field path such as <c>applicationDate</c>.</param>
     /// <returns>The field's location, or the file's.</returns>
     public SourceLocation Locate(string fieldPath) => Positions?.Locate(fieldPath) ?? SourceLocation.File(Path);
+
+    /// <summary>The line the field's own value stands on, or null when the document does not give the field.</summary>
+    /// <param name="fieldPath">A field path such as <c>capacity</c>.</param>
+    /// <returns>The 1-based line, or null.</returns>
+    public int? LineOf(string fieldPath) => Positions?.Find(fieldPath) is { Line: > 0 } location ? location.Line : null;
 }

@@ -33,6 +33,19 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
         RuleFor(a => a.Recovery!.Mining).SetValidator(new RateValidator("recovery.mining")!).When(a => a.Recovery?.Mining is not null);
         RuleFor(a => a.Recovery!.Processing).SetValidator(new RateValidator("recovery.processing")!).When(a => a.Recovery?.Processing is not null);
         RuleFor(a => a.Recovery!.Dilution).SetValidator(new RateValidator("recovery.dilution")!).When(a => a.Recovery?.Dilution is not null);
+        RuleFor(a => a.SandGravel!.CountyRights).GreaterThanOrEqualTo(0).When(a => a.SandGravel?.CountyRights is not null)
+            .WithMessage("'sandGravel.countyRights' must not be negative (it is {PropertyValue}).");
+        RuleFor(a => a.SandGravel!.CountyControlNumber).GreaterThanOrEqualTo(0).When(a => a.SandGravel?.CountyControlNumber is not null)
+            .WithMessage("'sandGravel.countyControlNumber' must not be negative (it is {PropertyValue}).");
+        RuleFor(a => a.Recovery!.Processing).Null().When(a => a.IncludesProcessing == false && a.Recovery is not null)
+            .WithMessage("'recovery.processing' is given but 'includesProcessing' is false: an approved processing rate exists only for a design that processes ore. Contradictory facts: remove one of them (docs/application.md, \"recovery\").");
+        RuleFor(a => a.Location!.Boundary).Custom((boundary, context) =>
+        {
+            foreach (var problem in BoundaryCheck.Problems(boundary!))
+            {
+                context.AddFailure("Location.Boundary", problem);
+            }
+        }).When(a => a.Location?.Boundary is not null);
         RuleForEach(a => a.Exemptions).ChildRules(claim =>
         {
             claim.RuleFor(c => c.Clause).Must(ClauseNumbers.IsReference)

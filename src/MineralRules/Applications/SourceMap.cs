@@ -15,6 +15,9 @@ internal sealed class SourceMap
 
     public string Path { get; }
 
+    /// <summary>The location of the field itself, or null when the document does not give it.</summary>
+    public SourceLocation? Find(string fieldPath) => _locations.GetValueOrDefault(fieldPath);
+
     /// <summary>The location of the field, else of its closest parent, else the file.</summary>
     public SourceLocation Locate(string fieldPath)
     {

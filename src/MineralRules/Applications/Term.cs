@@ -160,7 +160,18 @@ internal static class Vocabularies
         new(CoalRank.Coking, "coking", "焦煤", "coking coal"),
         new(CoalRank.Anthracite, "anthracite", "无烟煤", "anthracite"),
         new(CoalRank.Lignite, "lignite", "褐煤", "lignite"),
-        new(CoalRank.Other, "other", "其他", "other coal"));
+        new(CoalRank.Other, "other", "其他", "other coal", "其他煤"),
+        new(CoalRank.Meagre, "meagre", "贫煤", "meagre coal"),
+        new(CoalRank.MeagreLean, "meagre-lean", "贫瘦煤", "meagre-lean coal"),
+        new(CoalRank.Lean, "lean", "瘦煤", "lean coal"),
+        new(CoalRank.Fat, "fat", "肥煤", "fat coal"),
+        new(CoalRank.OneThirdCoking, "one-third-coking", "1/3焦煤", "1/3 coking coal", "三分之一焦煤"),
+        new(CoalRank.GasFat, "gas-fat", "气肥煤", "gas-fat coal"),
+        new(CoalRank.Gas, "gas", "气煤", "gas coal"),
+        new(CoalRank.HalfMediumCaking, "half-medium-caking", "1/2中粘煤", "1/2 medium caking coal", "1/2中黏煤"),
+        new(CoalRank.WeaklyCaking, "weakly-caking", "弱粘煤", "weakly caking coal", "弱黏煤"),
+        new(CoalRank.NonCaking, "non-caking", "不粘煤", "non-caking coal", "不黏煤"),
+        new(CoalRank.LongFlame, "long-flame", "长焰煤", "long-flame coal"));
 
     public static readonly Vocabulary<Mineral> Minerals = new(
         "mineral",

@@ -109,7 +109,7 @@ public enum GrantMethod
     Agreement,
 }
 
-/// <summary>Coal rank (煤种).</summary>
+/// <summary>Coal rank (煤种): the classes of GB/T 5751, plus thermal coal (a use, read as not scarce) and other.</summary>
 public enum CoalRank
 {
     /// <summary>动力煤 (<c>thermal</c>).</summary>
@@ -124,6 +124,39 @@ public enum CoalRank
     /// <summary>褐煤 (<c>lignite</c>).</summary>
     Lignite,
 
-    /// <summary>其他 (<c>other</c>).</summary>
+    /// <summary>其他 (<c>other</c>): the rank is not known.</summary>
     Other,
+
+    /// <summary>贫煤 (<c>meagre</c>).</summary>
+    Meagre,
+
+    /// <summary>贫瘦煤 (<c>meagre-lean</c>).</summary>
+    MeagreLean,
+
+    /// <summary>瘦煤 (<c>lean</c>).</summary>
+    Lean,
+
+    /// <summary>肥煤 (<c>fat</c>).</summary>
+    Fat,
+
+    /// <summary>1/3焦煤 (<c>one-third-coking</c>).</summary>
+    OneThirdCoking,
+
+    /// <summary>气肥煤 (<c>gas-fat</c>).</summary>
+    GasFat,
+
+    /// <summary>气煤 (<c>gas</c>).</summary>
+    Gas,
+
+    /// <summary>1/2中粘煤 (<c>half-medium-caking</c>).</summary>
+    HalfMediumCaking,
+
+    /// <summary>弱粘煤 (<c>weakly-caking</c>).</summary>
+    WeaklyCaking,
+
+    /// <summary>不粘煤 (<c>non-caking</c>).</summary>
+    NonCaking,
+
+    /// <summary>长焰煤 (<c>long-flame</c>).</summary>
+    LongFlame,
 }

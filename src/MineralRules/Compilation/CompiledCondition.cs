@@ -13,7 +13,15 @@ internal readonly record struct Explanation(string? Actual, string? Required)
 /// <summary>A compiled condition: a typed delegate for the hot path and an explanation for messages.</summary>
 internal abstract class CompiledCondition
 {
+    private FactSpec[] _facts = [];
+
+    /// <summary>The facts the condition compares and what it requires of each (for a verdict's <c>facts</c>).</summary>
+    public FactSpec[] Facts => _facts;
+
     public abstract Truth Evaluate(Application application);
+
+    /// <summary>Set once by the compiler, before the condition is shared.</summary>
+    internal void SetFacts(FactSpec[] facts) => _facts = facts;
 
     /// <summary>The actual and required values behind the outcome, in Chinese or English.</summary>
     public abstract Explanation Explain(Application application, bool zh);

@@ -9,15 +9,30 @@ namespace MineralRules.Compilation;
 /// </summary>
 internal sealed class CompiledRule
 {
-    public CompiledRule(RuleDefinition definition, CompiledScope scope, CompiledCondition? condition)
+    public CompiledRule(RuleDefinition definition, CompiledScope scope, CompiledCondition? condition, RuleSetReadings readings)
     {
         Definition = definition;
         Scope = scope;
         Condition = condition;
-        NotApplicable = new Verdict(definition.Id, Outcome.NotApplicable, definition.Clause, null, [], null);
-        Passed = new Verdict(definition.Id, Outcome.Pass, definition.Clause, null, [], null);
+        Readings = readings;
+        NotApplicable = Cited(new Verdict(definition.Id, Outcome.NotApplicable, definition.Clause, null, [], null));
+        Passed = Cited(new Verdict(definition.Id, Outcome.Pass, definition.Clause, null, [], null));
         PassesWhenMet = definition.OutcomeWhenMet == Outcome.Pass;
+        PassesWhenMetDespiteUnknownScope = PassesWhenMet && readings.UnknownScopeWhenMetPasses;
     }
+
+    /// <summary>How the rule's version reads what it leaves unsaid.</summary>
+    public RuleSetReadings Readings { get; }
+
+    /// <summary>True when a met condition passes even though a scope fact is absent (a met condition does not ask for it).</summary>
+    public bool PassesWhenMetDespiteUnknownScope { get; }
+
+    /// <summary>The verdict with the rule's further citations and legal bases.</summary>
+    public Verdict Cited(Verdict verdict) =>
+        Definition.AlsoCites.Count == 0 && Definition.Basis.Count == 0 ? verdict : verdict with { AlsoCites = Definition.AlsoCites, Basis = Definition.Basis };
+
+    /// <summary>The facts a fail or review of this rule was decided on: the condition's, else those that put the application in scope.</summary>
+    public FactSpec[] FactSpecs => Condition?.Facts is { Length: > 0 } facts ? facts : Scope.Facts;
 
     /// <summary>True unless a met condition means review (<c>outcomeWhenMet: review</c>).</summary>
     public bool PassesWhenMet { get; }

@@ -15,23 +15,34 @@ namespace MineralRules.Compilation;
 internal sealed class ConditionCompiler
 {
     private readonly FieldCatalog _fields;
+    private readonly RuleSetReadings _readings;
     private readonly Lazy<ExpressionCompiler> _expressions;
 
-    public ConditionCompiler(FieldCatalog fields, Func<ExpressionCompiler> expressions)
+    public ConditionCompiler(FieldCatalog fields, RuleSetReadings readings, Func<ExpressionCompiler> expressions)
     {
         _fields = fields;
+        _readings = readings;
 
         // Built on the first expression condition only: most rule sets have none, and RulesEngine's parser is
         // costly to start.
         _expressions = new Lazy<ExpressionCompiler>(expressions, LazyThreadSafetyMode.None);
     }
 
-    public CompiledCondition? Compile(BoundCondition condition, string ruleId, DiagnosticBag diagnostics) => condition switch
+    /// <summary>Compiles a condition; its <see cref="CompiledCondition.Facts"/> say what it compares, for verdicts.</summary>
+    public CompiledCondition? Compile(BoundCondition condition, string ruleId, DiagnosticBag diagnostics)
+    {
+        var compiled = CompileForm(condition, ruleId, diagnostics);
+        compiled?.SetFacts(FactText.For(condition, _fields));
+        return compiled;
+    }
+
+    private CompiledCondition? CompileForm(BoundCondition condition, string ruleId, DiagnosticBag diagnostics) => condition switch
     {
         BoundCompare c => Compare(c),
         BoundIs c => Is(c),
         BoundMembership c => Membership(c),
         BoundIncludes c => Includes(c),
+        BoundGiven c => Given(c),
         BoundProhibited => new LeafCondition(static _ => Truth.False, static (_, _) => Explanation.None),
         BoundScaleMatchesCapacity c => new ScaleDerivation(c.Table).Compile(),
         BoundAll c => Parts(c.Parts, ruleId, diagnostics) is { } parts ? new AllOf(parts) : null,
@@ -60,7 +71,7 @@ internal sealed class ConditionCompiler
         {
             var missing = new AbsentSides(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
             return field.Kind == FieldKind.Date && other.Kind == FieldKind.Date
-                ? new CompareFields<DateOnly>(field.ReadDate!, c.PlusMonths is { } months ? a => other.ReadDate!(a)?.AddMonths(months) : other.ReadDate!, c.Comparison, missing, explain)
+                ? new CompareFields<DateOnly>(field.ReadDate!, c.PlusMonths is not null || c.PlusDays is not null ? a => other.ReadDate!(a) is { } d ? Dates.Shift(d, c.PlusMonths, c.PlusDays) : null : other.ReadDate!, c.Comparison, missing, explain)
                 : field.Kind == FieldKind.Word && other.Kind == FieldKind.Word
                 ? new CompareFields<int>(field.ReadInteger!, other.ReadInteger!, c.Comparison, missing, explain)
                 : new CompareFields<decimal>(field.ReadNumber!, other.ReadNumber!, c.Comparison, missing, explain);
@@ -72,7 +83,7 @@ internal sealed class ConditionCompiler
             : new CompareThreshold<decimal>(field.ReadNumber!, c.Number!.Value, c.Comparison, absent, explain);
 
         string? Required(Application a, bool zh) =>
-            c.Other is { } o ? (c.PlusMonths is { } m && o.Read(a) is DateOnly od ? ValueText.Of(od.AddMonths(m), o, zh) : ValueText.Of(o.Read(a), o, zh))
+            c.Other is { } o ? ((c.PlusMonths is not null || c.PlusDays is not null) && o.Read(a) is DateOnly od ? ValueText.Of(Dates.Shift(od, c.PlusMonths, c.PlusDays), o, zh) : ValueText.Of(o.Read(a), o, zh))
             : c.Ordinal is { } n ? field.Vocabulary!.Display(Enum.ToObject(field.ValueType, n), zh)
             : c.Date is { } d ? ValueText.Of(d, field, zh)
             : UnitConversions.Format(c.Number!.Value);
@@ -157,16 +168,35 @@ internal sealed class ConditionCompiler
         return Boxed(field, value => values.Contains(value) != c.Negated, explain);
     }
 
-    private static LeafCondition Includes(BoundIncludes c)
+    private LeafCondition Includes(BoundIncludes c)
     {
         var field = c.Field;
         var mask = c.Values.Aggregate(0UL, (m, v) => m | (1UL << Convert.ToInt32(v, CultureInfo.InvariantCulture)));
-        var (read, negated) = (field.ReadWordMask!, c.Negated);
+        var (read, given, negated) = (field.ReadWordMask!, field.ReadWordsGiven!, c.Negated);
 
-        // A list is never missing: the contract reads an absent list of zones as "none of them".
-        return new LeafCondition(a => Truth.Of(((read(a) & mask) != 0) != negated), (a, zh) => new Explanation(
+        // An absent list is unknown where the rule set reads it so (2.0.0: absent zones are not "none"); 1.0.0
+        // read it as empty.
+        var absent = Truth.MissingField(field.Id);
+        Func<Application, Truth> evaluate = _readings.AbsentZonesUnknown
+            ? a => given(a) ? Truth.Of(((read(a) & mask) != 0) != negated) : absent
+            : a => Truth.Of(((read(a) & mask) != 0) != negated);
+        return new LeafCondition(evaluate, (a, zh) => new Explanation(
             ValueText.Of(field.Read(a), field, zh),
             (c.Negated ? (zh ? "不在" : "none of ") : (zh ? "位于" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh)));
+    }
+
+    /// <summary>A fact the application gives (a text: not blank): false when absent, never missing.</summary>
+    private static LeafCondition Given(BoundGiven c)
+    {
+        var field = c.Field;
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), zh ? "须填写" : "given");
+        if (field.ReadText is { } text)
+        {
+            return new LeafCondition(a => Truth.Of(!string.IsNullOrWhiteSpace(text(a))), explain);
+        }
+
+        var read = field.Read;
+        return new LeafCondition(a => Truth.Of(read(a) is not null), explain);
     }
 
     /// <summary>For kinds no rule form reads on the hot path: the boxed value, absent = missing.</summary>

@@ -75,8 +75,14 @@ internal sealed class Field
 
     public Func<Application, string?>? ReadText { get; private init; }
 
-    /// <summary>Word lists as a bit per word present (never absent: an absent list is empty).</summary>
+    /// <summary>Word lists as a bit per word present (an absent list gives no bit: see <see cref="ReadWordsGiven"/>).</summary>
     public Func<Application, ulong>? ReadWordMask { get; private init; }
+
+    /// <summary>Word lists: whether the application gives the list at all (<c>[]</c> is given; absent is not).</summary>
+    public Func<Application, bool>? ReadWordsGiven { get; private init; }
+
+    /// <summary>True for a mark (absent reads as false).</summary>
+    public bool IsMark { get; private init; }
 
     /// <summary>The type <see cref="Access"/> yields: Nullable of a value type, or the reference type.</summary>
     public Type AccessType => ValueType.IsValueType ? typeof(Nullable<>).MakeGenericType(ValueType) : ValueType;
@@ -103,13 +109,26 @@ internal sealed class Field
         where T : struct, Enum =>
         new(path, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? Unsafe.As<T, int>(ref v) : null };
 
-    public static Field Words<T>(string path, Func<Application, IReadOnlyList<T>> read)
+    /// <summary>
+    /// A mark: a boolean whose <c>true</c> can only raise a review, read as false when absent (clauses.md: "Marks"),
+    /// so it never makes a rule ask for it.
+    /// </summary>
+    public static Field Mark(string path, Func<Application, bool?> read) =>
+        new(path, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true };
+
+    public static Field Words<T>(string path, Func<Application, IReadOnlyList<T>?> read)
         where T : struct, Enum =>
         new(path, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
         {
+            ReadWordsGiven = a => read(a) is not null,
             ReadWordMask = a =>
             {
                 var words = read(a);
+                if (words is null)
+                {
+                    return 0UL;
+                }
+
                 var mask = 0UL;
                 for (var i = 0; i < words.Count; i++)
                 {
@@ -123,7 +142,8 @@ internal sealed class Field
 
     /// <summary>
     /// An expression reading the field from <paramref name="app"/>, null when it or any record above it is absent
-    /// (for rule expressions). A word list is never null: absent means empty (contract: absent zones = none).
+    /// (for rule expressions). A word list is never null here: absent reads as empty (an expression cannot tell an
+    /// unknown list from an empty one; the declarative forms can, see <see cref="ReadWordsGiven"/>).
     /// </summary>
     public Expression Access(Expression app) => AccessFrom(app, _chain ??= Chain(), 0);
 
@@ -212,13 +232,19 @@ internal sealed class FieldCatalog
         Field.Word<ExplorationStage>("explorationStage", a => a.ExplorationStage),
         Field.Text("location.league", a => a.Location?.League),
         Field.Text("location.county", a => a.Location?.County),
-        Field.Words<Zone>("location.zones", a => a.Location?.Zones ?? []),
+        Field.Words<Zone>("location.zones", a => a.Location?.Zones),
+        Field.Boolean("block.inPlanningBlock", a => a.Block?.InPlanningBlock),
+        Field.Text("block.code", a => a.Block?.Code),
         Field.Number("block.basicUnits", a => a.Block?.BasicUnits),
         Field.Integer("block.otherHolders", a => a.Block?.OtherHolders),
         Field.Integer("deposit.otherMiningRights", a => a.Deposit?.OtherMiningRights),
         Field.Word<GrantMethod>("grant.method", a => a.Grant?.Method),
         Field.Boolean("grant.stateCouncilKeyProject", a => a.Grant?.StateCouncilKeyProject),
+        Field.Text("grant.agreementBasis", a => a.Grant?.AgreementBasis),
         Field.Boolean("fiscallyFunded", a => a.FiscallyFunded),
+        Field.Boolean("developmentPlanReviewed", a => a.DevelopmentPlanReviewed),
+        Field.Mark("applicantStatus.abnormalList", a => a.ApplicantStatus?.AbnormalList),
+        Field.Mark("applicantStatus.seriousViolationList", a => a.ApplicantStatus?.SeriousViolationList),
         Field.Boolean("environment.highEnergyHighPollution", a => a.Environment?.HighEnergyHighPollution),
         Field.Boolean("environment.eiaApproved", a => a.Environment?.EiaApproved),
         Field.Boolean("environment.ecologyDepartmentConsent", a => a.Environment?.EcologyDepartmentConsent),
@@ -226,12 +252,17 @@ internal sealed class FieldCatalog
         Field.Boolean("environment.greenMineStandard", a => a.Environment?.GreenMineStandard),
         Field.Boolean("environment.restorationPlanFiled", a => a.Environment?.RestorationPlanFiled),
         Field.Boolean("environment.restorationFundAccrued", a => a.Environment?.RestorationFundAccrued),
+        Field.Mark("environment.restorationOverdue", a => a.Environment?.RestorationOverdue),
         Field.Boolean("environment.environmentalAccessAssessed", a => a.Environment?.EnvironmentalAccessAssessed),
         Field.Word<CoalRank>("coal.rank", a => a.Coal?.Rank),
+        Field.Mark("coal.germaniumBearing", a => a.Coal?.GermaniumBearing),
+        Field.Mark("coal.highAlumina", a => a.Coal?.HighAlumina),
         Field.Boolean("coal.toxicSubstancesExceedStandard", a => a.Coal?.ToxicSubstancesExceedStandard),
         Field.Number("quota.requested", a => a.Quota?.Requested),
         Field.Number("quota.allocated", a => a.Quota?.Allocated),
         Field.Word<MassUnit>("quota.unit", a => a.Quota?.Unit),
+        Field.Integer("sandGravel.countyRights", a => a.SandGravel?.CountyRights),
+        Field.Integer("sandGravel.countyControlNumber", a => a.SandGravel?.CountyControlNumber),
         Field.Number("recovery.mining.actual", a => a.Recovery?.Mining?.Actual),
         Field.Number("recovery.mining.approved", a => a.Recovery?.Mining?.Approved),
         Field.Number("recovery.processing.actual", a => a.Recovery?.Processing?.Actual),

@@ -9,12 +9,16 @@ internal sealed class RuleSetCompiler
     private readonly FieldCatalog _fields;
     private readonly ConditionCompiler _conditions;
     private readonly ScopeCompiler _scopes;
+    private readonly RuleSetReadings _readings;
 
-    public RuleSetCompiler(FieldCatalog fields)
+    /// <param name="fields">The application's facts.</param>
+    /// <param name="readings">How the version reads what it leaves unsaid (absent zones ...).</param>
+    public RuleSetCompiler(FieldCatalog fields, RuleSetReadings readings)
     {
         _fields = fields;
-        _conditions = new ConditionCompiler(fields, () => new ExpressionCompiler(fields));
-        _scopes = new ScopeCompiler(fields, _conditions);
+        _readings = readings;
+        _conditions = new ConditionCompiler(fields, readings, () => new ExpressionCompiler(fields));
+        _scopes = new ScopeCompiler(fields, _conditions, readings);
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ internal sealed class RuleSetCompiler
             var condition = rule.Condition is null ? null : _conditions.Compile(rule.Condition, definition.Id, diagnostics);
             if (scope is not null && (condition is not null || rule.Condition is null))
             {
-                rules.Add(new CompiledRule(definition, scope, condition));
+                rules.Add(new CompiledRule(definition, scope, condition, _readings));
             }
         }
 

@@ -1,3 +1,4 @@
+using MineralRules.Applications;
 using System.Runtime.CompilerServices;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
@@ -12,8 +13,14 @@ namespace MineralRules.Compilation;
 /// false = not applicable; unknown = a fact that decides whether the rule applies is absent (a coal mine with no
 /// mining method may be underground: review, never a silent pass).
 /// </summary>
-internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals, ulong exceptMinerals, ulong zones, Func<Application, Truth>? rest)
+internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals, ulong exceptMinerals, ulong zones, Func<Application, Truth>? rest, Truth zonesUnknown)
 {
+    /// <summary>The bit <see cref="ZonesOf"/> sets when the application does not give its zones at all.</summary>
+    public const ulong UnknownZones = 1UL << 63;
+
+    /// <summary>The facts that put an application in this scope (zones, minerals, places, when), for verdicts whose condition compares none.</summary>
+    public FactSpec[] Facts { get; init; } = [];
+
     /// <summary>Whether the rule can apply to this permit, action and mineral; 0 in a mask means "any".</summary>
     public bool Admits(Permit permit, PermitAction action, Mineral mineral) =>
         In(permits, (int)permit) && In(actions, (int)action) && In(minerals, (int)mineral) && (exceptMinerals == 0 || !In(exceptMinerals, (int)mineral));
@@ -23,10 +30,19 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
     /// application's zones as a mask (<see cref="ZonesOf"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Truth Rest(Application application, ulong applicationZones) =>
-        zones != 0 && (zones & applicationZones) == 0 ? Truth.False
-        : rest is null ? Truth.True
-        : rest(application);
+    public Truth Rest(Application application, ulong applicationZones)
+    {
+        if (zones == 0)
+        {
+            return rest is null ? Truth.True : rest(application);
+        }
+
+        // Absent zones: unknown where the rule set reads them so (a missing fact), else none (1.0.0).
+        var inZone = (applicationZones & UnknownZones) != 0 ? zonesUnknown
+            : (zones & applicationZones) == 0 ? Truth.False
+            : Truth.True;
+        return inZone.IsFalse || rest is null ? inZone : inZone.And(rest(application));
+    }
 
     /// <summary>True when the permit, action and mineral decide the scope alone (no zones, method, league or when).</summary>
     public bool HasNoRest => zones == 0 && rest is null;
@@ -35,16 +51,18 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
     public Truth Evaluate(Application application) =>
         Admits(application.Permit, application.Action, application.Mineral) ? Rest(application, ZonesOf(application)) : Truth.False;
 
-    /// <summary>A bit per zone the application lies in (none when it names no location).</summary>
+    /// <summary>A bit per zone the application lies in; <see cref="UnknownZones"/> when it does not give its zones.</summary>
     public static ulong ZonesOf(Application application)
     {
-        var mask = 0UL;
-        if (application.Location?.Zones is { } list)
+        if (application.Location?.Zones is not { } list)
         {
-            for (var i = 0; i < list.Count; i++)
-            {
-                mask |= 1UL << (int)list[i];
-            }
+            return UnknownZones;
+        }
+
+        var mask = 0UL;
+        for (var i = 0; i < list.Count; i++)
+        {
+            mask |= 1UL << (int)list[i];
         }
 
         return mask;
@@ -55,7 +73,7 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
 }
 
 /// <summary>Compiles a rule's scope (<see cref="CompiledScope"/>).</summary>
-internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler conditions)
+internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler conditions, RuleSetReadings readings)
 {
     public CompiledScope? Compile(ScopeDefinition scope, BoundCondition? when, string ruleId, DiagnosticBag diagnostics)
     {
@@ -65,20 +83,75 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
             return null;
         }
 
-        return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition));
+        var zonesField = fields.Find("location.zones")!;
+        var zonesUnknown = readings.AbsentZonesUnknown ? Truth.MissingField(zonesField.Id) : Truth.False;
+        return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition), zonesUnknown)
+        {
+            Facts = Facts(scope, whenCondition),
+        };
+    }
+
+    /// <summary>What puts an application in the scope, as facts with what would take it out (a prohibition's "required").</summary>
+    private FactSpec[] Facts(ScopeDefinition scope, CompiledCondition? when)
+    {
+        var facts = new List<FactSpec>();
+        if (scope.Zones.Count > 0)
+        {
+            var words = string.Join(", ", scope.Zones.Select(z => Vocabularies.Zones.Code(z)));
+            facts.Add(new FactSpec(fields.Find("location.zones")!, _ => "includes none of " + words));
+        }
+
+        var mineral = fields.Find("mineral")!;
+        if (scope.Minerals.Count > 0)
+        {
+            var words = string.Join(", ", scope.Minerals.Select(m => Vocabularies.Minerals.Code(m)));
+            facts.Add(new FactSpec(mineral, _ => "none of " + words));
+        }
+        else if (scope.ExceptMinerals.Count > 0)
+        {
+            var words = string.Join(", ", scope.ExceptMinerals.Select(m => Vocabularies.Minerals.Code(m)));
+            facts.Add(new FactSpec(mineral, _ => "one of " + words));
+        }
+
+        if (scope.Leagues.Count > 0)
+        {
+            var codes = string.Join(", ", scope.Leagues);
+            facts.Add(new FactSpec(fields.Find("location.league")!, _ => "none of " + codes));
+        }
+
+        if (scope.Counties.Count > 0)
+        {
+            var codes = string.Join(", ", scope.Counties);
+            facts.Add(new FactSpec(fields.Find("location.county")!, _ => "none of " + codes));
+        }
+
+        if (when is not null)
+        {
+            facts.AddRange(when.Facts.Select(f => f with { Required = a => "not " + f.Required(a) }));
+        }
+
+        if (facts.Count == 0 && scope.Actions.Count > 0)
+        {
+            var words = string.Join(", ", scope.Actions.Select(a => Vocabularies.Actions.Code(a)));
+            facts.Add(new FactSpec(fields.Find("action")!, _ => "none of " + words));
+        }
+
+        return [.. facts];
     }
 
     private Func<Application, Truth>? Rest(ScopeDefinition scope, CompiledCondition? whenCondition)
     {
         var methods = Mask(scope.MiningMethods);
         var leagues = scope.Leagues.ToHashSet(StringComparer.Ordinal);
-        if (methods == 0 && leagues.Count == 0 && whenCondition is null)
+        var counties = scope.Counties.ToHashSet(StringComparer.Ordinal);
+        if (methods == 0 && leagues.Count == 0 && counties.Count == 0 && whenCondition is null)
         {
             return null;
         }
 
         var methodField = fields.Find("miningMethod")!.Id;
         var leagueField = fields.Find("location.league")!.Id;
+        var countyField = fields.Find("location.county")!.Id;
         return application =>
         {
             var result = Truth.True;
@@ -92,6 +165,11 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
             if (leagues.Count > 0 && !result.IsFalse)
             {
                 result = result.And(application.Location?.League is { } league ? Truth.Of(leagues.Contains(league)) : Truth.MissingField(leagueField));
+            }
+
+            if (counties.Count > 0 && !result.IsFalse)
+            {
+                result = result.And(application.Location?.County is { } county ? Truth.Of(counties.Contains(county)) : Truth.MissingField(countyField));
             }
 
             if (whenCondition is not null && !result.IsFalse)

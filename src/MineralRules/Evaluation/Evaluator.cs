@@ -35,9 +35,11 @@ internal static class Evaluator
             }
 
             var condition = rule.Condition!.Evaluate(application);
-            if (scope.IsTrue && condition.IsTrue && rule.PassesWhenMet)
+            if (condition.IsTrue && (scope.IsTrue ? rule.PassesWhenMet : rule.PassesWhenMetDespiteUnknownScope))
             {
-                verdicts[slot] = rule.Passed; // the common case, first
+                // The common case, first. A met condition does not ask for the scope's absent facts where the
+                // rule set reads so (2.0.0); 1.0.0 asked for them.
+                verdicts[slot] = rule.Passed;
                 continue;
             }
 
@@ -52,7 +54,7 @@ internal static class Evaluator
             else if (condition.IsTrue)
             {
                 // Met, scope known, and not a pass (that returned above): an outcomeWhenMet: review rule.
-                verdict = entry.MetForReview[i] ?? Build(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), [], null);
+                verdict = Explained(entry.MetForReview[i] ?? Build(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), [], null), rule, definition.RemedyWhenMet, application);
             }
             else if (condition.IsUnknown)
             {
@@ -60,7 +62,7 @@ internal static class Evaluator
             }
             else
             {
-                verdict = Violated(rule, entry.Violated[i], application);
+                verdict = Explained(Violated(rule, entry.Violated[i], application), rule, definition.Remedy, application);
                 if (verdict.Exemption is { } exemption)
                 {
                     (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
@@ -177,7 +179,15 @@ internal static class Evaluator
     }
 
     private static Verdict Build(CompiledRule rule, Outcome outcome, LocalizedText message, IReadOnlyList<string> missing, ExemptionReport? exemption) =>
-        new(rule.Id, outcome, rule.Clause, message, missing, exemption);
+        rule.Cited(new(rule.Id, outcome, rule.Clause, message, missing, exemption));
+
+    /// <summary>A fail or review with its remedy and the facts it was decided on, both formed when first read.</summary>
+    private static Verdict Explained(Verdict verdict, CompiledRule rule, LocalizedText? remedy, Application application) =>
+        verdict with
+        {
+            Remedy = remedy is null ? null : Deferred(remedy, rule, application),
+            Facts = new DeferredFacts(rule, application),
+        };
 
     /// <summary>A rule's message for this application, formatted when first read (a template without placeholders as it is).</summary>
     private static LocalizedText Deferred(LocalizedText template, CompiledRule rule, Application application, LocalizedText? more = null) =>
@@ -221,7 +231,15 @@ internal static class Evaluator
             return cached;
         }
 
-        var verdict = Build(rule, Outcome.Review, new LocalizedText(new DeferredMissingMessage(missing, fields, application)), Absent(missing, fields, application), null);
+        var named = Fields(missing, fields);
+        var absent = Absent(missing, fields, application);
+        var verdict = Build(rule, Outcome.Review, new LocalizedText(new DeferredMissingMessage(missing, fields, application)), absent, null) with
+        {
+            Remedy = rule.Readings.RemediesRequired
+                ? MissingFacts.Remedy(absent, [.. named.Where(f => f.Read(application) is not null).Select(f => f.Path)])
+                : null,
+            Facts = MissingFacts.Of(named, application),
+        };
         if (!missing.IsEmpty && AllAbsent(missing, fields, application))
         {
             rule.CacheMissingVerdict(missing, verdict);

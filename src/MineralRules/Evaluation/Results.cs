@@ -33,7 +33,23 @@ public sealed record Verdict(
     ClauseReference Clause,
     LocalizedText? Message,
     IReadOnlyList<string> Missing,
-    ExemptionReport? Exemption);
+    ExemptionReport? Exemption)
+{
+    /// <summary>For fail and review: what the applicant or the authority does next; null for pass and not applicable, and under rule sets without remedies (1.0.0).</summary>
+    public LocalizedText? Remedy { get; init; }
+
+    /// <summary>Further clauses of the plan the rule cites beside <see cref="Clause"/>.</summary>
+    public IReadOnlyList<ClauseReference> AlsoCites { get; init; } = [];
+
+    /// <summary>The national instruments the rule relies on besides the plan.</summary>
+    public IReadOnlyList<LegalBasis> Basis { get; init; } = [];
+
+    /// <summary>
+    /// For fail and review: each fact compared — field, value as written, what was required, where it came from; a
+    /// missing fact has a null value and requires <c>present</c>. Formed when first read. Empty for pass and not applicable.
+    /// </summary>
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+}
 
 /// <summary>Context an informational clause adds to a result (e.g. a priority mineral); never an outcome.</summary>
 /// <param name="Rule">The note's rule id.</param>

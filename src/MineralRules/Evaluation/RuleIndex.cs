@@ -66,12 +66,12 @@ internal sealed class RuleIndex
             var definition = rule.Definition;
             if (Evaluator.DependsOnCombinationOnly(definition.Message))
             {
-                violated[i] = new Verdict(rule.Id, definition.Outcome, rule.Clause, Evaluator.Format(definition.Message, rule, sample), [], null);
+                violated[i] = rule.Cited(new Verdict(rule.Id, definition.Outcome, rule.Clause, Evaluator.Format(definition.Message, rule, sample), [], null));
             }
 
             if (definition.MessageWhenMet is { } whenMet && Evaluator.DependsOnCombinationOnly(whenMet))
             {
-                metForReview[i] = new Verdict(rule.Id, Outcome.Review, rule.Clause, Evaluator.Format(whenMet, rule, sample), [], null);
+                metForReview[i] = rule.Cited(new Verdict(rule.Id, Outcome.Review, rule.Clause, Evaluator.Format(whenMet, rule, sample), [], null));
             }
         }
 

@@ -25,7 +25,8 @@ public static class ResultJson
     /// <param name="source">The file the application came from, or null.</param>
     /// <param name="culture">Picks the language of <c>message</c> (zh or en); both are always in <c>messages</c>.</param>
     /// <param name="includeNotApplicable">Whether to list not-applicable verdicts too.</param>
-    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable = false)
+    /// <param name="read">The read application, when the result's facts should carry the line each value stands on.</param>
+    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable = false, ApplicationReadResult? read = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -54,6 +55,8 @@ public static class ResultJson
             writer.WriteEndObject();
         }
 
+        writer.WriteString("digest", result.RuleSet.Digest);
+
         writer.WriteEndObject();
         writer.WriteString("decision", ResultVocabularies.Decisions.Code(result.Decision));
 
@@ -77,7 +80,11 @@ public static class ResultJson
             writer.WriteString("rule", verdict.Rule);
             writer.WriteString("outcome", ResultVocabularies.Outcomes.Code(verdict.Outcome));
             WriteClause(writer, verdict.Clause);
+            WriteAlsoCites(writer, verdict.AlsoCites);
+            WriteBasis(writer, verdict.Basis);
             WriteMessage(writer, verdict.Message, culture);
+            WriteText(writer, "remedy", "remedies", verdict.Remedy, culture);
+            WriteFacts(writer, verdict.Facts, read);
             writer.WriteStartArray("missing");
             foreach (var field in verdict.Missing)
             {
@@ -123,12 +130,13 @@ public static class ResultJson
     /// <param name="source">The file the application came from, or null.</param>
     /// <param name="culture">Picks the language of <c>message</c>; null for English.</param>
     /// <returns>The JSON text.</returns>
-    public static string Serialize(EvaluationResult result, string? source = null, CultureInfo? culture = null)
+    /// <param name="read">The read application, so each fact carries the line its value stands on; null for none.</param>
+    public static string Serialize(EvaluationResult result, string? source = null, CultureInfo? culture = null, ApplicationReadResult? read = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
-            Write(writer, result, source, culture ?? CultureInfo.InvariantCulture);
+            Write(writer, result, source, culture ?? CultureInfo.InvariantCulture, read: read);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -143,20 +151,116 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
-    private static void WriteMessage(Utf8JsonWriter writer, LocalizedText? message, CultureInfo culture)
+    private static void WriteMessage(Utf8JsonWriter writer, LocalizedText? message, CultureInfo culture) =>
+        WriteText(writer, "message", "messages", message, culture);
+
+    /// <summary>A text in the reader's language under <paramref name="name"/>, and both languages under <paramref name="both"/>.</summary>
+    private static void WriteText(Utf8JsonWriter writer, string name, string both, LocalizedText? text, CultureInfo culture)
     {
-        if (message is null)
+        if (text is null)
         {
-            writer.WriteNull("message");
+            writer.WriteNull(name);
             return;
         }
 
-        writer.WriteString("message", message.In(culture));
-        writer.WriteStartObject("messages");
-        writer.WriteString("zh", message.Zh);
-        writer.WriteString("en", message.En);
+        writer.WriteString(name, text.In(culture));
+        writer.WriteStartObject(both);
+        writer.WriteString("zh", text.Zh);
+        writer.WriteString("en", text.En);
         writer.WriteEndObject();
     }
+
+    private static void WriteAlsoCites(Utf8JsonWriter writer, IReadOnlyList<ClauseReference> clauses)
+    {
+        writer.WriteStartArray("alsoCites");
+        foreach (var clause in clauses)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ref", clause.Ref);
+            writer.WriteString("text", clause.Text);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteBasis(Utf8JsonWriter writer, IReadOnlyList<LegalBasis> bases)
+    {
+        writer.WriteStartArray("basis");
+        foreach (var basis in bases)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title", basis.Title);
+            writer.WriteString("number", basis.Number);
+            writer.WriteString("article", basis.Article);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFacts(Utf8JsonWriter writer, IReadOnlyList<Fact> facts, ApplicationReadResult? read)
+    {
+        writer.WriteStartArray("facts");
+        foreach (var fact in facts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", fact.Field);
+            writer.WriteString("value", fact.Value);
+            writer.WriteString("required", fact.Required);
+            writer.WriteString("source", fact.Source);
+            if (fact.Value is not null && fact.Source == "application" && read?.LineOf(fact.Field) is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes the result object of a file that could not be read or validated: its source, <c>decision: "invalid"</c>
+    /// and its diagnostics (line, column, code, message), no verdicts — so a machine reader never loses a file.
+    /// </summary>
+    /// <param name="writer">The JSON writer.</param>
+    /// <param name="source">The file.</param>
+    /// <param name="diagnostics">Why it is invalid.</param>
+    public static void WriteInvalid(Utf8JsonWriter writer, string source, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        writer.WriteStartObject();
+        writer.WriteString("source", source);
+        writer.WriteString("decision", InvalidDecision);
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            writer.WriteStartObject();
+            if (diagnostic.Location.Line > 0)
+            {
+                writer.WriteNumber("line", diagnostic.Location.Line);
+                writer.WriteNumber("column", diagnostic.Location.Column);
+            }
+
+            writer.WriteString("code", diagnostic.Code);
+            writer.WriteString("message", diagnostic.Message);
+            if (diagnostic.Location.Path != source)
+            {
+                writer.WriteString("path", diagnostic.Location.Path);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The decision written for a file that could not be read or validated.</summary>
+    public const string InvalidDecision = "invalid";
 
     private static void WriteExemption(Utf8JsonWriter writer, ExemptionReport exemption, CultureInfo culture)
     {

@@ -18,7 +18,11 @@ internal sealed record BoundCompare(
     int? Ordinal,
     DateOnly? Date,
     Field? Other,
-    int? PlusMonths = null) : BoundCondition(Location);
+    int? PlusMonths = null) : BoundCondition(Location)
+{
+    /// <summary>Whole days added to the other (date) field.</summary>
+    public int? PlusDays { get; init; }
+}
 
 /// <summary>A field that must equal a value (bool, number, word as its enum value, date, text).</summary>
 internal sealed record BoundIs(SourceLocation Location, Field Field, object Value) : BoundCondition(Location);
@@ -28,6 +32,9 @@ internal sealed record BoundMembership(SourceLocation Location, Field Field, IRe
 
 /// <summary>A word-list field that must include one of the values (or, negated, none).</summary>
 internal sealed record BoundIncludes(SourceLocation Location, Field Field, IReadOnlyList<object> Values, bool Negated) : BoundCondition(Location);
+
+/// <summary>The application gives the text field a value that is not blank (absent is false, never missing).</summary>
+internal sealed record BoundGiven(SourceLocation Location, Field Field) : BoundCondition(Location);
 
 /// <summary>The declared scale agrees with the verified 208号 rows.</summary>
 internal sealed record BoundScaleMatchesCapacity(SourceLocation Location, ScaleTable Table) : BoundCondition(Location);

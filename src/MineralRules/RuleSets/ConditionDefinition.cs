@@ -37,7 +37,13 @@ internal sealed record CompareCondition(
     string? CompareTo,
     SourceLocation? CompareToLocation,
     int? PlusMonths = null,
-    SourceLocation? PlusMonthsLocation = null) : ConditionDefinition(Location);
+    SourceLocation? PlusMonthsLocation = null) : ConditionDefinition(Location)
+{
+    /// <summary>Whole days added to the compareTo date ("30 days before expiry": <c>plusDays: -30</c>).</summary>
+    public int? PlusDays { get; init; }
+
+    public SourceLocation? PlusDaysLocation { get; init; }
+}
 
 /// <summary>A field that must have one value (<c>is</c>).</summary>
 internal sealed record IsCondition(SourceLocation Location, string Field, SourceLocation FieldLocation, Documents.ScalarNode Value)
@@ -64,6 +70,13 @@ internal sealed record IncludesCondition(
 /// the capacity. Met when no verified row applies or a fact is absent: it is a cross-check, never a guess.
 /// </summary>
 internal sealed record ScaleMatchesCapacityCondition(SourceLocation Location) : ConditionDefinition(Location);
+
+/// <summary>
+/// The application gives the field a value (a text: one that is not blank): true when it does, false when it is absent
+/// or blank — never a missing fact, for facts whose absence is itself the answer ("no other agreement case is claimed",
+/// "no processing figures are given").
+/// </summary>
+internal sealed record GivenCondition(SourceLocation Location, string Field, SourceLocation FieldLocation) : ConditionDefinition(Location);
 
 /// <summary>Never satisfied: every application in scope violates the rule (禁止, 不新建, 限制).</summary>
 internal sealed record ProhibitedCondition(SourceLocation Location) : ConditionDefinition(Location);

@@ -114,4 +114,54 @@ public sealed record SourceDocument(string Title, string Number, DateOnly Issued
 /// <param name="Source">The document it encodes.</param>
 /// <param name="EffectiveFrom">First day it is in force.</param>
 /// <param name="EffectiveTo">Last day it is in force; null while no later version or successor supersedes it.</param>
-public sealed record RuleSetInfo(string Id, string Version, LocalizedText Title, SourceDocument Source, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
+public sealed record RuleSetInfo(string Id, string Version, LocalizedText Title, SourceDocument Source, DateOnly EffectiveFrom, DateOnly? EffectiveTo)
+{
+    /// <summary>
+    /// <c>sha256:</c> and the hex SHA-256 over the version's own files (never a seal file beside them), in a stable
+    /// order: for each file by its path relative to the version folder (ordinal), the path, a line feed, the UTF-8
+    /// byte count, a line feed, and the text as UTF-8. With the version and the application it lets anyone reproduce a
+    /// decision. Empty for a rule set not read from files.
+    /// </summary>
+    public string Digest { get; init; } = string.Empty;
+
+    /// <summary>The engine readings this version relies on (<c>readings</c> in its manifest; 1.0.0's when absent).</summary>
+    public RuleSetReadings Readings { get; init; } = RuleSetReadings.Original;
+
+    /// <summary>The version this one supersedes and why, when its manifest says so.</summary>
+    public Supersession? Supersedes { get; init; }
+}
+
+/// <summary>
+/// How the engine reads what a rule set leaves unsaid. A released version keeps the meaning it was released with:
+/// a version states the readings it relies on (manifest key <c>readings</c>); one that states none (1.0.0) is read as
+/// it was released (<see cref="Original"/>).
+/// </summary>
+/// <param name="AbsentZonesUnknown">An absent <c>location.zones</c> is unknown (spatial rules give review); false: it reads as none.</param>
+/// <param name="UnknownScopeWhenMetPasses">A rule whose condition already holds passes without asking for its scope facts; false: it gives review.</param>
+/// <param name="RemediesRequired">Every deciding rule carries a remedy, and missing facts get the standard one; false: verdicts carry none.</param>
+public sealed record RuleSetReadings(bool AbsentZonesUnknown, bool UnknownScopeWhenMetPasses, bool RemediesRequired)
+{
+    /// <summary>Rule set 1.0.0's readings: absent zones are none, unknown scope facts are asked for, no remedies.</summary>
+    public static RuleSetReadings Original { get; } = new(false, false, false);
+
+    /// <summary>The readings of clauses.md's second edition (rule set 2.0.0).</summary>
+    public static RuleSetReadings SecondEdition { get; } = new(true, true, true);
+}
+
+/// <summary>A version's statement that it supersedes an earlier one.</summary>
+/// <param name="Version">The version superseded, e.g. <c>1.0.0</c>.</param>
+/// <param name="Reason">Why, in Chinese and English.</param>
+public sealed record Supersession(string Version, LocalizedText Reason);
+
+/// <summary>A national instrument a rule relies on besides the plan (its legal basis).</summary>
+/// <param name="Title">The instrument's title, e.g. 关于加强生态保护红线管理的通知（试行）.</param>
+/// <param name="Number">Its document number, e.g. 自然资发〔2022〕142号; null when it has none.</param>
+/// <param name="Article">The article or part relied on, e.g. 第七条; null for the whole instrument.</param>
+public sealed record LegalBasis(string Title, string? Number, string? Article);
+
+/// <summary>One fact a verdict was decided on: what the application (or a record) gave, and what the rule required.</summary>
+/// <param name="Field">The field path, e.g. <c>capacity</c>.</param>
+/// <param name="Value">The value as written (codes, ISO dates, numbers with their unit); null when the fact is missing.</param>
+/// <param name="Required">What the rule required of it, e.g. <c>≥ 300万吨/年</c>, or <c>present</c> for a missing fact.</param>
+/// <param name="Source"><c>application</c>, or the name of the record that supplied the value.</param>
+public sealed record Fact(string Field, string? Value, string Required, string Source);

@@ -53,6 +53,30 @@ internal sealed record RuleDefinition
 
     /// <summary>Where messageWhenMet's zh and en texts are written.</summary>
     public (SourceLocation? Zh, SourceLocation? En) MessageWhenMetLocations { get; init; }
+
+    /// <summary>Further clauses of the plan the rule cites beside its clause of record (<c>alsoCites</c>).</summary>
+    public IReadOnlyList<ClauseReference> AlsoCites { get; init; } = [];
+
+    /// <summary>Where each <c>alsoCites</c> quote is written, for errors about it.</summary>
+    public IReadOnlyList<SourceLocation> AlsoCitesLocations { get; init; } = [];
+
+    /// <summary>National instruments the rule relies on (<c>basis</c>).</summary>
+    public IReadOnlyList<LegalBasis> Basis { get; init; } = [];
+
+    /// <summary>The reading the rule rests on (<c>interpretation</c>).</summary>
+    public LocalizedText? Interpretation { get; init; }
+
+    /// <summary>What to do about a fail or review (<c>remedy</c>); placeholders like the message's.</summary>
+    public LocalizedText? Remedy { get; init; }
+
+    /// <summary>Where the remedy's zh and en texts are written.</summary>
+    public (SourceLocation? Zh, SourceLocation? En) RemedyLocations { get; init; }
+
+    /// <summary>What to do when the condition is met with <see cref="OutcomeWhenMet"/> review (<c>remedyWhenMet</c>).</summary>
+    public LocalizedText? RemedyWhenMet { get; init; }
+
+    /// <summary>Where remedyWhenMet's zh and en texts are written.</summary>
+    public (SourceLocation? Zh, SourceLocation? En) RemedyWhenMetLocations { get; init; }
 }
 
 /// <summary>Which applications a rule covers. Empty sets mean "any".</summary>
@@ -74,6 +98,9 @@ internal sealed record ScopeDefinition
 
     /// <summary>GB/T 2260 league codes.</summary>
     public IReadOnlyList<string> Leagues { get; init; } = [];
+
+    /// <summary>GB/T 2260 banner/county codes.</summary>
+    public IReadOnlyList<string> Counties { get; init; } = [];
 
     /// <summary>A further condition on the facts for the rule to apply.</summary>
     public ConditionDefinition? When { get; init; }

@@ -16,7 +16,7 @@ public sealed class RuleSetCatalog
         Source = source;
     }
 
-    /// <summary>The versions, ordered by the date they take effect.</summary>
+    /// <summary>The versions, ordered by the date they take effect, then by version.</summary>
     public IReadOnlyList<CompiledRuleSet> RuleSets { get; }
 
     /// <summary>Where the rule sets came from: <c>embedded</c> or the folder's path.</summary>
@@ -69,12 +69,14 @@ public sealed class RuleSetCatalog
     /// <returns>The rule set, or null when none is in force.</returns>
     public CompiledRuleSet? InForceOn(DateOnly date)
     {
+        // Ordered by effective-from, then version: the last to take effect on or before the date supersedes the
+        // earlier ones; of versions taking effect on the same day, the highest applies (clauses.md, "Versions").
         CompiledRuleSet? found = null;
         foreach (var ruleSet in RuleSets)
         {
             if (ruleSet.Info.EffectiveFrom <= date)
             {
-                found = ruleSet; // ordered by effective-from: a later version supersedes an earlier one
+                found = ruleSet;
             }
         }
 

@@ -25,11 +25,14 @@ internal static class RuleSetLoader
             diagnostics.Add(SourceLocation.File(sourceName), DiagnosticCodes.NoRuleSets, $"No rule set found: expected rules/<id>/<version>/{RuleSource.ManifestName} with rule files beside it.");
         }
 
-        foreach (var (folder, manifest, ruleFiles) in groups)
+        foreach (var group in groups)
         {
+            var (folder, manifest, ruleFiles) = group;
+
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
             var definition = new RuleSetReader(diagnostics).Read(folder, manifest, ruleFiles);
+            definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group) } };
             if (definition.ManifestValid)
             {
                 // Versions are checked against each other even when their rules have errors: all errors at once.
@@ -37,7 +40,7 @@ internal static class RuleSetLoader
             }
 
             var fields = FieldCatalog.Default;
-            var compiler = new RuleSetCompiler(fields);
+            var compiler = new RuleSetCompiler(fields, definition.Info.Readings);
             var validated = new RuleSetValidator(fields, diagnostics, checkCitations).Validate(definition);
             if (diagnostics.HasErrors)
             {
@@ -56,8 +59,10 @@ internal static class RuleSetLoader
             return ([], diagnostics.ToSortedList());
         }
 
-        // Equal dates and ids are duplicate versions, refused above: the order is total.
-        compiled.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom) : string.CompareOrdinal(x.Info.Id, y.Info.Id));
+        // By date, then version (a version that supersedes another on the same day comes after it), then id.
+        compiled.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom)
+            : Versions.Compare(x.Info.Version, y.Info.Version) is var byVersion and not 0 ? byVersion
+            : string.CompareOrdinal(x.Info.Id, y.Info.Id));
         return (compiled, []);
     }
 
@@ -65,6 +70,13 @@ internal static class RuleSetLoader
     /// One version per id and number; on any date at most one rule set is in force. A later version supersedes an
     /// earlier one from its effective-from date, so only an explicit effective-to that reaches past it overlaps.
     /// </summary>
+    /// <summary>True when one of the two versions (same id) is higher and says it supersedes the other.</summary>
+    private static bool Supersedes(RuleSetInfo x, RuleSetInfo y)
+    {
+        var (newer, older) = x.Supersedes?.Version == y.Version ? (x, y) : (y, x);
+        return newer.Id == older.Id && newer.Supersedes?.Version == older.Version && Versions.Compare(newer.Version, older.Version) > 0;
+    }
+
     private static void CheckVersions(List<VersionInfo> versions, DiagnosticBag diagnostics)
     {
         var first = new Dictionary<string, VersionInfo>(StringComparer.Ordinal);
@@ -90,7 +102,9 @@ internal static class RuleSetLoader
         {
             var (earlier, earlierManifest, _, earlierTo) = ordered[i - 1];
             var (later, laterManifest, laterFrom, _) = ordered[i];
-            if (earlier.EffectiveFrom == later.EffectiveFrom)
+            // Two versions may take effect on the same day when the higher supersedes the other (its manifest
+            // says so and why): the higher version applies.
+            if (earlier.EffectiveFrom == later.EffectiveFrom && !Supersedes(later, earlier))
             {
                 diagnostics.Add(laterFrom, DiagnosticCodes.OverlappingVersions, $"{later.Id} {later.Version} and {earlier.Id} {earlier.Version} ({earlierManifest}) both take effect on {later.EffectiveFrom:yyyy-MM-dd}; give the later version a later effectiveFrom.");
             }
@@ -99,6 +113,37 @@ internal static class RuleSetLoader
                 diagnostics.Add(earlierTo, DiagnosticCodes.OverlappingVersions, $"{earlier.Id} {earlier.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Id} {later.Version} on {later.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.");
             }
         }
+    }
+}
+
+/// <summary>Semantic versions compared by their numbers (MAJOR.MINOR.PATCH), then ordinally.</summary>
+internal static class Versions
+{
+    public static int Compare(string x, string y)
+    {
+        var a = Numbers(x);
+        var b = Numbers(y);
+        for (var i = 0; i < 3; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+
+        return string.CompareOrdinal(x, y);
+    }
+
+    private static long[] Numbers(string version)
+    {
+        var core = version.Split('-', 2)[0].Split('.');
+        var numbers = new long[3];
+        for (var i = 0; i < 3 && i < core.Length; i++)
+        {
+            _ = long.TryParse(core[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]);
+        }
+
+        return numbers;
     }
 }
 

@@ -14,12 +14,13 @@ namespace MineralRules.RuleSets;
 internal sealed partial class RuleSetReader
 {
     private static readonly string[] ConditionForms =
-        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "prohibited", "scaleMatchesCapacity", "all", "any", "not", "expression"];
+        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "given", "prohibited", "scaleMatchesCapacity", "all", "any", "not", "expression"];
 
     private readonly DiagnosticBag _diagnostics;
     private (SourceLocation? Ref, SourceLocation? Quote) _clauseLocations;
     private (SourceLocation? Zh, SourceLocation? En) _textLocations;
     private (SourceLocation? From, SourceLocation? To) _effectiveLocations;
+    private RuleSetReadings _readings = RuleSetReadings.Original;
 
     public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
@@ -400,6 +401,9 @@ internal sealed partial class RuleSetReader
         var toNode = m.Optional("effectiveTo");
         var to = toNode is null ? null : Scalars.Date(toNode, _diagnostics, "'effectiveTo'");
         _effectiveLocations = (fromNode?.Location, toNode?.Location);
+        var supersedes = m.Optional("supersedes") is { } sup ? ReadSupersedes(sup) : null;
+        var readings = ReadReadings(m.Optional("readings"), version, mapping.Location);
+        _readings = readings ?? RuleSetReadings.Original;
         m.Finish("the manifest");
 
         if (version is not null && !SemVerPattern().IsMatch(version))
@@ -422,9 +426,9 @@ internal sealed partial class RuleSetReader
             _diagnostics.Add(toNode!.Location, DiagnosticCodes.ManifestInvalid, $"'effectiveTo' ({to:yyyy-MM-dd}) is before 'effectiveFrom' ({from:yyyy-MM-dd}).");
         }
 
-        return id is null || version is null || title is null || source is null || from is null
+        return id is null || version is null || title is null || source is null || from is null || readings is null
             ? null
-            : new RuleSetInfo(id, version, title, source, from.Value, to);
+            : new RuleSetInfo(id, version, title, source, from.Value, to) { Readings = readings, Supersedes = supersedes };
     }
 
     private SourceDocument? ReadSource(DocumentNode node, out string? planPath, out SourceLocation? planLocation)
@@ -548,7 +552,9 @@ internal sealed partial class RuleSetReader
         _textLocations = default;
         var messageWhenMet = m.Optional("messageWhenMet") is { } mwm ? ReadText(mwm, "'messageWhenMet'", ruleId) : null;
         var messageWhenMetLocations = _textLocations;
+        var explanations = ReadExplanations(m, ruleId);
         m.Finish(id is null ? "a rule" : $"the rule '{id}'");
+        CheckExplanations(explanations, kind, whenMet, mapping.Location, ruleId);
 
         if (kind == RuleKind.Check && conditionNode is null)
         {
@@ -598,6 +604,14 @@ internal sealed partial class RuleSetReader
             MessageWhenMet = messageWhenMet,
             MessageLocations = messageLocations,
             MessageWhenMetLocations = messageWhenMetLocations,
+            AlsoCites = explanations.AlsoCites,
+            AlsoCitesLocations = explanations.AlsoCitesLocations,
+            Basis = explanations.Basis,
+            Interpretation = explanations.Interpretation,
+            Remedy = explanations.Remedy,
+            RemedyLocations = explanations.RemedyLocations,
+            RemedyWhenMet = explanations.RemedyWhenMet,
+            RemedyWhenMetLocations = explanations.RemedyWhenMetLocations,
         };
     }
 
@@ -641,6 +655,7 @@ internal sealed partial class RuleSetReader
         var methods = m.Optional("miningMethods") is { } mm ? Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : [];
         var zones = m.Optional("zones") is { } z ? Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
         var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
+        var counties = m.Optional("counties") is { } co ? Counties(co, ruleId) : [];
         var when = m.Optional("when") is { } w ? ReadCondition(w, ruleId) : null;
         m.Finish("'scope'");
         return new ScopeDefinition
@@ -652,6 +667,7 @@ internal sealed partial class RuleSetReader
             MiningMethods = methods,
             Zones = zones,
             Leagues = leagues,
+            Counties = counties,
             When = when,
         };
     }
@@ -703,6 +719,8 @@ internal sealed partial class RuleSetReader
                 return ReadValues(body, key.Value, location, ruleId) is var (lf, lfl, lvalues)
                     ? new IncludesCondition(location, lf, lfl, lvalues, Negated: key.Value == "includesNone")
                     : null;
+            case "given":
+                return ReadGiven(body, location, ruleId);
             case "prohibited":
                 if (Scalars.Boolean(body, _diagnostics, "'prohibited'", ruleId) is true)
                 {
@@ -769,11 +787,22 @@ internal sealed partial class RuleSetReader
         var unitNode = m.Optional("unit");
         var compareToNode = m.Optional("compareTo");
         var plusMonthsNode = m.Optional("plusMonths");
+        var plusDaysNode = m.Optional("plusDays");
         m.Finish($"'{form}'");
         var plusMonths = plusMonthsNode is null ? null : Scalars.Integer(plusMonthsNode, _diagnostics, "'plusMonths'", ruleId);
-        if (plusMonthsNode is not null && compareToNode is null)
+        var plusDays = plusDaysNode is null ? null : Scalars.Integer(plusDaysNode, _diagnostics, "'plusDays'", ruleId);
+        foreach (var (shift, name) in new[] { (plusMonthsNode, "plusMonths"), (plusDaysNode, "plusDays") })
         {
-            _diagnostics.Add(plusMonthsNode.Location, DiagnosticCodes.InvalidRule, "'plusMonths' shifts the date named by 'compareTo'; add 'compareTo' or remove 'plusMonths'.", ruleId);
+            if (shift is not null && compareToNode is null)
+            {
+                _diagnostics.Add(shift.Location, DiagnosticCodes.InvalidRule, $"'{name}' shifts the date named by 'compareTo'; add 'compareTo' or remove '{name}'.", ruleId);
+                return null;
+            }
+        }
+
+        if (plusMonthsNode is not null && plusDaysNode is not null)
+        {
+            _diagnostics.Add(plusDaysNode.Location, DiagnosticCodes.InvalidRule, "Shift the date by 'plusMonths' or by 'plusDays', not both.", ruleId);
             return null;
         }
 
@@ -788,7 +817,11 @@ internal sealed partial class RuleSetReader
 
         return field is null
             ? null
-            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location, plusMonths, plusMonthsNode?.Location);
+            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location, plusMonths, plusMonthsNode?.Location)
+            {
+                PlusDays = plusDays,
+                PlusDaysLocation = plusDaysNode?.Location,
+            };
     }
 
     private (string Field, SourceLocation FieldLocation, IReadOnlyList<ScalarNode> Values)? ReadValues(DocumentNode body, string form, SourceLocation location, string? ruleId)

@@ -53,6 +53,7 @@ internal sealed partial class RuleSetValidator
             if (definition.Plan is { } plan && _checkCitations)
             {
                 CheckCitation(rule, plan);
+                CheckAlsoCites(rule, plan);
             }
 
             if (index.Count > 0)
@@ -64,6 +65,16 @@ internal sealed partial class RuleSetValidator
             if (rule.MessageWhenMet is { } whenMet)
             {
                 CheckPlaceholders(rule, whenMet, rule.MessageWhenMetLocations);
+            }
+
+            if (rule.Remedy is { } remedy)
+            {
+                CheckPlaceholders(rule, remedy, rule.RemedyLocations);
+            }
+
+            if (rule.RemedyWhenMet is { } remedyWhenMet)
+            {
+                CheckPlaceholders(rule, remedyWhenMet, rule.RemedyWhenMetLocations);
             }
 
             var condition = rule.Condition is null ? null : Bind(rule.Condition, rule.Id);
@@ -131,6 +142,23 @@ internal sealed partial class RuleSetValidator
 
                 var values = c.Values.Select(v => Word(field.Vocabulary!, field, v, ruleId)).ToList();
                 return values.Any(v => v is null) ? null : new BoundIncludes(c.Location, field, values!, c.Negated);
+            }
+
+            case GivenCondition c:
+            {
+                var field = FieldOf(c.Field, c.FieldLocation, ruleId);
+                if (field is null)
+                {
+                    return null;
+                }
+
+                if (field.Kind == FieldKind.WordList || field.IsMark)
+                {
+                    _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'given' cannot test '{field.Path}' ({Describe(field)}{(field.IsMark ? ", a mark read as false when absent" : string.Empty)}); use includesAny/includesNone or is.", ruleId);
+                    return null;
+                }
+
+                return new BoundGiven(c.Location, field);
             }
 
             case ProhibitedCondition c:
@@ -202,13 +230,13 @@ internal sealed partial class RuleSetValidator
                 return null;
             }
 
-            if (c.PlusMonths is not null && field.Kind != FieldKind.Date)
+            if ((c.PlusMonths is not null || c.PlusDays is not null) && field.Kind != FieldKind.Date)
             {
-                _diagnostics.Add(c.PlusMonthsLocation!, DiagnosticCodes.FieldTypeMismatch, $"'plusMonths' shifts dates; '{field.Path}' is {Describe(field)}.", ruleId);
+                _diagnostics.Add((c.PlusMonthsLocation ?? c.PlusDaysLocation)!, DiagnosticCodes.FieldTypeMismatch, $"'{(c.PlusMonths is not null ? "plusMonths" : "plusDays")}' shifts dates; '{field.Path}' is {Describe(field)}.", ruleId);
                 return null;
             }
 
-            return new BoundCompare(c.Location, c.Comparison, field, null, null, null, null, other, c.PlusMonths);
+            return new BoundCompare(c.Location, c.Comparison, field, null, null, null, null, other, c.PlusMonths) { PlusDays = c.PlusDays };
         }
 
         var value = c.Value!;
@@ -395,6 +423,28 @@ internal sealed partial class RuleSetValidator
                 DiagnosticCodes.QuoteNotInPlan,
                 $"The quote is in the plan, but not under clause {rule.Clause.Ref} ({clause.Title}); cite the clause the words stand in.",
                 rule.Id);
+        }
+    }
+
+    /// <summary>Each further citation (<c>alsoCites</c>) names a clause of the plan and quotes words that stand under it.</summary>
+    private void CheckAlsoCites(RuleDefinition rule, Reference.PlanText plan)
+    {
+        for (var i = 0; i < rule.AlsoCites.Count; i++)
+        {
+            var citation = rule.AlsoCites[i];
+            var location = i < rule.AlsoCitesLocations.Count ? rule.AlsoCitesLocations[i] : rule.Location;
+            if (!plan.HasClause(citation.Ref))
+            {
+                _diagnostics.Add(location, DiagnosticCodes.InvalidClauseRef, $"'alsoCites' names clause {citation.Ref}, which the plan does not have.{Suggestions.DidYouMean(citation.Ref, plan.Clauses.Select(c => c.Ref))}", rule.Id);
+            }
+            else if (!plan.Contains(citation.Text))
+            {
+                _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote '{citation.Text}' in 'alsoCites' is not in the plan's text; copy the plan's own words exactly.", rule.Id);
+            }
+            else if (!QuoteUnder(plan, citation))
+            {
+                _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote in 'alsoCites' is in the plan, but not under clause {citation.Ref}; cite the clause the words stand in.", rule.Id);
+            }
         }
     }
 

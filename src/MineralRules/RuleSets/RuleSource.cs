@@ -109,6 +109,37 @@ internal static class RuleSource
         return Array.ConvertAll(folders, f => byFolder[f]);
     }
 
+    /// <summary>The name of a seal written beside a released version's files; never part of its digest.</summary>
+    public const string SealName = "seal.yaml";
+
+    /// <summary>
+    /// The digest of one version's own files: SHA-256 over, for each file in ordinal order of its path relative to
+    /// the version folder, the path, a line feed, the UTF-8 byte count, a line feed and the text as UTF-8. A seal
+    /// file beside them is left out, so sealing a version never changes its digest.
+    /// </summary>
+    public static string Digest(VersionFiles version)
+    {
+        var files = new List<(string Path, byte[] Bytes)>();
+        foreach (var file in version.Manifest is null ? version.Files : [version.Manifest, .. version.Files])
+        {
+            var relative = file.Path.Length > version.Folder.Length ? file.Path[(version.Folder.Length + 1)..] : FileName(file.Path);
+            if (relative != SealName)
+            {
+                files.Add((relative, System.Text.Encoding.UTF8.GetBytes(file.Text)));
+            }
+        }
+
+        files.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (path, bytes) in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n" + bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
+            hash.AppendData(bytes);
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     public static string Folder(string path)
     {
         var cut = path.LastIndexOf('/');

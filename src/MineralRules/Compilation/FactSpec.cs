@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Globalization;
+using MineralRules.Applications;
+using MineralRules.RuleSets;
+using MineralRules.Units;
+
+namespace MineralRules.Compilation;
+
+/// <summary>
+/// One fact a condition compares: the field, and what the rule requires of it for this application (which may
+/// name another field's value, e.g. <c>≤ licence.expiresOn − 30 days (2024-07-02)</c>). Built once per rule at
+/// compile time; the texts are formed only when a verdict's facts are read.
+/// </summary>
+internal sealed record FactSpec(Field Field, Func<Application, string> Required);
+
+/// <summary>The language-neutral texts of facts: values as written in the document (codes, ISO dates, invariant numbers).</summary>
+internal static class FactText
+{
+    /// <summary>What a missing fact requires.</summary>
+    public const string Present = "present";
+
+    /// <summary>The value as the application document writes it; null when absent.</summary>
+    public static string? Value(Field field, Application application) => Of(field.Read(application), field);
+
+    public static string? Of(object? value, Field? field) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        decimal d => UnitConversions.Format(d),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Capacity c => c.ToString(),
+        string s => s,
+        Enum e => (field?.Vocabulary ?? Vocabularies.For(e.GetType()))?.Code(e) ?? e.ToString(),
+        IEnumerable list => "[" + string.Join(", ", list.Cast<object>().Select(o => Of(o, null))) + "]",
+        _ => value.ToString(),
+    };
+
+    /// <summary>A list of values as codes: <c>medium, large</c>.</summary>
+    public static string Words(IEnumerable<object> values, Field field) => string.Join(", ", values.Select(v => Of(v, field)));
+
+    public static string Sign(Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => "≥",
+        Comparison.MoreThan => ">",
+        Comparison.AtMost => "≤",
+        _ => "<",
+    };
+
+    /// <summary>The facts a bound condition compares, with what it requires (composites: their parts', each field once).</summary>
+    public static FactSpec[] For(BoundCondition condition, FieldCatalog fields) => condition switch
+    {
+        BoundCompare c => [Compare(c)],
+        BoundIs c => [new(c.Field, _ => "= " + Of(c.Value, c.Field))],
+        BoundMembership c => [new(c.Field, _ => (c.Negated ? "none of " : "one of ") + Words(c.Values, c.Field))],
+        BoundIncludes c => [new(c.Field, _ => (c.Negated ? "includes none of " : "includes one of ") + Words(c.Values, c.Field))],
+        BoundGiven c => [new(c.Field, _ => Present)],
+        BoundScaleMatchesCapacity => [new(fields.Find("scale")!, _ => "the scale the capacity gives (国土资发〔2004〕208号)")],
+        BoundAll c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
+        BoundAny c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
+        BoundNot c => [.. For(c.Part, fields).Select(f => f with { Required = a => "not " + f.Required(a) })],
+        _ => [],
+    };
+
+    private static FactSpec[] Distinct(IEnumerable<FactSpec> specs) => [.. specs.DistinctBy(s => s.Field.Id)];
+
+    private static FactSpec Compare(BoundCompare c)
+    {
+        var sign = Sign(c.Comparison);
+        if (c.Other is { } other)
+        {
+            var shift = c.PlusMonths is { } m ? $" {(m < 0 ? "−" : "+")} {Math.Abs(m).ToString(CultureInfo.InvariantCulture)} months"
+                : c.PlusDays is { } d ? $" {(d < 0 ? "−" : "+")} {Math.Abs(d).ToString(CultureInfo.InvariantCulture)} days"
+                : string.Empty;
+            return new(c.Field, a =>
+            {
+                var value = other.Read(a);
+                if (value is DateOnly date && (c.PlusMonths is not null || c.PlusDays is not null))
+                {
+                    value = Dates.Shift(date, c.PlusMonths, c.PlusDays);
+                }
+
+                return $"{sign} {other.Path}{shift} ({Of(value, other) ?? "not given"})";
+            });
+        }
+
+        var threshold = c.Unit is { } unit ? UnitConversions.WithUnit(c.Number!.Value, unit)
+            : c.Ordinal is { } n ? c.Field.Vocabulary!.Code(Enum.ToObject(c.Field.ValueType, n))
+            : c.Date is { } date ? Of(date, c.Field)!
+            : UnitConversions.Format(c.Number!.Value);
+        var text = $"{sign} {threshold}";
+        return new(c.Field, _ => text);
+    }
+}
+
+/// <summary>Date shifts that cannot throw: a shift past the calendar's range gives null (the rule cannot decide).</summary>
+internal static class Dates
+{
+    public static DateOnly? Shift(DateOnly date, int? months, int? days)
+    {
+        try
+        {
+            return months is { } m ? date.AddMonths(m) : days is { } d ? date.AddDays(d) : date;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections;
+using System.Globalization;
+using MineralRules.Compilation;
+
+namespace MineralRules.Evaluation;
+
+/// <summary>
+/// The facts of a fail or review verdict, formed when first read (as its message is): most hosts read the decision
+/// and few read every fact, so evaluation only records the rule and the application. Thread-safe: two readers may
+/// both form the list; either is kept, and they are equal.
+/// </summary>
+internal sealed class DeferredFacts(CompiledRule rule, Application application) : IReadOnlyList<Fact>
+{
+    /// <summary>Where a fact the application gives came from.</summary>
+    public const string FromApplication = "application";
+
+    private Fact[]? _facts;
+
+    public int Count => Facts.Length;
+
+    public Fact this[int index] => Facts[index];
+
+    private Fact[] Facts => Volatile.Read(ref _facts) ?? (_facts = Form(rule, application));
+
+    public IEnumerator<Fact> GetEnumerator() => ((IEnumerable<Fact>)Facts).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override bool Equals(object? obj) => obj is IReadOnlyList<Fact> other && Facts.SequenceEqual(other);
+
+    public override int GetHashCode() => Facts.Length;
+
+    private static Fact[] Form(CompiledRule rule, Application application)
+    {
+        var specs = rule.FactSpecs;
+        if (specs.Length == 0)
+        {
+            // A rule that compares nothing and has no scope beyond permit and mineral: the mineral is what it is about.
+            var mineral = FieldCatalog.Default.Find("mineral")!;
+            return [new Fact(mineral.Path, FactText.Value(mineral, application), "—", FromApplication)];
+        }
+
+        var facts = new Fact[specs.Length];
+        for (var i = 0; i < specs.Length; i++)
+        {
+            var spec = specs[i];
+            facts[i] = new Fact(spec.Field.Path, FactText.Value(spec.Field, application), spec.Required(application), FromApplication);
+        }
+
+        return facts;
+    }
+}
+
+/// <summary>The facts and remedy of a review for facts that could not decide a rule.</summary>
+internal static class MissingFacts
+{
+    /// <summary>Each fact named: absent ones with a null value (required: present), given ones that could not be compared with their value.</summary>
+    public static Fact[] Of(IReadOnlyList<Field> fields, Application application) =>
+    [
+        .. fields.Select(f => FactText.Value(f, application) is { } value
+            ? new Fact(f.Path, value, "comparable with the rule's threshold (a unit that converts)", DeferredFacts.FromApplication)
+            : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
+    ];
+
+    /// <summary>The standard remedy of a missing fact: supply it, or have a person review.</summary>
+    public static LocalizedText Remedy(IReadOnlyList<string> absent, IReadOnlyList<string> incomparable)
+    {
+        if (absent.Count == 0 && incomparable.Count == 0)
+        {
+            return new LocalizedText("由人工复核本项规定。", "Have a person review this provision.");
+        }
+
+        var zh = new List<string>();
+        var en = new List<string>();
+        if (absent.Count > 0)
+        {
+            var names = string.Join(", ", absent);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"补充提交{names}后重新检查，或由人工复核。"));
+            en.Add(string.Create(CultureInfo.InvariantCulture, $"Supply {names} and check again, or have a person review it."));
+        }
+
+        if (incomparable.Count > 0)
+        {
+            var names = string.Join(", ", incomparable);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"以可换算的单位重新填写{names}，或由人工复核。"));
+            en.Add(string.Create(CultureInfo.InvariantCulture, $"Give {names} in a unit that converts to the rule's, or have a person review it."));
+        }
+
+        return new LocalizedText(string.Concat(zh), string.Join(" ", en));
+    }
+}
