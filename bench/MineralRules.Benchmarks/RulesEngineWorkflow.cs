@@ -20,7 +20,7 @@ public sealed class RulesEngineWorkflow
     private const string NewOrConversion = "(app.Action == PermitAction.New || app.Action == PermitAction.Conversion)";
     private const string NewConversionOrExpansion = "(app.Action == PermitAction.New || app.Action == PermitAction.Conversion || app.Action == PermitAction.Expansion)";
     private const string ExtensionOrExpansion = "(app.Action == PermitAction.Extension || app.Action == PermitAction.Expansion)";
-    private const string RedLine = "(" + "app.Location != null && app.Location.Zones.Any(it == Zone.EcologicalRedLine || it == Zone.NatureReserve)" + ")";
+    private const string RedLine = "(" + "app.Location != null && app.Location.Zones != null && app.Location.Zones.Any(it == Zone.EcologicalRedLine || it == Zone.NatureReserve)" + ")";
     private const string MediumOrLarge = "(app.Scale == \"Medium\" || app.Scale == \"Large\")";
 
     private readonly RulesEngine.RulesEngine _engine;
@@ -115,7 +115,7 @@ public sealed class RulesEngineWorkflow
 
     private static IEnumerable<Definition> Definitions()
     {
-        static string Zone(string zone) => $"(app.Location != null && app.Location.Zones.Any(it == Zone.{zone}))";
+        static string Zone(string zone) => $"(app.Location != null && app.Location.Zones != null && app.Location.Zones.Any(it == Zone.{zone}))";
         static string Capacity(int threshold, string unit) => $"Capacities.Compare(app.Capacity, app.OperatingDaysPerYear, {threshold}, CapacityUnit.{unit})";
         static Definition IsTrue(string id, string clause, string scope, string field, bool value = true) =>
             new(id, clause, scope, $"{field} == {(value ? "true" : "false")}", Unknown: $"{field} == null");

@@ -3,14 +3,18 @@ namespace MineralRules.Tests;
 public class EmbeddedRulesTests
 {
     [Test]
-    public void LoadEmbedded_ShippedRules_LoadsVersion100InForceFromIssueDate()
+    public void LoadEmbedded_ShippedRules_LoadsVersion200InForceFromIssueDate()
     {
-        var ruleSet = Fixtures.Catalog.RuleSets.Single();
+        var ruleSet = Fixtures.Shipped.InForceOn(new DateOnly(2022, 8, 19))!;
 
         Assert.Multiple(() =>
         {
+            Assert.That(Fixtures.Shipped.RuleSets.Select(r => r.Info.Version), Is.EqualTo(new[] { "1.0.0", "2.0.0" }));
             Assert.That(ruleSet.Info.Id, Is.EqualTo("nmg-mineral-plan-2021-2025"));
-            Assert.That(ruleSet.Info.Version, Is.EqualTo("1.0.0"));
+            Assert.That(ruleSet.Info.Version, Is.EqualTo("2.0.0"));
+            Assert.That(ruleSet.Info.Supersedes?.Version, Is.EqualTo("1.0.0"));
+            Assert.That(ruleSet.Info.Readings, Is.EqualTo(RuleSetReadings.SecondEdition));
+            Assert.That(Fixtures.Shipped.Find("1.0.0")!.Info.Readings, Is.EqualTo(RuleSetReadings.Original));
             Assert.That(ruleSet.Info.Source.Number, Is.EqualTo("内政发〔2022〕24号"));
             Assert.That(ruleSet.Info.Source.Issued, Is.EqualTo(new DateOnly(2022, 8, 19)));
             Assert.That(ruleSet.Info.Source.Published, Is.EqualTo(new DateOnly(2022, 8, 26)));
@@ -42,7 +46,7 @@ public class EmbeddedRulesTests
     {
         var fromFolder = RuleSetCatalog.LoadFromFolder(TestPaths.Rules);
 
-        Assert.That(fromFolder.RuleSets.Single().RuleIds, Is.EqualTo(Fixtures.Catalog.RuleSets.Single().RuleIds));
+        Assert.That(fromFolder.RuleSets.Select(r => (r.Info.Digest, r.RuleIds)), Is.EqualTo(Fixtures.Shipped.RuleSets.Select(r => (r.Info.Digest, r.RuleIds))));
     }
 
     [TestCase("4.2.1")]
@@ -50,7 +54,7 @@ public class EmbeddedRulesTests
     [TestCase("5.2.1")]
     public void RuleIds_FirstSliceClause_HasRules(string clause)
     {
-        var rules = Fixtures.Catalog.RuleSets.Single().Rules.Where(r => r.Clause.Ref == clause);
+        var rules = Fixtures.Shipped.RuleSets[^1].Rules.Where(r => r.Clause.Ref == clause);
 
         Assert.That(rules, Is.Not.Empty);
     }

@@ -1,11 +1,21 @@
 namespace MineralRules.Tests;
 
-/// <summary>The embedded rule sets, loaded once for the whole test run (the catalog is immutable and thread-safe).</summary>
+/// <summary>
+/// The rule sets tests run on, loaded once for the whole run (catalogs are immutable and thread-safe). Engine,
+/// reporting and CLI tests use the test-only rule set under TestRules/ (<see cref="Catalog"/>), so releasing a
+/// version or changing a threshold in rules/ breaks only the tests about the shipped rules (<see cref="Shipped"/>:
+/// samples, coverage, faithfulness, docs/clauses.md).
+/// </summary>
 internal static class Fixtures
 {
-    private static readonly Lazy<RuleSetCatalog> EmbeddedCatalog = new(RuleSetCatalog.LoadEmbedded);
+    private static readonly Lazy<RuleSetCatalog> TestCatalog = new(() => RuleSetCatalog.LoadFromFolder(TestPaths.TestRules));
+    private static readonly Lazy<RuleSetCatalog> ShippedCatalog = new(RuleSetCatalog.LoadEmbedded);
 
-    public static RuleSetCatalog Catalog => EmbeddedCatalog.Value;
+    /// <summary>The test-only rule set (TestRules/): what engine tests run on.</summary>
+    public static RuleSetCatalog Catalog => TestCatalog.Value;
+
+    /// <summary>The rule sets shipped in the library (rules/): for tests of the shipped rules only.</summary>
+    public static RuleSetCatalog Shipped => ShippedCatalog.Value;
 
     /// <summary>
     /// A new underground coal mine of 400 万吨/年 in 鄂尔多斯市 that meets every rule of 1.0.0, every fact given; tests

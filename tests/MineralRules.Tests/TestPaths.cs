@@ -11,6 +11,9 @@ internal static class TestPaths
 
     public static string Rules => Path.Combine(Repository, "rules");
 
+    /// <summary>The test-only rule set engine tests run on (a copy of rule set 1.0.0 as released; see its README).</summary>
+    public static string TestRules => Path.Combine(Repository, "tests", "MineralRules.Tests", "TestRules");
+
     public static string Samples => Path.Combine(Repository, "samples", "applications");
 
     private static string FindRepository(string start)

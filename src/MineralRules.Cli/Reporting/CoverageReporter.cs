@@ -56,6 +56,26 @@ internal static class CoverageReporter
             + "原则上: the plan says \"in principle\", so a claimed exemption turns a fail into review. "
             + "A fact a rule needs that the application leaves out always gives review.");
         output.WriteLine();
+        if (report.RuleSet.Supersedes is { } superseded)
+        {
+            output.WriteLine($"## What changed from {superseded.Version}");
+            output.WriteLine();
+            output.WriteLine($"This version supersedes {superseded.Version} (still loadable with `--rule-set-version {superseded.Version}`, so its decisions can be reproduced). Its manifest says why:");
+            output.WriteLine();
+            foreach (var text in new[] { superseded.Reason.Zh, superseded.Reason.En })
+            {
+                foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    output.WriteLine($"> {line.Trim()}");
+                }
+
+                output.WriteLine();
+            }
+
+            output.WriteLine($"Rule by rule: `mineralrules diff <rules>/…/{superseded.Version} <rules>/…/{report.RuleSet.Version}`.");
+            output.WriteLine();
+        }
+
         output.WriteLine("## Checked clauses");
         output.WriteLine();
         output.WriteLine("| Clause | Rule | The plan's words | When violated | 原则上 | Samples pass / fail / review |");

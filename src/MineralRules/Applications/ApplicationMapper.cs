@@ -191,7 +191,7 @@ internal sealed class ApplicationMapper
 
         var words = EnumWords[type].ToList();
         var code = type == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
-        var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in contract.md (Chinese names are accepted too).";
+        var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in docs/application.md (Chinese names are accepted too).";
         bag.Add(node.Location, code, $"Unknown value '{word}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
         return null;
     }

@@ -12,6 +12,9 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
     public ApplicationValidator()
     {
         RuleFor(a => a.Id).NotEmpty().WithMessage("'id' must not be empty.");
+        RuleFor(a => a.Action).Must(action => action is PermitAction.New or PermitAction.Extension or PermitAction.Transfer)
+            .When(a => a.Permit == Permit.Exploration)
+            .WithMessage(a => $"An exploration permit is asked for as new, extension or transfer, not '{Vocabularies.Actions.Code(a.Action)}' (expansion and conversion are for mining permits; docs/application.md, \"action\").");
         RuleFor(a => a.Capacity!.Value).GreaterThan(0).When(a => a.Capacity is not null)
             .WithMessage("'capacity.value' must be greater than 0 (it is {PropertyValue}).");
         RuleFor(a => a.CapacityBefore!.Value).GreaterThan(0).When(a => a.CapacityBefore is not null)

@@ -930,7 +930,7 @@ internal sealed partial class RuleSetReader
         }
 
         var codes = vocabulary.Codes.ToList();
-        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in contract.md.";
+        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in docs/application.md.";
         _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {vocabulary.Name} '{word}' in {what}.{Suggestions.DidYouMean(word, codes)}{allowed}", ruleId);
         return null;
     }

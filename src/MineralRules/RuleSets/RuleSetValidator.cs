@@ -313,7 +313,7 @@ internal sealed partial class RuleSetValidator
         }
 
         var codes = vocabulary.Codes.ToList();
-        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in contract.md.";
+        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in docs/application.md.";
         var code = vocabulary.EnumType == typeof(Mineral) ? "mineral" : vocabulary.Name;
         _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {code} '{node.Value}' for '{field.Path}'.{Suggestions.DidYouMean(node.Value, codes)}{allowed}", ruleId);
         return null;

@@ -116,7 +116,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_UneditedCopy_Loads()
     {
         using var temp = new TempFolder();
-        var result = RuleSetCatalog.TryLoadFromFolder(temp.CopyShippedRules());
+        var result = RuleSetCatalog.TryLoadFromFolder(temp.CopyTestRules());
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Succeeded, Is.True, "the corpus below fails because of its edits, not because of the copy");
@@ -126,7 +126,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_BrokenRuleFile_ReportsCodeFileAndLineAndLoadsNothing(BrokenCase broken)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var expectedLine = broken.Apply(VersionFolder(rules), Originals.Value[broken.File]);
 
         var result = RuleSetCatalog.TryLoadFromFolder(rules);
@@ -138,7 +138,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_ManifestMissing_ReportsItAndStillReportsRuleErrors()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var version = VersionFolder(rules);
         File.Delete(Path.Combine(version, Manifest));
         var line = new BrokenCase("x", Chapter5, "field: capacity, value: 300, unit: 万吨/年", "field: capasity, value: 300, unit: 万吨/年", "MR3004").Apply(version, Originals.Value[Chapter5]);
@@ -153,7 +153,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_BrokenManifestAndBrokenRule_ReportsBoth()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var version = VersionFolder(rules);
         var manifestLine = new BrokenCase("m", Manifest, "version: 1.0.0", "version: one", "MR3002").Apply(version, Originals.Value[Manifest]);
         var ruleLine = new BrokenCase("r", Chapter5, "{required} for a new underground coal mine.", "{minimum} for a new underground coal mine.", "MR3010").Apply(version, Originals.Value[Chapter5]);
@@ -168,7 +168,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_EarlierVersionEndsAfterLaterStarts_ReportsOverlapAtEffectiveTo()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var first = VersionFolder(rules);
         var second = CopyVersion(first, "1.1.0", "effectiveFrom: 2024-01-01");
         var line = new BrokenCase("o", Manifest, "effectiveFrom: 2022-08-19", "effectiveFrom: 2022-08-19\neffectiveTo: 2024-06-30", "MR3011", At: "effectiveTo:").Apply(first, Originals.Value[Manifest]);
@@ -183,7 +183,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_TwoVersionsSameEffectiveFrom_ReportsOverlapAtLaterEffectiveFrom()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var second = CopyVersion(VersionFolder(rules), "1.1.0", "effectiveFrom: 2022-08-19");
         var line = LineOf(File.ReadAllText(Path.Combine(second, Manifest)), "effectiveFrom:", 0);
 
@@ -196,7 +196,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_UnreadableRuleFile_ReportedNotThrown()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var dangling = Path.Combine(VersionFolder(rules), "chapter-7-extra.yaml");
         File.CreateSymbolicLink(dangling, Path.Combine(temp.Path, "no-such-file.yaml"));
 
@@ -210,7 +210,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_OverlapAndRuleErrorInOneVersion_ReportsBoth()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var second = CopyVersion(VersionFolder(rules), "1.1.0", "effectiveFrom: 2022-08-19");
         var overlapLine = LineOf(File.ReadAllText(Path.Combine(second, Manifest)), "effectiveFrom:", 0);
         var ruleLine = new BrokenCase("r", Chapter5, "field: capacity, value: 300, unit: 万吨/年", "field: capasity, value: 300, unit: 万吨/年", "MR3004").Apply(second, Originals.Value[Chapter5]);
@@ -225,7 +225,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_TwoVersionsInSequence_Loads()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         CopyVersion(VersionFolder(rules), "1.1.0", "effectiveFrom: 2024-01-01");
 
         var result = RuleSetCatalog.TryLoadFromFolder(rules);
@@ -238,7 +238,7 @@ public class BrokenRuleFileTests
     public void Diagnostic_InsideRule_FormatsAsPathLineColumnErrorCodeMessageRule()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var line = new BrokenCase("f", Chapter5, "field: capacity, value: 300, unit: 万吨/年", "field: capasity, value: 300, unit: 万吨/年", "MR3004").Apply(VersionFolder(rules), Originals.Value[Chapter5]);
 
         var diagnostic = RuleSetCatalog.TryLoadFromFolder(rules).Diagnostics.Single();
@@ -254,7 +254,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_DocumentErrorInsideRule_NamesTheRule(string scenario)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var broken = Cases.Single(c => c.Scenario == scenario);
         var line = broken.Apply(VersionFolder(rules), Originals.Value[broken.File]);
 
@@ -267,7 +267,7 @@ public class BrokenRuleFileTests
     public void TryLoadFromFolder_DuplicateKeyInMineralList_NamesNoRule()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var line = new BrokenCase("d", Lists, "    minerals: [ultra-lean-magnetite]\n", "    minerals: [ultra-lean-magnetite]\n    minerals: [ultra-lean-magnetite]\n", "MR1004").Apply(VersionFolder(rules), Originals.Value[Lists]);
 
         var diagnostic = RuleSetCatalog.TryLoadFromFolder(rules).Diagnostics.Single(d => d.Code == "MR1004");
@@ -280,7 +280,7 @@ public class BrokenRuleFileTests
     public void Lint_BrokenRuleFile_ExitTwoNamingFileAndLine()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var line = new BrokenCase("l", Chapter5, "value: 300, unit: 万吨/年", "value: three hundred, unit: 万吨/年", "MR1007").Apply(VersionFolder(rules), Originals.Value[Chapter5]);
 
         var (code, output, error) = CliRunner.Run("lint", rules);
@@ -297,7 +297,7 @@ public class BrokenRuleFileTests
     public void Lint_UnclosedFlowMapping_ExitTwoNamingFileAndLineNotACrash()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var line = Cases.Single(c => c.Scenario == "YamlUnclosedFlowMapping").Apply(VersionFolder(rules), Originals.Value[Chapter5]);
 
         var (code, _, error) = CliRunner.Run("lint", rules);
@@ -310,7 +310,7 @@ public class BrokenRuleFileTests
     public void Check_RulesWithMistake_ExitTwoNamingFileAndLineAndChecksNothing()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var line = new BrokenCase("c", Chapter5, "{required} for a new underground coal mine.", "{minimum} for a new underground coal mine.", "MR3010", At: "      en: Capacity {actual} is below", Before: true).Apply(VersionFolder(rules), Originals.Value[Chapter5]);
         var sample = temp.Write("application.yaml", SampleApplication);
 
@@ -329,7 +329,7 @@ public class BrokenRuleFileTests
     public void Check_UneditedRulesFolder_ChecksTheApplication()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var sample = temp.Write("application.yaml", SampleApplication);
 
         var (code, output, _) = CliRunner.Run("check", "--rules", rules, sample);

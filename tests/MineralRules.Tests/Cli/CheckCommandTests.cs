@@ -152,7 +152,16 @@ public class CheckCommandTests
             Assert.That(ContractError.Matches(error), Has.Count.EqualTo(2), error);
             Assert.That(error, Does.Contain("bad.yaml:5:10: error: Unknown value 'cole' for 'mineral'. Did you mean 'coal'?"));
             Assert.That(error, Does.Contain("bad.yaml:7:1: error: Unknown key 'capcity'"));
-            Assert.That(json.RootElement.EnumerateArray().Select(r => r.GetProperty("application").GetString()), Is.EqualTo(new[] { "CLI-OK" }));
+            // Both files are in the machine report: the good one with its verdicts, the bad one as invalid with its
+            // located diagnostics and no verdict (contract: a machine reader never loses a file).
+            var results = json.RootElement.EnumerateArray().ToList();
+            Assert.That(results.Select(r => r.GetProperty("decision").GetString()), Is.EqualTo(new[] { "compliant", "invalid" }));
+            Assert.That(results[0].GetProperty("application").GetString(), Is.EqualTo("CLI-OK"));
+            Assert.That(results[1].TryGetProperty("verdicts", out _), Is.False);
+            Assert.That(results[1].GetProperty("source").GetString(), Does.EndWith("bad.yaml"));
+            Assert.That(
+                results[1].GetProperty("diagnostics").EnumerateArray().Select(d => (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32(), d.GetProperty("code").GetString())),
+                Is.EqualTo(new[] { (5, 10, "MR1008"), (7, 1, "MR1005") }));
         });
     }
 
@@ -200,7 +209,7 @@ public class CheckCommandTests
     public void Check_RulesFolderCopyOfShippedRules_SameResult()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = temp.Write("app.yaml", Compliant);
 
         var (code, output, _) = CliRunner.Run("check", file, "--rules", rules);
@@ -216,7 +225,7 @@ public class CheckCommandTests
     public void Check_RulesWithExpressionTypo_ExitTwoNamingFileLineAndRuleBeforeAnyVerdict()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-5-mining.yaml");
         var text = File.ReadAllText(file).Replace(
             "      atMost: { field: deposit.otherMiningRights, value: 0 }",
@@ -241,7 +250,7 @@ public class CheckCommandTests
     public void Check_RulesWithUnknownKey_ExitTwoNamingFileAndLine()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-5-mining.yaml");
         var lines = File.ReadAllLines(file);
         var index = Array.FindIndex(lines, l => l.Trim() == "exemptable: true");

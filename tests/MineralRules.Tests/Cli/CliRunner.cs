@@ -5,7 +5,15 @@ namespace MineralRules.Tests.Cli;
 /// <summary>Runs the command line in-process and captures what it writes.</summary>
 internal static class CliRunner
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    /// <summary>
+    /// Runs a command on the test-only rule set (TestRules/): <c>--rules</c> is added to the commands that take it
+    /// unless the test names its own folder, so CLI tests do not change when the shipped rules do.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) =>
+        RunWithShippedRules(args.Length > 0 && args[0] is "check" or "test" && !args.Contains("--rules") ? [.. args, "--rules", TestPaths.TestRules] : args);
+
+    /// <summary>Runs a command as a user would, on the rules embedded in the tool.</summary>
+    public static (int ExitCode, string Output, string Error) RunWithShippedRules(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -30,10 +38,10 @@ internal sealed class TempFolder : IDisposable
     }
 
     /// <summary>Copies the shipped rules here, for tests that edit them.</summary>
-    public string CopyShippedRules()
+    public string CopyTestRules()
     {
         var target = System.IO.Path.Combine(Path, "rules");
-        CopyFolder(TestPaths.Rules, target);
+        CopyFolder(TestPaths.TestRules, target);
         return target;
     }
 

@@ -49,7 +49,7 @@ public sealed class DiffCommandTests
     public void Diff_MineralAddedToList_ShowsListAndRuleScope()
     {
         using var temp = new TempFolder();
-        var older = temp.CopyShippedRules();
+        var older = temp.CopyTestRules();
         var newer = Path.Combine(temp.Path, "new");
         TempFolder.CopyFolder(older, newer);
         var lists = Path.Combine(newer, "nmg-mineral-plan-2021-2025", "1.0.0", "mineral-lists.yaml");
@@ -68,7 +68,7 @@ public sealed class DiffCommandTests
     public void Diff_BrokenNewRules_Exit2()
     {
         using var temp = new TempFolder();
-        var older = temp.CopyShippedRules();
+        var older = temp.CopyTestRules();
         var newer = Path.Combine(temp.Path, "new");
         TempFolder.CopyFolder(older, newer);
         Edit(newer, Threshold, Threshold.Replace("300", "三百", StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class DiffCommandTests
 
     private static (string Older, string Newer, string Samples) Prepare(TempFolder temp)
     {
-        var older = temp.CopyShippedRules();
+        var older = temp.CopyTestRules();
         var newer = Path.Combine(temp.Path, "new");
         TempFolder.CopyFolder(older, newer);
         Edit(newer, Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal));

@@ -28,7 +28,7 @@ public sealed partial class AuthoringGuideTests
     public void Edit_ShippedRules_StillLoadAndTakeEffect(Example example)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var (file, added) = ApplyDiff(rules, example);
 
         var result = RuleSetCatalog.TryLoadFromFolder(rules);
@@ -44,7 +44,7 @@ public sealed partial class AuthoringGuideTests
     public void NewFile_InShippedRules_Loads(Example example)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         File.WriteAllText(Path.Combine(rules, Version, example.Argument), example.Blocks[0]);
 
         var result = RuleSetCatalog.TryLoadFromFolder(rules);
@@ -66,7 +66,7 @@ public sealed partial class AuthoringGuideTests
     public void NewVersion_CopiedWithNewManifest_TakesEffectOnItsDate(Example example)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var target = Path.Combine(rules, "nmg-mineral-plan-2021-2025", example.Argument);
         TempFolder.CopyFolder(Path.Combine(rules, Version), target);
 
@@ -86,7 +86,7 @@ public sealed partial class AuthoringGuideTests
     public void LintError_AsTheGuideShows(Example example)
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         ApplyDiff(rules, example);
 
         var (code, _, error) = CliRunner.Run("lint", rules);

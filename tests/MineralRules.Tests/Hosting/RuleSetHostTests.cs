@@ -13,7 +13,7 @@ public sealed class RuleSetHostTests
     public void Reload_EditedThreshold_ServesNewRules()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var host = new RuleSetHost(RuleSetCatalog.LoadFromFolder(rules));
         var application = Fixtures.Read(CoalMine);
         Assert.That(host.Evaluate(application).Decision, Is.EqualTo(Decision.NonCompliant), "240 is below 300 before the edit");
@@ -34,7 +34,7 @@ public sealed class RuleSetHostTests
     public void Reload_BrokenRuleFile_KeepsServingLastGoodAndSaysWhy()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var host = new RuleSetHost(RuleSetCatalog.LoadFromFolder(rules));
         var before = host.Current;
         var application = Fixtures.Read(CoalMine);
@@ -73,7 +73,7 @@ public sealed class RuleSetHostTests
     public void Evaluate_WhileReloading_EveryResultFromOneWholeRuleSet()
     {
         using var temp = new TempFolder();
-        var strict = temp.CopyShippedRules();
+        var strict = temp.CopyTestRules();
         var lenient = Path.Combine(temp.Path, "lenient");
         TempFolder.CopyFolder(strict, lenient);
         Edit(lenient, Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal));

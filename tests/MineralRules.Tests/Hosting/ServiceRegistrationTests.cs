@@ -30,7 +30,7 @@ public sealed class ServiceRegistrationTests
     public void AddMineralRules_BrokenFolder_ThrowsWithEveryErrorLogged()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "mineral-lists.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("placer-iron, heavy-placer]", "placer-iron, heavy-placer, merkury]", StringComparison.Ordinal));
         var log = new ListLoggerProvider();

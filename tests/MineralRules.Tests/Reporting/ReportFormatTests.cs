@@ -99,7 +99,7 @@ public sealed class ReportFormatTests
             Assert.That(output, Does.Not.Contain("b.yaml`"));
             Assert.That(output, Does.Contain("| fail | 5.2.1 新建井工煤矿原则上产能不低于300万吨/年 | `coal.new-underground.min-capacity` | 7 |"));
             Assert.That(output, Does.Contain("| review | 5.1.1 "));
-            Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("| 2 | 1 | 1 | 0 |"));
+            Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("| 2 | 1 | 1 | 0 | 0 |"));
         });
     }
 }

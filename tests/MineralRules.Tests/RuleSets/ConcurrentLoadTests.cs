@@ -23,7 +23,7 @@ public class ConcurrentLoadTests
     {
         // Two versions in one source, one broken: all or nothing, with the broken file's error reported.
         using var folder = new TempFolder();
-        var rules = folder.CopyShippedRules();
+        var rules = folder.CopyTestRules();
         var version = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0");
         var copy = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.1.0");
         TempFolder.CopyFolder(version, copy);

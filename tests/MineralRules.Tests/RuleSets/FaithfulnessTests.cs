@@ -7,10 +7,10 @@ namespace MineralRules.Tests.RuleSets;
 /// <summary>Every citation is the plan's own: refs from its numbering, quotes from its text under that clause.</summary>
 public class FaithfulnessTests
 {
-    private static readonly RuleSetDefinition Definition = Fixtures.Catalog.RuleSets.Single().Definition;
+    private static readonly RuleSetDefinition Definition = Fixtures.Shipped.RuleSets[^1].Definition;
 
     private static IEnumerable<TestCaseData> Rules() =>
-        Fixtures.Catalog.RuleSets.Single().Definition.Rules.Select(r => new TestCaseData(r.Id).SetName($"Quote_{r.Id}_InPlanUnderItsClause"));
+        Fixtures.Shipped.RuleSets[^1].Definition.Rules.Select(r => new TestCaseData(r.Id).SetName($"Quote_{r.Id}_InPlanUnderItsClause"));
 
     [TestCaseSource(nameof(Rules))]
     public void Quote_Rule_InPlanUnderItsClause(string ruleId)
@@ -99,7 +99,7 @@ public class FaithfulnessTests
     public void Load_QuoteChangedByOneCharacter_RefusedAtTheQuoteLine()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-5-mining.yaml");
         var lines = File.ReadAllLines(file);
         var index = Array.FindIndex(lines, l => l.Contains("zh: 新建井工煤矿原则上产能不低于300万吨/年", StringComparison.Ordinal));
@@ -119,7 +119,7 @@ public class FaithfulnessTests
     public void Load_ClauseRefNotInPlan_RefusedWithTheRef()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "chapter-6-green-mining.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("ref: \"6.1.1\"", "ref: \"6.1.9\"", StringComparison.Ordinal));
 

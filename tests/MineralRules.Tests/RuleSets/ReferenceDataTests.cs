@@ -11,7 +11,7 @@ public class ReferenceDataTests
     [Test]
     public void MineScaleTable_EveryRow_HasSourceStatusAndVerifiedFlag()
     {
-        var table = Fixtures.Catalog.RuleSets.Single().Definition.Reference.MineScale!;
+        var table = Fixtures.Shipped.RuleSets[^1].Definition.Reference.MineScale!;
 
         Assert.Multiple(() =>
         {
@@ -26,7 +26,7 @@ public class ReferenceDataTests
     [Test]
     public void DepositScaleTable_EveryRow_HasSourceAndVerifiedFlag()
     {
-        var table = Fixtures.Catalog.RuleSets.Single().Definition.Reference.DepositScale!;
+        var table = Fixtures.Shipped.RuleSets[^1].Definition.Reference.DepositScale!;
 
         Assert.That(table.Rows.Select(r => r.Source), Is.All.Not.Empty);
     }
@@ -34,7 +34,7 @@ public class ReferenceDataTests
     [Test]
     public void Divisions_ShippedWithRuleSet_SameAsGbT2260TableOfTheReader()
     {
-        var shipped = Fixtures.Catalog.RuleSets.Single().Definition.Reference.Divisions!;
+        var shipped = Fixtures.Shipped.RuleSets[^1].Definition.Reference.Divisions!;
         var codes = shipped.Leagues.SelectMany(l => l.Counties.Select(c => (c.Code, c.Name)).Prepend((l.Code, l.Name))).ToList();
 
         Assert.Multiple(() =>
@@ -89,7 +89,7 @@ public class ReferenceDataTests
     public void Evaluate_VerifiedRowMarkedUnverified_NoLongerDecides()
     {
         using var temp = new TempFolder();
-        var rules = temp.CopyShippedRules();
+        var rules = temp.CopyTestRules();
         var file = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "1.0.0", "reference", "mine-production-scale.yaml");
         var lines = File.ReadAllLines(file).ToList();
         var row = lines.FindIndex(l => l.Contains("name: 石灰岩", StringComparison.Ordinal));
