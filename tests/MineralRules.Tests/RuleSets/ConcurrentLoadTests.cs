@@ -12,7 +12,7 @@ public class ConcurrentLoadTests
     public void LoadEmbedded_FourThreadsAtOnce_EachGetsTheSameRuleSetAndVerdicts()
     {
         var application = Fixtures.Read(Fixtures.CoalMine("CONCURRENT", 120));
-        var expected = Fingerprint(Fixtures.Catalog, application);
+        var expected = Fingerprint(Fixtures.Shipped, application);
         var loaded = Fixtures.AtOnce(4, _ => Fingerprint(RuleSetCatalog.LoadEmbedded(), application));
 
         Assert.That(loaded, Has.All.EqualTo(expected));
@@ -40,8 +40,8 @@ public class ConcurrentLoadTests
 
     private static string Fingerprint(RuleSetCatalog catalog, Application application)
     {
-        var ruleSet = catalog.RuleSets.Single();
+        var ruleSet = catalog.InForceOn(application.ApplicationDate)!;
         var result = ruleSet.Evaluate(application);
-        return $"{string.Join(",", ruleSet.RuleIds)}#{result.Decision}#{string.Join("|", result.Verdicts.Select(v => $"{v.Rule}:{v.Outcome}:{v.Message?.En}"))}";
+        return $"{string.Join(",", catalog.RuleSets.Select(r => r.Info.Digest))}#{string.Join(",", ruleSet.RuleIds)}#{result.Decision}#{string.Join("|", result.Verdicts.Select(v => $"{v.Rule}:{v.Outcome}:{v.Message?.En}"))}";
     }
 }

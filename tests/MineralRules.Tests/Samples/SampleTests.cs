@@ -57,7 +57,9 @@ public class SampleTests
         foreach (var rule in RuleSet.Rules.Where(r => r.Condition is not null))
         {
             var outcomes = seen.GetValueOrDefault(rule.Id) ?? [];
-            foreach (var outcome in new[] { Outcome.Pass, rule.Definition.Outcome })
+            // A prohibition (禁止, 限制) or a rule met only for review (确需新立) never passes where it applies.
+            var canPass = rule.Definition.Condition is not MineralRules.RuleSets.ProhibitedCondition && rule.Definition.OutcomeWhenMet == Outcome.Pass;
+            foreach (var outcome in canPass ? new[] { Outcome.Pass, rule.Definition.Outcome } : [rule.Definition.Outcome])
             {
                 if (!outcomes.Contains(outcome))
                 {
