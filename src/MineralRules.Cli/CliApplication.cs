@@ -48,7 +48,7 @@ internal static class CliApplication
     }
 }
 
-/// <summary>The exit codes of contract.md.</summary>
+/// <summary>The exit codes of docs/results.md.</summary>
 internal static class ExitCodes
 {
     /// <summary>Every application is compliant (or, for lint, the rules are clean).</summary>

@@ -1,7 +1,7 @@
 namespace MineralRules;
 
 /// <summary>
-/// A permit application, exactly the shape of the application document in <c>contract.md</c>. Optional facts are
+/// A permit application, exactly the shape of the application document in <c>docs/application.md</c>. Optional facts are
 /// null when absent: a rule that needs an absent fact gives <see cref="Outcome.Review"/> naming it.
 /// </summary>
 public sealed record Application

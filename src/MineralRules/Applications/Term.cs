@@ -100,7 +100,7 @@ internal interface IVocabulary
     string Code(object value);
 }
 
-/// <summary>The contract's vocabularies (contract.md).</summary>
+/// <summary>The application document's vocabularies (docs/application.md).</summary>
 internal static class Vocabularies
 {
     /// <summary>The vocabulary of an enum type of the application model, or null.</summary>

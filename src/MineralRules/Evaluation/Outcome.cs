@@ -1,6 +1,6 @@
 namespace MineralRules;
 
-/// <summary>The outcome of one rule for one application (clauses.md).</summary>
+/// <summary>The outcome of one rule for one application (docs/results.md).</summary>
 public enum Outcome
 {
     /// <summary>The rule applies and the application satisfies it (<c>pass</c>).</summary>
@@ -19,7 +19,7 @@ public enum Outcome
     NotApplicable,
 }
 
-/// <summary>The decision on an application (clauses.md, 7.2).</summary>
+/// <summary>The decision on an application (docs/results.md; the plan's 7.2).</summary>
 public enum Decision
 {
     /// <summary>No verdict fails or needs review (<c>compliant</c>).</summary>

@@ -7,7 +7,7 @@ using MineralRules.Applications;
 namespace MineralRules;
 
 /// <summary>
-/// Writes results in the JSON shape of <c>contract.md</c> ("The JSON result"), for archiving and for machines.
+/// Writes results in the JSON shape of <c>docs/results.md</c>, for archiving and for machines.
 /// Additive fields beyond the contract: <c>messages</c> (zh and en), <c>counts</c>, <c>notes</c>, <c>exemptions</c>.
 /// </summary>
 public static class ResultJson

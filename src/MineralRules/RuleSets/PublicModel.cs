@@ -144,7 +144,7 @@ public sealed record RuleSetReadings(bool AbsentZonesUnknown, bool UnknownScopeW
     /// <summary>Rule set 1.0.0's readings: absent zones are none, unknown scope facts are asked for, no remedies.</summary>
     public static RuleSetReadings Original { get; } = new(false, false, false);
 
-    /// <summary>The readings of clauses.md's second edition (rule set 2.0.0).</summary>
+    /// <summary>The readings rule set 2.0.0 relies on (docs/rule-format.md, "Readings").</summary>
     public static RuleSetReadings SecondEdition { get; } = new(true, true, true);
 }
 
