@@ -43,7 +43,8 @@ public static class QuickRun
             ("(a) evaluator", a => (int)ruleSet.Evaluate(a).Decision, 60),
             ("(b) handwritten", a => (int)HandwrittenPlan.Evaluate(a).Decision, 60),
             ("(c) rulesengine", a => Wait(workflow.ExecuteAsync(a)).Count, 300),
-            ("(a') catalog.Evaluate (validates, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60));
+            ("(a') catalog.Evaluate (validates, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60),
+            ("(a\"), then every fail and review read in full (message, remedy, facts)", a => ReadInFull(ruleSet.Evaluate(a)), 60));
         var evaluator = medians[0];
         var handwrittenNs = medians[1];
         var rulesEngineNs = medians[2];
@@ -63,6 +64,28 @@ public static class QuickRun
             CultureInfo.InvariantCulture,
             $"ratio-vs-handwritten={a:F2} ratio-rulesengine-vs-ours={c:F1} alloc-bytes-per-eval={bytes} cold-ms={cold:F0}"));
         return disagreements == 0 && identical ? 0 : 1;
+    }
+
+    /// <summary>What a host that shows or archives every explanation reads: each fail and review's texts and facts.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The number of characters read, so nothing is optimised away.</returns>
+    public static int ReadInFull(EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var read = (int)result.Decision;
+        foreach (var verdict in result.Verdicts)
+        {
+            if (verdict.Outcome is Outcome.Fail or Outcome.Review)
+            {
+                read += verdict.Message!.Zh.Length + verdict.Message.En.Length + (verdict.Remedy?.Zh.Length ?? 0) + (verdict.Remedy?.En.Length ?? 0);
+                foreach (var fact in verdict.Facts)
+                {
+                    read += fact.Field.Length + (fact.Value?.Length ?? 0) + fact.Required.Length;
+                }
+            }
+        }
+
+        return read;
     }
 
     /// <summary>Bytes the current thread allocates per <see cref="CompiledRuleSet.Evaluate"/>, result included, averaged over the mix.</summary>

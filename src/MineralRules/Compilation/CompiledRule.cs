@@ -15,8 +15,8 @@ internal sealed class CompiledRule
         Scope = scope;
         Condition = condition;
         Readings = readings;
-        NotApplicable = Cited(new Verdict(definition.Id, Outcome.NotApplicable, definition.Clause, null, [], null));
-        Passed = Cited(new Verdict(definition.Id, Outcome.Pass, definition.Clause, null, [], null));
+        NotApplicable = Verdict(Outcome.NotApplicable, null, [], null);
+        Passed = Verdict(Outcome.Pass, null, [], null);
         PassesWhenMet = definition.OutcomeWhenMet == Outcome.Pass;
         PassesWhenMetDespiteUnknownScope = PassesWhenMet && readings.UnknownScopeWhenMetPasses;
     }
@@ -27,9 +27,15 @@ internal sealed class CompiledRule
     /// <summary>True when a met condition passes even though a scope fact is absent (a met condition does not ask for it).</summary>
     public bool PassesWhenMetDespiteUnknownScope { get; }
 
-    /// <summary>The verdict with the rule's further citations and legal bases.</summary>
-    public Verdict Cited(Verdict verdict) =>
-        Definition.AlsoCites.Count == 0 && Definition.Basis.Count == 0 ? verdict : verdict with { AlsoCites = Definition.AlsoCites, Basis = Definition.Basis };
+    /// <summary>A verdict of this rule, with its further citations and legal bases; for a fail or review, its remedy and facts.</summary>
+    public Verdict Verdict(Outcome outcome, LocalizedText? message, IReadOnlyList<string> missing, ExemptionReport? exemption, LocalizedText? remedy = null, IReadOnlyList<Fact>? facts = null) =>
+        new(Id, outcome, Clause, message, missing, exemption)
+        {
+            AlsoCites = Definition.AlsoCites,
+            Basis = Definition.Basis,
+            Remedy = remedy,
+            Facts = facts ?? [],
+        };
 
     /// <summary>The facts a fail or review of this rule was decided on: the condition's, else those that put the application in scope.</summary>
     public FactSpec[] FactSpecs => Condition?.Facts is { Length: > 0 } facts ? facts : Scope.Facts;
@@ -51,8 +57,6 @@ internal sealed class CompiledRule
     public Verdict NotApplicable { get; }
 
     public Verdict Passed { get; }
-
-
 
     /// <summary>
     /// Review verdicts for absent facts, by the set of fields that made the rule undecidable: their message names
@@ -92,5 +96,4 @@ internal sealed class CompiledRule
             }
         }
     }
-
 }

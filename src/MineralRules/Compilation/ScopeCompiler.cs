@@ -32,16 +32,16 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Truth Rest(Application application, ulong applicationZones)
     {
-        if (zones == 0)
+        if (zones != 0 && (zones & applicationZones) == 0)
         {
-            return rest is null ? Truth.True : rest(application);
+            // In none of the rule's zones, or the zones are absent (UnknownZones is no zone's bit): unknown where
+            // the rule set reads absent zones so (a missing fact), else none (1.0.0).
+            return (applicationZones & UnknownZones) == 0 || zonesUnknown.IsFalse ? Truth.False
+                : rest is null ? zonesUnknown
+                : zonesUnknown.And(rest(application));
         }
 
-        // Absent zones: unknown where the rule set reads them so (a missing fact), else none (1.0.0).
-        var inZone = (applicationZones & UnknownZones) != 0 ? zonesUnknown
-            : (zones & applicationZones) == 0 ? Truth.False
-            : Truth.True;
-        return inZone.IsFalse || rest is null ? inZone : inZone.And(rest(application));
+        return rest is null ? Truth.True : rest(application);
     }
 
     /// <summary>True when the permit, action and mineral decide the scope alone (no zones, method, league or when).</summary>

@@ -16,8 +16,8 @@ internal static class Evaluator
     {
         var entry = index.For(application);
         var candidates = entry.Candidates;
-        var verdicts = new Verdict[candidates.Length];
-        var rules = index.Deciding;
+        var verdicts = new VerdictList.Builder(entry);
+        var candidateRules = entry.CandidateRules;
         HashSet<string>? applied = null;
         HashSet<string>? ignored = null;
         var fail = false;
@@ -26,11 +26,11 @@ internal static class Evaluator
         for (var slot = 0; slot < candidates.Length; slot++)
         {
             var i = candidates[slot];
-            var rule = rules[i];
+            var rule = candidateRules[slot];
             var scope = rule.Scope.Rest(application, zones);
             if (scope.IsFalse)
             {
-                verdicts[slot] = rule.NotApplicable;
+                verdicts.NotApplicable(slot);
                 continue;
             }
 
@@ -39,7 +39,7 @@ internal static class Evaluator
             {
                 // The common case, first. A met condition does not ask for the scope's absent facts where the
                 // rule set reads so (2.0.0); 1.0.0 asked for them.
-                verdicts[slot] = rule.Passed;
+                verdicts.Passed(slot);
                 continue;
             }
 
@@ -54,7 +54,8 @@ internal static class Evaluator
             else if (condition.IsTrue)
             {
                 // Met, scope known, and not a pass (that returned above): an outcomeWhenMet: review rule.
-                verdict = Explained(entry.MetForReview[i] ?? Build(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), [], null), rule, definition.RemedyWhenMet, application);
+                // Built once for the combination where its message allows; explained when first read (VerdictList).
+                verdict = entry.MetForReview[i] ?? Unexplained(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), null, definition.RemedyWhenMet);
             }
             else if (condition.IsUnknown)
             {
@@ -62,7 +63,7 @@ internal static class Evaluator
             }
             else
             {
-                verdict = Explained(Violated(rule, entry.Violated[i], application), rule, definition.Remedy, application);
+                verdict = Violated(rule, entry.Violated[i], application);
                 if (verdict.Exemption is { } exemption)
                 {
                     (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
@@ -71,7 +72,7 @@ internal static class Evaluator
 
             fail |= verdict.Outcome == Outcome.Fail;
             review |= verdict.Outcome == Outcome.Review;
-            verdicts[slot] = verdict;
+            verdicts.Add(slot, verdict);
         }
 
         var notes = entry.AllNotes ?? Notes(entry, application, zones);
@@ -82,7 +83,7 @@ internal static class Evaluator
             application.Id,
             info,
             decision,
-            new VerdictList(entry, verdicts),
+            verdicts.Build(application),
             notes,
             application.Exemptions.Count == 0 ? [] : Summarise(application, index, applied, ignored));
     }
@@ -122,7 +123,8 @@ internal static class Evaluator
     }
 
     // forCombination: the violated verdict built once for the application's permit, action and mineral, where its
-    // message allows (RuleIndex); an exemption claim always needs a verdict of its own.
+    // message allows (RuleIndex); an exemption claim always needs a verdict of its own. Either is explained when
+    // first read (VerdictList).
     private static Verdict Violated(CompiledRule rule, Verdict? forCombination, Application application)
     {
         var definition = rule.Definition;
@@ -134,18 +136,18 @@ internal static class Evaluator
 
         if (claim is null)
         {
-            return Build(rule, definition.Outcome, Deferred(definition.Message, rule, application), [], null);
+            return Unexplained(rule, definition.Outcome, Deferred(definition.Message, rule, application), null, definition.Remedy);
         }
 
         if (definition.Exemptable)
         {
             var reason = ExemptionText.Of(ExemptionText.Kind.Claimed, claim);
             var report = new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Applied, reason);
-            return Build(rule, Outcome.Review, Deferred(definition.Message, rule, application, reason), [], report);
+            return Unexplained(rule, Outcome.Review, Deferred(definition.Message, rule, application, reason), report, definition.Remedy);
         }
 
         var ignoredReason = ExemptionText.Of(ExemptionText.Kind.IgnoredHere, claim);
-        return Build(rule, Outcome.Fail, Deferred(definition.Message, rule, application, ignoredReason), [], new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Ignored, ignoredReason));
+        return Unexplained(rule, Outcome.Fail, Deferred(definition.Message, rule, application, ignoredReason), new ExemptionReport(claim.Clause, claim.Basis, ExemptionStatus.Ignored, ignoredReason), definition.Remedy);
     }
 
     private static ExemptionClaim? FindClaim(Application application, string clause)
@@ -178,14 +180,18 @@ internal static class Evaluator
         return reports;
     }
 
-    private static Verdict Build(CompiledRule rule, Outcome outcome, LocalizedText message, IReadOnlyList<string> missing, ExemptionReport? exemption) =>
-        rule.Cited(new(rule.Id, outcome, rule.Clause, message, missing, exemption));
+    /// <summary>
+    /// A fail or review still to be explained: it holds the rule's remedy template and <see cref="DeferredFacts.Pending"/>,
+    /// and the result's verdict list explains it for the application when it is first read (<see cref="Explain"/>).
+    /// </summary>
+    public static Verdict Unexplained(CompiledRule rule, Outcome outcome, LocalizedText message, ExemptionReport? exemption, LocalizedText? remedy) =>
+        rule.Verdict(outcome, message, [], exemption, remedy, DeferredFacts.Pending);
 
-    /// <summary>A fail or review with its remedy and the facts it was decided on, both formed when first read.</summary>
-    private static Verdict Explained(Verdict verdict, CompiledRule rule, LocalizedText? remedy, Application application) =>
+    /// <summary>An unexplained verdict explained for this application: its remedy filled and the facts it was decided on, both formed when first read.</summary>
+    public static Verdict Explain(Verdict verdict, CompiledRule rule, Application application) =>
         verdict with
         {
-            Remedy = remedy is null ? null : Deferred(remedy, rule, application),
+            Remedy = verdict.Remedy is { } remedy ? Deferred(remedy, rule, application) : null,
             Facts = new DeferredFacts(rule, application),
         };
 
@@ -221,26 +227,26 @@ internal static class Evaluator
     /// <summary>
     /// The review verdict for facts that could not decide the rule. Where every one of them is absent, the verdict
     /// depends on nothing but the rule and the set of fields, and is built once per set; a field that is given but
-    /// still could not decide (a unit that cannot convert) is explained with the application's own value.
+    /// still could not decide (a unit that cannot convert) is explained with the application's own value, when the
+    /// verdict is first read.
     /// </summary>
     private static Verdict MissingVerdict(CompiledRule rule, FieldSet missing, FieldCatalog fields, Application application)
     {
-        // Cached only for sets whose fields were all absent: check this application leaves them all out too.
-        if (rule.MissingVerdict(missing) is { } cached && AllAbsent(missing, fields, application))
+        var allAbsent = AllAbsent(missing, fields, application);
+        if (allAbsent && rule.MissingVerdict(missing) is { } cached)
         {
             return cached;
         }
 
-        var named = Fields(missing, fields);
         var absent = Absent(missing, fields, application);
-        var verdict = Build(rule, Outcome.Review, new LocalizedText(new DeferredMissingMessage(missing, fields, application)), absent, null) with
-        {
-            Remedy = rule.Readings.RemediesRequired
-                ? MissingFacts.Remedy(absent, [.. named.Where(f => f.Read(application) is not null).Select(f => f.Path)])
-                : null,
-            Facts = MissingFacts.Of(named, application),
-        };
-        if (!missing.IsEmpty && AllAbsent(missing, fields, application))
+        var verdict = rule.Verdict(
+            Outcome.Review,
+            new LocalizedText(new DeferredMissingMessage(missing, fields, application)),
+            absent,
+            null,
+            rule.Readings.RemediesRequired ? new LocalizedText(new DeferredMissingRemedy(missing, fields, application)) : null,
+            allAbsent ? MissingFacts.Of(missing, fields, application) : new DeferredFacts(rule, application, missing));
+        if (allAbsent && !missing.IsEmpty)
         {
             rule.CacheMissingVerdict(missing, verdict);
         }
@@ -263,10 +269,34 @@ internal static class Evaluator
 
     /// <summary>The fields the application leaves out. A field it gives that still could not decide (a capacity in
     /// a unit that cannot convert to the threshold's) is not missing: the message says why instead.</summary>
-    private static string[] Absent(FieldSet missing, FieldCatalog fields, Application application) =>
-        [.. Fields(missing, fields).Where(f => f.Read(application) is null).Select(f => f.Path)];
+    private static string[] Absent(FieldSet missing, FieldCatalog fields, Application application)
+    {
+        var count = 0;
+        foreach (var id in missing.Ids())
+        {
+            count += fields[id].Read(application) is null ? 1 : 0;
+        }
 
-    private static List<Field> Fields(FieldSet set, FieldCatalog fields)
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var absent = new string[count];
+        var n = 0;
+        foreach (var id in missing.Ids())
+        {
+            if (fields[id].Read(application) is null)
+            {
+                absent[n++] = fields[id].Path;
+            }
+        }
+
+        return absent;
+    }
+
+    /// <summary>The fields of a set, in field order.</summary>
+    public static List<Field> Fields(FieldSet set, FieldCatalog fields)
     {
         var list = new List<Field>();
         foreach (var id in set.Ids())
@@ -343,8 +373,8 @@ internal static class Evaluator
             var name = template.AsSpan(open + 1, close - open - 1);
             string? value = name switch
             {
-                "actual" => (explanation ??= Explain(rule, application, zh)).Actual ?? ValueText.Of(null, null, zh),
-                "required" => (explanation ??= Explain(rule, application, zh)).Required ?? ValueText.Of(null, null, zh),
+                "actual" => (explanation ??= ExplainCondition(rule, application, zh)).Actual ?? ValueText.Of(null, null, zh),
+                "required" => (explanation ??= ExplainCondition(rule, application, zh)).Required ?? ValueText.Of(null, null, zh),
                 "mineral" => ValueText.Of(application.Mineral, null, zh),
                 "permit" => ValueText.Of(application.Permit, null, zh),
                 "action" => ValueText.Of(application.Action, null, zh),
@@ -365,7 +395,7 @@ internal static class Evaluator
         return text.ToStringAndClear();
     }
 
-    private static Explanation Explain(CompiledRule rule, Application application, bool zh) =>
+    private static Explanation ExplainCondition(CompiledRule rule, Application application, bool zh) =>
         rule.Condition?.Explain(application, zh) ?? Explanation.None;
 }
 
@@ -383,6 +413,12 @@ internal sealed class DeferredMessage(LocalizedText template, CompiledRule rule,
 internal sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
 {
     public LocalizedText Format() => Evaluator.MissingMessage(missing, fields, application);
+}
+
+/// <summary>The remedy of a review for facts that could not decide a rule, formatted when first read.</summary>
+internal sealed class DeferredMissingRemedy(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
+{
+    public LocalizedText Format() => MissingFacts.Remedy(missing, fields, application);
 }
 
 /// <summary>What became of an exemption claim, in Chinese and English; formatted when first read.</summary>

@@ -66,12 +66,12 @@ internal sealed class RuleIndex
             var definition = rule.Definition;
             if (Evaluator.DependsOnCombinationOnly(definition.Message))
             {
-                violated[i] = rule.Cited(new Verdict(rule.Id, definition.Outcome, rule.Clause, Evaluator.Format(definition.Message, rule, sample), [], null));
+                violated[i] = Evaluator.Unexplained(rule, definition.Outcome, Evaluator.Format(definition.Message, rule, sample), null, definition.Remedy);
             }
 
             if (definition.MessageWhenMet is { } whenMet && Evaluator.DependsOnCombinationOnly(whenMet))
             {
-                metForReview[i] = rule.Cited(new Verdict(rule.Id, Outcome.Review, rule.Clause, Evaluator.Format(whenMet, rule, sample), [], null));
+                metForReview[i] = Evaluator.Unexplained(rule, Outcome.Review, Evaluator.Format(whenMet, rule, sample), null, definition.RemedyWhenMet);
             }
         }
 
@@ -87,39 +87,19 @@ internal sealed class RuleIndex
         // Where every note of the combination applies to every application of it and reads the same, the
         // results share one array of them.
         var allNotes = notes.All(n => n.Scope.HasNoRest) && noteTexts.All(n => n is not null) ? noteTexts.Select(n => n!).ToArray() : null;
-        return new Entry(template, [.. candidates], slots, violated, metForReview, notes, noteTexts, allNotes);
+        return new Entry(Deciding, template, [.. candidates], [.. candidates.Select(i => Deciding[i])], slots, violated, metForReview, notes, noteTexts, allNotes);
     }
 
     /// <summary>For one (permit, action, mineral): every verdict not applicable, and the rules that may apply.</summary>
+    /// <param name="Rules">The deciding rules (<see cref="Deciding"/>).</param>
     /// <param name="Template">A verdict per deciding rule, all not applicable; shared by every result.</param>
     /// <param name="Candidates">Indexes into <see cref="Deciding"/> of the rules whose scope admits the combination.</param>
+    /// <param name="CandidateRules">The rules of <paramref name="Candidates"/>, in the same order.</param>
     /// <param name="Slots">By deciding rule: its place in <paramref name="Candidates"/>, or -1.</param>
     /// <param name="Violated">By deciding rule: the verdict when violated with no exemption claimed, where its message names nothing but the combination; else null.</param>
     /// <param name="MetForReview">By deciding rule: the review verdict of an <c>outcomeWhenMet: review</c> rule, likewise.</param>
     /// <param name="Notes">The notes whose scope admits the combination.</param>
     /// <param name="NoteTexts">By note: the note, where its message names nothing but the combination; else null.</param>
     /// <param name="AllNotes">The notes of every result of the combination, where they do not depend on the application; else null.</param>
-    internal sealed record Entry(Verdict[] Template, int[] Candidates, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes);
-}
-
-/// <summary>
-/// A result's verdicts: the combination's shared not-applicable verdicts, overlaid with this application's
-/// verdicts for the rules that could apply — one small array per result instead of a copy of every verdict.
-/// Immutable once the evaluation returns it.
-/// </summary>
-internal sealed class VerdictList(RuleIndex.Entry entry, Verdict[] candidates) : IReadOnlyList<Verdict>
-{
-    public int Count => entry.Template.Length;
-
-    public Verdict this[int index] => entry.Slots[index] is var slot and >= 0 ? candidates[slot] : entry.Template[index];
-
-    public IEnumerator<Verdict> GetEnumerator()
-    {
-        for (var i = 0; i < entry.Template.Length; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    internal sealed record Entry(CompiledRule[] Rules, Verdict[] Template, int[] Candidates, CompiledRule[] CandidateRules, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes);
 }

@@ -9,10 +9,16 @@ namespace MineralRules.Evaluation;
 /// and few read every fact, so evaluation only records the rule and the application. Thread-safe: two readers may
 /// both form the list; either is kept, and they are equal.
 /// </summary>
-internal sealed class DeferredFacts(CompiledRule rule, Application application) : IReadOnlyList<Fact>
+internal sealed class DeferredFacts(CompiledRule rule, Application application, FieldSet? missing = null) : IReadOnlyList<Fact>
 {
     /// <summary>Where a fact the application gives came from.</summary>
     public const string FromApplication = "application";
+
+    /// <summary>
+    /// The facts of a verdict not yet explained for its application (<see cref="Evaluator.Unexplained"/>): never
+    /// seen outside the library, as a result's verdict list explains such a verdict before handing it out.
+    /// </summary>
+    public static readonly IReadOnlyList<Fact> Pending = new Fact[0];
 
     private Fact[]? _facts;
 
@@ -20,7 +26,7 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application) 
 
     public Fact this[int index] => Facts[index];
 
-    private Fact[] Facts => Volatile.Read(ref _facts) ?? (_facts = Form(rule, application));
+    private Fact[] Facts => Volatile.Read(ref _facts) ?? (_facts = missing is { } set ? MissingFacts.Of(set, FieldCatalog.Default, application) : Form(rule, application));
 
     public IEnumerator<Fact> GetEnumerator() => ((IEnumerable<Fact>)Facts).GetEnumerator();
 
@@ -55,16 +61,19 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application) 
 internal static class MissingFacts
 {
     /// <summary>Each fact named: absent ones with a null value (required: present), given ones that could not be compared with their value.</summary>
-    public static Fact[] Of(IReadOnlyList<Field> fields, Application application) =>
+    public static Fact[] Of(FieldSet missing, FieldCatalog fields, Application application) =>
     [
-        .. fields.Select(f => FactText.Value(f, application) is { } value
+        .. Evaluator.Fields(missing, fields).Select(f => FactText.Value(f, application) is { } value
             ? new Fact(f.Path, value, "comparable with the rule's threshold (a unit that converts)", DeferredFacts.FromApplication)
             : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
     ];
 
     /// <summary>The standard remedy of a missing fact: supply it, or have a person review.</summary>
-    public static LocalizedText Remedy(IReadOnlyList<string> absent, IReadOnlyList<string> incomparable)
+    public static LocalizedText Remedy(FieldSet missing, FieldCatalog fields, Application application)
     {
+        var named = Evaluator.Fields(missing, fields);
+        var absent = named.Where(f => f.Read(application) is null).Select(f => f.Path).ToList();
+        var incomparable = named.Where(f => f.Read(application) is not null).Select(f => f.Path).ToList();
         if (absent.Count == 0 && incomparable.Count == 0)
         {
             return new LocalizedText("由人工复核本项规定。", "Have a person review this provision.");

@@ -47,7 +47,7 @@ public sealed class SecondEditionEngineTests
     [Test]
     public void Evaluate_ZonesAbsentUnderSecondEdition_ReviewNamingZonesWithFactAndRemedy()
     {
-        var verdict = Load(SecondEdition, RedLineRule).Evaluate(Fixtures.Read(Mine)).VerdictOf("spatial.red-line.no-new-mining");
+        var verdict = TestRuleSets.Load(SecondEdition, RedLineRule).Evaluate(Fixtures.Read(Mine)).VerdictOf("spatial.red-line.no-new-mining");
 
         Assert.Multiple(() =>
         {
@@ -62,7 +62,7 @@ public sealed class SecondEditionEngineTests
     [Test]
     public void Evaluate_ZonesAbsentUnderOriginalReading_NotApplicableAsIn100()
     {
-        var verdict = Load(null, WithoutRemedy(RedLineRule))
+        var verdict = TestRuleSets.Load(null, WithoutRemedy(RedLineRule))
             .Evaluate(Fixtures.Read(Mine)).VerdictOf("spatial.red-line.no-new-mining");
 
         Assert.Multiple(() =>
@@ -77,7 +77,7 @@ public sealed class SecondEditionEngineTests
     [TestCase("[ecological-red-line]", Outcome.Fail)]
     public void Evaluate_ZonesGiven_EmptyListIsNone(string zones, Outcome expected)
     {
-        var result = Load(SecondEdition, RedLineRule).Evaluate(Fixtures.Read(Mine + $"location: {{ zones: {zones} }}\n"));
+        var result = TestRuleSets.Load(SecondEdition, RedLineRule).Evaluate(Fixtures.Read(Mine + $"location: {{ zones: {zones} }}\n"));
         var verdict = result.VerdictOf("spatial.red-line.no-new-mining");
 
         Assert.Multiple(() =>
@@ -104,7 +104,7 @@ public sealed class SecondEditionEngineTests
     public void Evaluate_CapacityAroundThreshold_FactsAndRemedyNameTheValues(double capacity, Outcome expected)
     {
         var application = Fixtures.Read(Mine.Replace("value: 240", $"value: {capacity.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal) + "miningMethod: underground\n");
-        var verdict = Load(SecondEdition, CapacityRule).Evaluate(application).VerdictOf("coal.min-capacity");
+        var verdict = TestRuleSets.Load(SecondEdition, CapacityRule).Evaluate(application).VerdictOf("coal.min-capacity");
 
         Assert.That(verdict.Outcome, Is.EqualTo(expected));
         if (expected == Outcome.Fail)
@@ -123,7 +123,7 @@ public sealed class SecondEditionEngineTests
     {
         var application = Fixtures.Read(Mine.Replace("value: 240", "value: 400", StringComparison.Ordinal) + method);
 
-        Assert.That(Load(SecondEdition, CapacityRule).Evaluate(application).VerdictOf("coal.min-capacity").Outcome, Is.EqualTo(expected));
+        Assert.That(TestRuleSets.Load(SecondEdition, CapacityRule).Evaluate(application).VerdictOf("coal.min-capacity").Outcome, Is.EqualTo(expected));
     }
 
     [Test]
@@ -132,7 +132,7 @@ public sealed class SecondEditionEngineTests
         var application = Fixtures.Read(Mine.Replace("value: 240", "value: 400", StringComparison.Ordinal));
         var rule = WithoutRemedy(CapacityRule);
 
-        var verdict = Load(null, rule).Evaluate(application).VerdictOf("coal.min-capacity");
+        var verdict = TestRuleSets.Load(null, rule).Evaluate(application).VerdictOf("coal.min-capacity");
 
         Assert.Multiple(() =>
         {
@@ -157,7 +157,7 @@ public sealed class SecondEditionEngineTests
             """;
         var application = Fixtures.Read(Mine + "grant:\n  method: agreement\n" + basis);
 
-        var verdict = Load(SecondEdition, Rule).Evaluate(application).VerdictOf("rights.grant");
+        var verdict = TestRuleSets.Load(SecondEdition, Rule).Evaluate(application).VerdictOf("rights.grant");
 
         Assert.Multiple(() =>
         {
@@ -182,7 +182,7 @@ public sealed class SecondEditionEngineTests
             """;
         var application = Fixtures.Read($"id: T-2\npermit: mining\naction: extension\napplicationDate: {filed}\nmineral: coal\nlicence: {{ expiresOn: 2024-08-01 }}\n");
 
-        var verdict = Load(SecondEdition, Rule).Evaluate(application).VerdictOf("mining.extension.30-days");
+        var verdict = TestRuleSets.Load(SecondEdition, Rule).Evaluate(application).VerdictOf("mining.extension.30-days");
 
         Assert.That(verdict.Outcome, Is.EqualTo(expected));
         if (expected == Outcome.Review)
@@ -205,7 +205,7 @@ public sealed class SecondEditionEngineTests
                 message: { zh: 富铝煤。, en: High-alumina coal. }
                 remedy: { zh: 审查。, en: Review. }
             """;
-        var ruleSet = Load(SecondEdition, Rule);
+        var ruleSet = TestRuleSets.Load(SecondEdition, Rule);
         var marked = ruleSet.Evaluate(Fixtures.Read(Mine + $"location: {{ county: {county} }}\ncoal: {{ highAlumina: true }}\n")).VerdictOf("coal.high-alumina");
         var unmarked = ruleSet.Evaluate(Fixtures.Read(Mine + $"location: {{ county: {county} }}\n")).VerdictOf("coal.high-alumina");
 
@@ -219,7 +219,7 @@ public sealed class SecondEditionEngineTests
     [Test]
     public void Load_SecondEditionCheckWithoutRemedy_RefusedAtTheRule()
     {
-        var result = TryLoad(SecondEdition, WithoutRemedy(RedLineRule));
+        var result = TestRuleSets.TryLoad(SecondEdition, WithoutRemedy(RedLineRule));
 
         Assert.Multiple(() =>
         {
@@ -232,7 +232,7 @@ public sealed class SecondEditionEngineTests
     [Test]
     public void Load_Version2WithoutReadings_Refused()
     {
-        var result = TryLoad(string.Empty, RedLineRule, version: "2.0.0");
+        var result = TestRuleSets.TryLoad(string.Empty, RedLineRule, version: "2.0.0");
 
         Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.Contains("states the readings it relies on"));
     }
@@ -241,11 +241,11 @@ public sealed class SecondEditionEngineTests
     public void Load_TwoVersionsSameDay_OnlyWhenTheHigherSupersedes()
     {
         using var temp = new TempFolder();
-        WriteVersion(temp, "1.0.0", null, WithoutRemedy(RedLineRule));
-        WriteVersion(temp, "2.0.0", SecondEdition, RedLineRule);
+        TestRuleSets.WriteVersion(temp, "1.0.0", null, WithoutRemedy(RedLineRule));
+        TestRuleSets.WriteVersion(temp, "2.0.0", SecondEdition, RedLineRule);
         var overlapping = RuleSetCatalog.TryLoadFromFolder(temp.Path);
 
-        WriteVersion(temp, "2.0.0", SecondEdition + "\nsupersedes: { version: 1.0.0, reason: { zh: 更正。, en: Corrected. } }", RedLineRule);
+        TestRuleSets.WriteVersion(temp, "2.0.0", SecondEdition + "\nsupersedes: { version: 1.0.0, reason: { zh: 更正。, en: Corrected. } }", RedLineRule);
         var superseding = RuleSetCatalog.TryLoadFromFolder(temp.Path);
 
         Assert.Multiple(() =>
@@ -261,7 +261,7 @@ public sealed class SecondEditionEngineTests
     public void Digest_SealAddedBeside_Unchanged_RuleEdited_Changed()
     {
         using var temp = new TempFolder();
-        var folder = WriteVersion(temp, "2.0.0", SecondEdition, RedLineRule);
+        var folder = TestRuleSets.WriteVersion(temp, "2.0.0", SecondEdition, RedLineRule);
         var first = RuleSetCatalog.LoadFromFolder(temp.Path).RuleSets.Single().Info.Digest;
         File.WriteAllText(Path.Combine(folder, "seal.yaml"), "# a seal beside the files\nfiles: []\n");
         var sealedDigest = RuleSetCatalog.TryLoadFromFolder(temp.Path).Catalog?.RuleSets.Single().Info.Digest;
@@ -317,36 +317,4 @@ public sealed class SecondEditionEngineTests
 
     private static string WithoutRemedy(string rules) =>
         string.Join('\n', rules.Split('\n').Where(line => !line.TrimStart().StartsWith("remedy:", StringComparison.Ordinal)));
-
-    private static CompiledRuleSet Load(string? readings, string rules)
-    {
-        var result = TryLoad(readings, rules);
-        Assert.That(result.Diagnostics, Is.Empty);
-        return result.Catalog!.RuleSets.Single();
-    }
-
-    private static RuleSetLoadResult TryLoad(string? readings, string rules, string version = "0.0.0")
-    {
-        using var temp = new TempFolder();
-        WriteVersion(temp, readings is null ? "1.0.0" : version == "0.0.0" ? "2.0.0" : version, readings, rules);
-        return RuleSetCatalog.TryLoadFromFolder(temp.Path);
-    }
-
-    private static string WriteVersion(TempFolder temp, string version, string? readings, string rules)
-    {
-        var folder = Path.Combine(temp.Path, "test-plan", version);
-        Directory.CreateDirectory(Path.Combine(folder, "source"));
-        File.Copy(Path.Combine(TestPaths.TestRules, "nmg-mineral-plan-2021-2025", "1.0.0", "source", "plan.zh.txt"), Path.Combine(folder, "source", "plan.zh.txt"), overwrite: true);
-        var manifest = string.Join(
-            "\n",
-            "id: test-plan",
-            $"version: {version}",
-            "title: { zh: 测试, en: Test }",
-            "source: { title: 测试规划, number: 测试〔2022〕1号, issued: 2022-08-19, published: 2022-08-26, text: source/plan.zh.txt }",
-            "effectiveFrom: 2022-08-19",
-            readings ?? string.Empty);
-        File.WriteAllText(Path.Combine(folder, "manifest.yaml"), manifest + "\n");
-        File.WriteAllText(Path.Combine(folder, "rules.yaml"), "rules:\n" + rules);
-        return folder;
-    }
 }
