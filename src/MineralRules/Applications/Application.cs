@@ -6,6 +6,10 @@ namespace MineralRules;
 /// </summary>
 public sealed record Application
 {
+    // Set when this very instance passed validation (the reader's, or an evaluation's): evaluating it again does not
+    // validate it again. A copy made with `with` is another instance and is validated afresh. Never part of equality.
+    private ValidationStamp _validated;
+
     /// <summary>The application's identifier (<c>id</c>).</summary>
     public required string Id { get; init; }
 
@@ -95,6 +99,12 @@ public sealed record Application
 
     /// <summary>For <c>mineralrules test</c>: the outcome this sample must get (<c>expect</c>); ignored by evaluation.</summary>
     public Expectation? Expect { get; init; }
+
+    /// <summary>True when this instance passed validation.</summary>
+    internal bool IsValidated => _validated.Holds(this);
+
+    /// <summary>Records that this instance passed validation.</summary>
+    internal void MarkValidated() => _validated = new ValidationStamp(this);
 }
 
 /// <summary>Where the project is.</summary>
@@ -314,4 +324,21 @@ public sealed record Expectation
 
     /// <summary>The clause references expected to need review.</summary>
     public IReadOnlyList<string> Review { get; init; } = [];
+}
+
+/// <summary>
+/// Marks the one application instance that passed validation; equal to every other stamp, so records stay equal by
+/// their facts alone.
+/// </summary>
+internal readonly struct ValidationStamp(Application owner) : IEquatable<ValidationStamp>
+{
+    private readonly Application? _owner = owner;
+
+    public bool Holds(Application application) => ReferenceEquals(_owner, application);
+
+    public bool Equals(ValidationStamp other) => true;
+
+    public override bool Equals(object? obj) => obj is ValidationStamp;
+
+    public override int GetHashCode() => 0;
 }

@@ -54,34 +54,68 @@ public static class ApplicationReader
         var positions = mapper.Positions;
         if (application is not null)
         {
-            foreach (var failure in Validator.Validate(application).Errors)
+            foreach (var problem in Problems(application))
             {
-                var field = FieldNames.FromPropertyPath(failure.PropertyName);
-                if (!mapper.FailedPaths.Contains(field))
+                if (!mapper.FailedPaths.Contains(problem.Path))
                 {
-                    diagnostics.Add(positions.Locate(field), DiagnosticCodes.InvalidApplication, failure.ErrorMessage);
+                    diagnostics.Add(positions.Locate(problem.Path), problem.Code, problem.Message);
                 }
             }
         }
 
-        return diagnostics.HasErrors
-            ? new ApplicationReadResult(path, null, diagnostics.ToSortedList(), positions)
-            : new ApplicationReadResult(path, application, [], positions);
+        if (diagnostics.HasErrors)
+        {
+            return new ApplicationReadResult(path, null, diagnostics.ToSortedList(), positions);
+        }
+
+        application!.MarkValidated();
+        return new ApplicationReadResult(path, application, [], positions);
     }
 
-    /// <summary>Validates an application built in code (no positions: diagnostics name the field).</summary>
+    /// <summary>
+    /// Validates an application built in code exactly as a document is validated after reading (no positions: each
+    /// diagnostic names the application and the field). An application that passes is remembered as valid, so
+    /// evaluating it does not validate it again.
+    /// </summary>
     /// <param name="application">The application.</param>
     /// <returns>Every problem found; empty when the application is valid.</returns>
     public static IReadOnlyList<Diagnostic> Validate(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return
-        [
-            .. Validator.Validate(application).Errors.Select(f => new Diagnostic(
-                SourceLocation.File($"application {application.Id}"),
-                DiagnosticCodes.InvalidApplication,
-                f.ErrorMessage)),
-        ];
+        if (application.IsValidated)
+        {
+            return [];
+        }
+
+        var problems = Problems(application);
+        if (problems.Count == 0)
+        {
+            application.MarkValidated();
+            return [];
+        }
+
+        var where = SourceLocation.File($"application {(string.IsNullOrEmpty(application.Id) ? "(no id)" : application.Id)}");
+        return [.. problems.Select(p => new Diagnostic(where, p.Code, $"{p.Path}: {p.Message}"))];
+    }
+
+    /// <summary>
+    /// The integrity checks (what a document guarantees by construction), then the validator's rules, which assume
+    /// a well-formed record and so run only when it is one.
+    /// </summary>
+    private static List<ApplicationIntegrity.Problem> Problems(Application application)
+    {
+        var problems = ApplicationIntegrity.Check(application);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        foreach (var failure in Validator.Validate(application).Errors)
+        {
+            problems.Add(new(FieldNames.FromPropertyPath(failure.PropertyName), DiagnosticCodes.InvalidApplication, failure.ErrorMessage));
+        }
+
+        return problems;
     }
 }
 

@@ -1,3 +1,4 @@
+using MineralRules.Diagnostics;
 using MineralRules.Compilation;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
@@ -39,12 +40,32 @@ public sealed class CompiledRuleSet
     /// <returns>Whether effective-from ≤ date ≤ effective-to (open-ended without effective-to).</returns>
     public bool CoversDate(DateOnly date) => Info.EffectiveFrom <= date && (Info.EffectiveTo is null || date <= Info.EffectiveTo);
 
-    /// <summary>Checks an application against every rule of this version.</summary>
-    /// <param name="application">A valid application (as returned by <see cref="ApplicationReader"/>).</param>
+    /// <summary>
+    /// Checks an application against every rule of this version. An application is validated first, as a document
+    /// is, unless this very instance already passed validation (it came from <see cref="ApplicationReader"/>, or was
+    /// validated or evaluated before): invalid input never gets a verdict.
+    /// </summary>
+    /// <param name="application">The application.</param>
     /// <returns>The verdicts and the decision.</returns>
+    /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
     public EvaluationResult Evaluate(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
+        if (!application.IsValidated && ApplicationReader.Validate(application) is { Count: > 0 } problems)
+        {
+            throw new InvalidApplicationException(problems);
+        }
+
         return Evaluator.Evaluate(Info, _index, _fields, application);
+    }
+
+    /// <summary>Checks an application against every rule of this version, returning diagnostics instead of throwing.</summary>
+    /// <param name="application">The application.</param>
+    /// <returns>The result, or the application's diagnostics (as the readers give them).</returns>
+    public EvaluationAttempt TryEvaluate(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var problems = ApplicationReader.Validate(application);
+        return problems.Count > 0 ? new EvaluationAttempt(null, problems) : new EvaluationAttempt(Evaluator.Evaluate(Info, _index, _fields, application), []);
     }
 }

@@ -38,6 +38,10 @@ internal static class DiagnosticCodes
     public const string NoRuleSets = "MR3013";
     public const string DuplicateList = "MR3014";
     public const string QuoteNotInPlan = "MR3015";
+    public const string SealMismatch = "MR3020";
+    public const string ChangedWhileRead = "MR3021";
+    public const string Draft = "MR3022";
+    public const string LoadFailed = "MR3023";
 
     // Expressions.
     public const string ExpressionSyntax = "MR4001";

@@ -36,7 +36,15 @@ public sealed class RuleSetHost
     /// <param name="application">The application.</param>
     /// <param name="version">An explicit rule-set version, or null for the one in force on the application date.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
+    /// <exception cref="RuleSetNotFoundException">No rule set is in force on the date, or the version is unknown.</exception>
     public EvaluationResult Evaluate(Application application, string? version = null) => Current.Evaluate(application, version);
+
+    /// <summary>Evaluates an application against the catalog served now, returning diagnostics instead of throwing.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="version">An explicit rule-set version, or null for the one in force on the application date.</param>
+    /// <returns>The result, or why there is none.</returns>
+    public EvaluationAttempt TryEvaluate(Application application, string? version = null) => Current.TryEvaluate(application, version);
 
     /// <summary>Reloads the rule sets below a folder; on any error keeps serving the current catalog.</summary>
     /// <param name="folder">The rules folder.</param>
@@ -60,9 +68,12 @@ public sealed class RuleSetHost
             {
                 loaded = load();
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), DiagnosticCodes.FileNotFound, exception.Message)]);
+                // A loader that throws (the caller's own, or a bug) refuses the reload like any other error: the
+                // caller is never thrown at, and the last good rules stay served.
+                var code = exception is IOException or UnauthorizedAccessException ? DiagnosticCodes.Unreadable : DiagnosticCodes.LoadFailed;
+                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), code, $"The rules could not be loaded: {exception.GetType().Name}: {exception.Message}")]);
             }
 
             RuleSetReloadResult result;

@@ -93,22 +93,43 @@ public sealed class RuleSetCatalog
     /// <summary>
     /// Validates an application and checks it against the version in force on its date (or the version asked for).
     /// </summary>
-    /// <param name="application">The application.</param>
+    /// <param name="application">The application: read by <see cref="ApplicationReader"/> or built in code; either way
+    /// validated as a document is.</param>
     /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
     /// <returns>The verdicts and the decision.</returns>
-    /// <exception cref="ArgumentException">The application is invalid; the message lists every problem.</exception>
-    /// <exception cref="InvalidOperationException">No rule set is in force on the date, or the version is unknown.</exception>
+    /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
+    /// <exception cref="RuleSetNotFoundException">No rule set is in force on the date, or the version is unknown.</exception>
     public EvaluationResult Evaluate(Application application, string? version = null)
+    {
+        var attempt = TryEvaluate(application, version);
+        return attempt.Result ?? throw (attempt.Diagnostics[0].Code is DiagnosticCodes.NoRuleSetInForce or DiagnosticCodes.UnknownRuleSetVersion
+            ? new RuleSetNotFoundException(attempt.Diagnostics[0])
+            : new InvalidApplicationException(attempt.Diagnostics));
+    }
+
+    /// <summary>
+    /// Validates an application and checks it against the version in force on its date (or the version asked for),
+    /// returning diagnostics instead of throwing.
+    /// </summary>
+    /// <param name="application">The application.</param>
+    /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
+    /// <returns>The result, or why there is none: the application's diagnostics (as the readers give them), or MR2002/MR2003.</returns>
+    public EvaluationAttempt TryEvaluate(Application application, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         var problems = ApplicationReader.Validate(application);
         if (problems.Count > 0)
         {
-            throw new ArgumentException($"The application is invalid:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, problems)}", nameof(application));
+            return new EvaluationAttempt(null, problems);
         }
 
-        return Select(application.ApplicationDate, version, out var error)?.Evaluate(application)
-            ?? throw new InvalidOperationException(error);
+        if (Select(application.ApplicationDate, version, out var error) is not { } ruleSet)
+        {
+            var code = version is null ? DiagnosticCodes.NoRuleSetInForce : DiagnosticCodes.UnknownRuleSetVersion;
+            return new EvaluationAttempt(null, [new Diagnostic(SourceLocation.File($"application {application.Id}"), code, error!)]);
+        }
+
+        return new EvaluationAttempt(ruleSet.Evaluate(application), []);
     }
 
     /// <summary>Picks the rule set for a date or an explicit version, or explains why there is none.</summary>

@@ -393,7 +393,7 @@ public class DecisionTests
         Assert.Multiple(() =>
         {
             Assert.That(Fixtures.Catalog.InForceOn(application.ApplicationDate), Is.Null);
-            Assert.That(() => Fixtures.Catalog.Evaluate(application), Throws.InvalidOperationException.With.Message.Contains("2022-08-18"));
+            Assert.That(() => Fixtures.Catalog.Evaluate(application), Throws.TypeOf<RuleSetNotFoundException>().With.Message.Contains("2022-08-18").And.Property(nameof(RuleSetNotFoundException.Diagnostic)).Property(nameof(Diagnostic.Code)).EqualTo("MR2002"));
         });
     }
 
@@ -408,7 +408,7 @@ public class DecisionTests
     [Test]
     public void Evaluate_ExplicitUnknownVersion_Throws()
     {
-        Assert.That(() => Fixtures.Catalog.Evaluate(Fixtures.Read(CompliantCoalMine), "9.9.9"), Throws.InvalidOperationException.With.Message.Contains("9.9.9"));
+        Assert.That(() => Fixtures.Catalog.Evaluate(Fixtures.Read(CompliantCoalMine), "9.9.9"), Throws.TypeOf<RuleSetNotFoundException>().With.Message.Contains("9.9.9").And.Property(nameof(RuleSetNotFoundException.Diagnostic)).Property(nameof(Diagnostic.Code)).EqualTo("MR2003"));
     }
 
     [Test]
@@ -418,7 +418,7 @@ public class DecisionTests
 
         Assert.That(
             () => Fixtures.Catalog.Evaluate(application),
-            Throws.ArgumentException.With.Message.Contains("capacity.value").And.Message.Contains("operatingDaysPerYear"));
+            Throws.TypeOf<InvalidApplicationException>().With.Message.Contains("capacity.value").And.Message.Contains("operatingDaysPerYear"));
     }
 
     [Test]
