@@ -30,6 +30,7 @@ internal static class CliApplication
             LintCommand.Create(output, error),
             TestCommand.Create(output, error),
             DiffCommand.Create(output, error),
+            SealCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

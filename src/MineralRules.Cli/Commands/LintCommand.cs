@@ -36,7 +36,8 @@ internal static class LintCommand
 
         foreach (var ruleSet in catalog.RuleSets)
         {
-            output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}).");
+            var state = ruleSet.Info.Sealed ? "sealed" : "draft, not sealed (seal it with `mineralrules seal <version-folder>` when it is released)";
+            output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}; {state}).");
         }
 
         return ExitCodes.Compliant;

@@ -129,6 +129,12 @@ public sealed record RuleSetInfo(string Id, string Version, LocalizedText Title,
 
     /// <summary>The version this one supersedes and why, when its manifest says so.</summary>
     public Supersession? Supersedes { get; init; }
+
+    /// <summary>
+    /// True for a released version: a <c>seal.yaml</c> lists its files and they match. False for a draft, which loads
+    /// only from a folder, never from the embedded rules.
+    /// </summary>
+    public bool Sealed { get; init; }
 }
 
 /// <summary>

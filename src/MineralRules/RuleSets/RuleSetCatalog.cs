@@ -61,7 +61,30 @@ public sealed class RuleSetCatalog
         }
 
         StartUp.Begin();
-        return Load(RuleSource.FromFolder(folder), folder);
+        var files = RuleSource.FromFolder(folder);
+        var result = Load(files, folder);
+
+        // The files are read once; a second look after loading makes sure none changed meanwhile (an editor saving
+        // in place, a save by rename), so a half-written save is refused, never served (F14).
+        var changed = Changed(files, RuleSource.FromFolder(folder));
+        return changed.Count == 0 ? result : new RuleSetLoadResult(null, [.. changed, .. result.Diagnostics]);
+    }
+
+    /// <summary>The files that differ between two readings of a folder: changed, added or removed.</summary>
+    private static List<Diagnostic> Changed(IReadOnlyList<RuleFile> first, IReadOnlyList<RuleFile> second)
+    {
+        var before = first.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var after = second.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var changed = new List<Diagnostic>();
+        foreach (var path in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            if (!before.TryGetValue(path, out var was) || !after.TryGetValue(path, out var now) || was.Text != now.Text || was.Error != now.Error)
+            {
+                changed.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.ChangedWhileRead, "The file changed while the rules were being loaded (it is being saved or edited); nothing was loaded. Load again once the save is complete."));
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>The version in force on a date: the latest to take effect on or before it, unless it ended before it.</summary>
@@ -157,7 +180,7 @@ public sealed class RuleSetCatalog
     internal static RuleSetLoadResult LoadForCoverage(string? folder) =>
         Load(folder is null ? RuleSource.Embedded() : RuleSource.FromFolder(folder), folder ?? "embedded", checkCitations: false);
 
-    private static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true)
+    internal static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true)
     {
         var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source, checkCitations);
         return diagnostics.Count > 0 ? new RuleSetLoadResult(null, diagnostics) : new RuleSetLoadResult(new RuleSetCatalog(ruleSets, source), []);

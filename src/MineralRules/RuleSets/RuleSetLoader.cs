@@ -27,12 +27,18 @@ internal static class RuleSetLoader
 
         foreach (var group in groups)
         {
+            var isSealed = RuleSetSeal.Verify(group, diagnostics);
+            if (!isSealed)
+            {
+                CheckDraft(group, sourceName, diagnostics);
+            }
+
             var (folder, manifest, ruleFiles) = group;
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
             var definition = new RuleSetReader(diagnostics).Read(folder, manifest, ruleFiles);
-            definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group) } };
+            definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed } };
             if (definition.ManifestValid)
             {
                 // Versions are checked against each other even when their rules have errors: all errors at once.
@@ -64,6 +70,32 @@ internal static class RuleSetLoader
             : Versions.Compare(x.Info.Version, y.Info.Version) is var byVersion and not 0 ? byVersion
             : string.CompareOrdinal(x.Info.Id, y.Info.Id));
         return (compiled, []);
+    }
+
+    /// <summary>The folders a version's files may live in besides its own: the plan's text and the reference tables.</summary>
+    private static readonly string[] VersionSubfolders = ["source", "reference"];
+
+    /// <summary>
+    /// An unsealed version is a draft: it never loads from the embedded rules (a release is sealed before it is
+    /// packed), and its files live in the version folder, source/ or reference/ — a file anywhere else (a copy left in
+    /// a "drafts" folder) would silently become part of the rules, so it is an error.
+    /// </summary>
+    private static void CheckDraft(VersionFiles version, string sourceName, DiagnosticBag diagnostics)
+    {
+        if (sourceName == "embedded" && version.Manifest is not null)
+        {
+            diagnostics.Add(SourceLocation.File(version.Manifest.Path), DiagnosticCodes.Draft, $"The version is not sealed ({RuleSetSeal.FileName} is missing), so it is a draft and is not shipped: seal it with `mineralrules seal {version.Folder}` before release.");
+        }
+
+        foreach (var file in version.Files)
+        {
+            var relative = file.Path[(version.Folder.Length + 1)..];
+            var slash = relative.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0 && (Array.IndexOf(VersionSubfolders, relative[..slash]) < 0 || relative.IndexOf('/', slash + 1) >= 0))
+            {
+                diagnostics.Add(SourceLocation.File(file.Path), DiagnosticCodes.Draft, $"A file in an unexpected folder of the version: rule files live in {version.Folder}/, the plan's text in source/, reference tables in reference/. Move it there, or out of the version folder if it is a draft.");
+            }
+        }
     }
 
     /// <summary>

@@ -288,6 +288,7 @@ public sealed class SecondEditionEngineTests
         var v2 = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "2.0.0");
         var v21 = Path.Combine(rules, "nmg-mineral-plan-2021-2025", "2.1.0");
         TempFolder.CopyFolder(v2, v21);
+        File.Delete(Path.Combine(v21, RuleSetSeal.FileName)); // a new version is a draft until it is sealed
         var manifest = Path.Combine(v21, "manifest.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest)
             .Replace("version: 2.0.0", "version: 2.1.0", StringComparison.Ordinal)
@@ -299,6 +300,7 @@ public sealed class SecondEditionEngineTests
         File.WriteAllText(mining, text.Replace(threshold, "atLeast: { field: capacity, value: 250, unit: 万吨/年 }", StringComparison.Ordinal));
         var engineDigest = Fixtures.Catalog.RuleSets.Single().Info.Digest;
 
+        Assert.That(RuleSetSeal.Write(v21).Diagnostics, Is.Empty, "the edited copy seals as a new version");
         var catalog = RuleSetCatalog.LoadFromFolder(rules);
         var mine = Fixtures.Read(Fixtures.CoalMine("T-21", 260));
         var in2024 = catalog.Evaluate(mine with { ApplicationDate = new DateOnly(2024, 5, 1) });
@@ -308,6 +310,7 @@ public sealed class SecondEditionEngineTests
         {
             Assert.That(in2024.RuleSet.Version, Is.EqualTo("2.0.0"));
             Assert.That(in2025.RuleSet.Version, Is.EqualTo("2.1.0"));
+            Assert.That(in2025.RuleSet.Sealed, Is.True);
             Assert.That(in2024.VerdictOf("coal.new-underground.min-capacity").Outcome, Is.EqualTo(Outcome.Fail));
             Assert.That(in2025.VerdictOf("coal.new-underground.min-capacity").Outcome, Is.EqualTo(Outcome.Pass));
             Assert.That(Fixtures.Catalog.RuleSets.Single().Info.Digest, Is.EqualTo(engineDigest));

@@ -40,6 +40,7 @@ public sealed partial class SchemaTests
 
         var schemaPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modeline.Groups[1].Value));
         var expected = Path.GetFileName(path) == "manifest.yaml" ? "manifest.schema.json"
+            : Path.GetFileName(path) == RuleSetSeal.FileName ? "seal.schema.json"
             : relativePath.StartsWith("samples/", StringComparison.Ordinal) ? "application.schema.json"
             : "rule-file.schema.json";
         Assert.That(schemaPath, Is.EqualTo(Path.Combine(SchemaFolder, expected)), $"{relativePath} names the wrong schema.");
