@@ -62,7 +62,9 @@ public sealed class RuleSetHost
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), DiagnosticCodes.FileNotFound, exception.Message)]);
+                // TryLoadFromFolder reports the file system's problems as diagnostics; this guards other loaders.
+                var code = exception is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound : DiagnosticCodes.Unreadable;
+                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), code, exception.Message)]);
             }
 
             RuleSetReloadResult result;
