@@ -1,29 +1,35 @@
+using MineralRules.Documents;
+
 namespace MineralRules.Cli.Commands;
 
 /// <summary>
 /// Expands the files and folders given on the command line into application files, in a stable order. Inside a
 /// folder, build output (<c>bin/</c>, <c>obj/</c>) and hidden folders are skipped: their JSON is not applications.
+/// Links to folders are not followed and a folder that cannot be listed is not read: each is a problem of its own
+/// (<c>MR1012</c>), and every other file is still found (<see cref="SafeFiles"/>).
 /// </summary>
 internal static class ApplicationFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
-    /// <summary>The files, or the paths that do not exist.</summary>
-    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> paths)
+    /// <summary>The files, the paths that do not exist, and the folders (or links to folders) that were not read.</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing, IReadOnlyList<Diagnostic> Problems) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
         var missing = new List<string>();
+        var problems = new List<Diagnostic>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (Directory.Exists(path))
             {
-                files.Add(path);
+                var (found, unread) = SafeFiles.Walk(path, IsApplicationFile, IsSkippedFolder);
+                files.AddRange(found);
+                problems.AddRange(unread);
             }
-            else if (Directory.Exists(path))
+            else if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !InSkippedFolder(path, f))
-                    .Order(StringComparer.Ordinal));
+                // A file named explicitly is read whatever it is called; reading refuses special and oversized files.
+                files.Add(path);
             }
             else
             {
@@ -31,13 +37,23 @@ internal static class ApplicationFiles
             }
         }
 
-        return (files, missing);
+        return (files, missing, problems);
     }
 
-    private static bool InSkippedFolder(string root, string file) =>
-        Path.GetRelativePath(root, Path.GetDirectoryName(file)!)
-            .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
-            .Any(part => part is "bin" or "obj" || (part.StartsWith('.') && part is not "." and not ".."));
+    private static bool IsApplicationFile(string file) => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsSkippedFolder(string name) => name is "bin" or "obj" || name.StartsWith('.');
+
+    /// <summary>Writes each folder problem in the contract's form; true when there were any.</summary>
+    public static bool ReportProblems(IReadOnlyList<Diagnostic> problems, TextWriter error)
+    {
+        foreach (var problem in problems)
+        {
+            error.WriteLine(CommonOptions.Describe(problem, CommonOptions.Display(problem.Location.Path)));
+        }
+
+        return problems.Count > 0;
+    }
 
     /// <summary>
     /// Reads every application below a folder, each named by <paramref name="name"/>; writes every problem (a missing
@@ -45,8 +61,8 @@ internal static class ApplicationFiles
     /// </summary>
     public static List<(string Source, Application Application)>? ReadAll(string folder, TextWriter error, Func<string, string> name)
     {
-        var (files, missing) = Expand([folder]);
-        var invalid = CommonOptions.ReportMissing(missing, error);
+        var (files, missing, problems) = Expand([folder]);
+        var invalid = CommonOptions.ReportMissing(missing, error) | ReportProblems(problems, error);
 
         var applications = new List<(string, Application)>();
         foreach (var file in files)

@@ -54,8 +54,8 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing) = ApplicationFiles.Expand(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error);
+        var (files, missing, problems) = ApplicationFiles.Expand(paths);
+        var invalid = CommonOptions.ReportMissing(missing, error) | ApplicationFiles.ReportProblems(problems, error);
 
         IResultReporter reporter = format switch
         {
@@ -78,6 +78,12 @@ internal static class CheckCommand
         foreach (var path in missing)
         {
             reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", "No such file or folder.")]));
+        }
+
+        foreach (var problem in problems)
+        {
+            var source = CommonOptions.Display(problem.Location.Path);
+            reporter.ReportInvalid(new InvalidApplication(source, [problem with { Location = problem.Location with { Path = source } }]));
         }
 
         foreach (var item in checkedFiles)

@@ -31,8 +31,8 @@ internal static class TestCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing) = ApplicationFiles.Expand(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error);
+        var (files, missing, problems) = ApplicationFiles.Expand(paths);
+        var invalid = CommonOptions.ReportMissing(missing, error) | ApplicationFiles.ReportProblems(problems, error);
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();

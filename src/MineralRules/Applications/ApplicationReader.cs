@@ -14,21 +14,25 @@ public static class ApplicationReader
     // costs far more than validating an application with it.
     private static readonly ApplicationValidator Validator = new();
 
-    /// <summary>Reads and validates an application file.</summary>
+    /// <summary>Reads and validates an application file of at most <see cref="MineralRulesOptions.DefaultMaxFileSize"/> bytes.</summary>
     /// <param name="path">A <c>.yaml</c>, <c>.yml</c> or <c>.json</c> file.</param>
     /// <returns>The application, or every problem found.</returns>
-    public static ApplicationReadResult ReadFile(string path)
+    public static ApplicationReadResult ReadFile(string path) => ReadFile(path, MineralRulesOptions.DefaultMaxFileSize);
+
+    /// <summary>
+    /// Reads and validates an application file. Only a regular file (or a link to one) is read: a FIFO, device or
+    /// socket, or a file larger than <paramref name="maxFileSize"/>, is refused (<c>MR1012</c>) without being read.
+    /// </summary>
+    /// <param name="path">A <c>.yaml</c>, <c>.yml</c> or <c>.json</c> file.</param>
+    /// <param name="maxFileSize">The largest file read, in bytes.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult ReadFile(string path, long maxFileSize)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileSize);
+        if (!SafeFiles.TryReadText(path, maxFileSize, out var text, out var error))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var code = e is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound : DiagnosticCodes.Unreadable;
-            return new ApplicationReadResult(path, null, [new Diagnostic(SourceLocation.File(path), code, $"Cannot read the file: {e.Message}")], null);
+            return new ApplicationReadResult(path, null, [new Diagnostic(SourceLocation.File(path), error!.Value.Code, $"Cannot read the file: {error.Value.Message}")], null);
         }
 
         return Read(text, path);

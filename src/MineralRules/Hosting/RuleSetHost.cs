@@ -71,8 +71,11 @@ public sealed class RuleSetHost
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // A loader that throws (the caller's own, or a bug) refuses the reload like any other error: the
-                // caller is never thrown at, and the last good rules stay served.
-                var code = exception is IOException or UnauthorizedAccessException ? DiagnosticCodes.Unreadable : DiagnosticCodes.LoadFailed;
+                // caller is never thrown at, and the last good rules stay served. TryLoadFromFolder reports the file
+                // system's problems as diagnostics itself.
+                var code = exception is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound
+                    : exception is IOException or UnauthorizedAccessException ? DiagnosticCodes.Unreadable
+                    : DiagnosticCodes.LoadFailed;
                 loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), code, $"The rules could not be loaded: {exception.GetType().Name}: {exception.Message}")]);
             }
 

@@ -37,7 +37,7 @@ public static class MineralRulesServiceCollectionExtensions
     {
         var started = Stopwatch.GetTimestamp();
         var source = options.RulesFolder ?? "embedded";
-        var result = options.RulesFolder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(options.RulesFolder);
+        var result = options.RulesFolder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(options.RulesFolder, options.MaxFileSize);
         if (result.Catalog is not { } catalog)
         {
             foreach (var diagnostic in result.Diagnostics)

@@ -52,21 +52,32 @@ public sealed class RuleSetCatalog
     /// <summary>Loads the rule sets below a folder, returning diagnostics instead of throwing.</summary>
     /// <param name="folder">The folder.</param>
     /// <returns>The catalog, or every diagnostic; never a partly loaded catalog.</returns>
-    public static RuleSetLoadResult TryLoadFromFolder(string folder)
+    public static RuleSetLoadResult TryLoadFromFolder(string folder) => TryLoadFromFolder(folder, MineralRulesOptions.DefaultMaxFileSize);
+
+    /// <summary>
+    /// Loads the rule sets below a folder, returning diagnostics instead of throwing — also for the file system's
+    /// reasons: a folder that cannot be listed, a link to a folder (never followed), a FIFO, device or socket (never
+    /// opened), a file larger than <paramref name="maxFileSize"/> (never read) are each an <c>MR1012</c> diagnostic.
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="maxFileSize">The largest rule file read, in bytes.</param>
+    /// <returns>The catalog, or every diagnostic; never a partly loaded catalog.</returns>
+    public static RuleSetLoadResult TryLoadFromFolder(string folder, long maxFileSize)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileSize);
         if (!Directory.Exists(folder))
         {
             return new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.FileNotFound, "The rules folder does not exist.")]);
         }
 
         StartUp.Begin();
-        var files = RuleSource.FromFolder(folder);
-        var result = Load(files, folder);
+        var found = RuleSource.FromFolder(folder, maxFileSize);
+        var result = Load(found, folder);
 
         // The files are read once; a second look after loading makes sure none changed meanwhile (an editor saving
         // in place, a save by rename), so a half-written save is refused, never served (F14).
-        var changed = Changed(files, RuleSource.FromFolder(folder));
+        var changed = Changed(found.Files, RuleSource.FromFolder(folder, maxFileSize).Files);
         return changed.Count == 0 ? result : new RuleSetLoadResult(null, [.. changed, .. result.Diagnostics]);
     }
 
@@ -178,7 +189,22 @@ public sealed class RuleSetCatalog
 
     /// <summary>Loads without failing on citation problems, which the coverage report lists itself.</summary>
     internal static RuleSetLoadResult LoadForCoverage(string? folder) =>
-        Load(folder is null ? RuleSource.Embedded() : RuleSource.FromFolder(folder), folder ?? "embedded", checkCitations: false);
+        folder is null ? Load(RuleSource.Embedded(), "embedded", checkCitations: false) : Load(RuleSource.FromFolder(folder), folder, checkCitations: false);
+
+    private static RuleSetLoadResult Load((IReadOnlyList<RuleFile> Files, IReadOnlyList<Diagnostic> Problems) found, string source, bool checkCitations = true)
+    {
+        var loaded = Load(found.Files, source, checkCitations);
+        if (found.Problems.Count == 0)
+        {
+            return loaded;
+        }
+
+        // A folder that could not be listed or a link not followed may hide rule files: nothing loads.
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(found.Problems);
+        diagnostics.AddRange(loaded.Diagnostics);
+        return new RuleSetLoadResult(null, diagnostics.ToSortedList());
+    }
 
     internal static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true)
     {

@@ -31,8 +31,9 @@ public static class RuleSetSeal
             return new SealResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.ManifestMissing, $"'{folder}' is not a rule-set version folder: it has no {RuleSource.ManifestName}. Seal one version at a time, e.g. rules/<id>/<version>.")]);
         }
 
-        var files = RuleSource.FromFolder(folder).Where(f => f.Path != $"{folder}/{FileName}").ToList();
-        var loaded = RuleSetCatalog.Load(files, folder);
+        var found = RuleSource.FromFolder(folder);
+        var files = found.Files.Where(f => f.Path != $"{folder}/{FileName}").ToList();
+        var loaded = found.Problems.Count > 0 ? new RuleSetLoadResult(null, found.Problems) : RuleSetCatalog.Load(files, folder);
         if (loaded.Catalog is not { } catalog)
         {
             return new SealResult(null, loaded.Diagnostics);

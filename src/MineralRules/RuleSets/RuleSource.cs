@@ -1,3 +1,6 @@
+using MineralRules.Diagnostics;
+using MineralRules.Documents;
+
 namespace MineralRules.RuleSets;
 
 /// <summary>A file of a rule-set tree: its display path (as reported in diagnostics) and its text.</summary>
@@ -11,27 +14,29 @@ internal static class RuleSource
 {
     public const string ManifestName = "manifest.yaml";
 
-    /// <summary>Every YAML file below a folder, with paths as the caller would write them.</summary>
-    public static IReadOnlyList<RuleFile> FromFolder(string folder)
+    /// <summary>
+    /// Every YAML file below a folder, with paths as the caller would write them, and every problem met finding and
+    /// reading them (folders that cannot be listed, links to folders, special or oversized files): all as
+    /// diagnostics, nothing thrown (<see cref="SafeFiles"/>).
+    /// </summary>
+    public static (IReadOnlyList<RuleFile> Files, IReadOnlyList<Diagnostic> Problems) FromFolder(string folder, long maxFileSize = MineralRulesOptions.DefaultMaxFileSize)
     {
-        var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(IsRuleSetFile)
-            .Order(StringComparer.Ordinal)
-            .Select(f => Read(f, f.Replace('\\', '/')));
-        return [.. files];
-    }
+        var (paths, problems) = SafeFiles.Walk(folder, IsRuleSetFile);
+        var files = new List<RuleFile>(paths.Count);
+        foreach (var file in paths)
+        {
+            var path = file.Replace('\\', '/');
+            if (SafeFiles.TryReadText(file, maxFileSize, out var text, out var error))
+            {
+                files.Add(new RuleFile(path, text));
+            }
+            else
+            {
+                files.Add(new RuleFile(path, string.Empty, error!.Value.Message));
+            }
+        }
 
-    /// <summary>Reads one file; a file that cannot be read is reported by the loader, never thrown.</summary>
-    private static RuleFile Read(string file, string path)
-    {
-        try
-        {
-            return new RuleFile(path, File.ReadAllText(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new RuleFile(path, string.Empty, e.Message);
-        }
+        return (files, [.. problems.Select(p => p with { Location = p.Location with { Path = p.Location.Path.Replace('\\', '/') } })]);
     }
 
     /// <summary>The rule sets embedded in the library (the repository's <c>rules/</c> folder).</summary>

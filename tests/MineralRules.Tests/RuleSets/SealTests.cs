@@ -90,7 +90,7 @@ public sealed class SealTests
     [Test]
     public void Load_UnsealedVersionAsTheEmbeddedRules_RefusedAsDraft()
     {
-        var files = RuleSource.FromFolder(TestPaths.TestRules).Select(f => f with { Path = "rules/" + Path.GetRelativePath(TestPaths.TestRules, f.Path).Replace('\\', '/') }).ToList();
+        var files = RuleSource.FromFolder(TestPaths.TestRules).Files.Select(f => f with { Path = "rules/" + Path.GetRelativePath(TestPaths.TestRules, f.Path).Replace('\\', '/') }).ToList();
 
         var loaded = RuleSetCatalog.Load(files, "embedded");
 
