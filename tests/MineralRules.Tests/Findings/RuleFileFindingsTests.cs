@@ -282,6 +282,26 @@ public class RuleFileFindingsTests
         AssertReported(result, ScaleFile, "MR3009", line, edited.Split(' ')[^1]);
     }
 
+    [Test]
+    public void RuleFileSchema_ReferenceWordLists_AreTheReaders()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Repository, "schemas", "rule-file.schema.json")))!;
+        var mine = schema["properties"]!["mineProductionScale"]!["properties"]!["rows"]!["items"]!["properties"]!;
+        var deposit = schema["properties"]!["depositScale"]!["properties"]!["rows"]!["items"]!["properties"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Enum(mine["countedAs"]!), Is.EquivalentTo(RuleSetReader.CountedAsWords));
+            Assert.That(Enum(mine["status"]!), Is.EquivalentTo(RuleSetReader.RowStatusWords));
+            Assert.That(Enum(mine["unit"]!), Is.EquivalentTo(RuleSetReader.ScaleUnits));
+            Assert.That(Enum(deposit["measure"]!), Is.EquivalentTo(RuleSetReader.MeasureWords));
+            Assert.That(Enum(deposit["status"]!), Is.EquivalentTo(RuleSetReader.RowStatusWords));
+            Assert.That(Enum(deposit["unit"]!), Is.EquivalentTo(RuleSetReader.ScaleUnits));
+        });
+
+        static IEnumerable<string> Enum(System.Text.Json.Nodes.JsonNode node) => node["enum"]!.AsArray().Select(w => w!.ToString());
+    }
+
     // ---- F17: thresholds that make a rule vacuous or cannot be held. ----
     [TestCase("-300", "negative")]
     [TestCase("-0.5", "negative")]
