@@ -83,12 +83,49 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
             return null;
         }
 
+        if (EmptyNamedKey(scope) is { } key)
+        {
+            // The masks below read 0 as "any": a list the file names but that holds nothing must never get there.
+            diagnostics.Add(
+                scope.Location ?? throw new InvalidOperationException($"The scope of rule {ruleId} names an empty '{key}'."),
+                DiagnosticCodes.InvalidRule,
+                $"The scope names '{key}' but it lists nothing; an empty list would cover every application, not none. Name what the rule covers or remove '{key}'.",
+                ruleId);
+            return null;
+        }
+
         var zonesField = fields.Find("location.zones")!;
         var zonesUnknown = readings.AbsentZonesUnknown ? Truth.MissingField(zonesField.Id) : Truth.False;
         return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition), zonesUnknown)
         {
             Facts = Facts(scope, whenCondition),
         };
+    }
+
+    /// <summary>A list key the rule file writes whose list is empty, or null (every written key lists something).</summary>
+    internal static string? EmptyNamedKey(ScopeDefinition scope)
+    {
+        foreach (var key in scope.Named)
+        {
+            var count = key switch
+            {
+                "permit" => scope.Permits.Count,
+                "actions" => scope.Actions.Count,
+                "minerals" or "mineralList" => scope.Minerals.Count,
+                "exceptMinerals" or "exceptMineralList" => scope.ExceptMinerals.Count,
+                "miningMethods" => scope.MiningMethods.Count,
+                "zones" => scope.Zones.Count,
+                "leagues" => scope.Leagues.Count,
+                "counties" => scope.Counties.Count,
+                _ => 1,
+            };
+            if (count == 0)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What puts an application in the scope, as facts with what would take it out (a prohibition's "required").</summary>
@@ -181,7 +218,11 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         };
     }
 
-    /// <summary>A bit per enum value; 0 means "any".</summary>
+    /// <summary>
+    /// A bit per enum value; 0 means "any", so it is only ever built from a list that is absent (empty) or names
+    /// something (<see cref="EmptyNamedKey"/>). A value without a bit of its own (63 and above: bit 63 is
+    /// <see cref="CompiledScope.UnknownZones"/>, and a shift by 64 would wrap to bit 0) is refused, never folded into another.
+    /// </summary>
     private static ulong Mask<T>(IReadOnlyList<T> values)
         where T : struct, Enum
     {
@@ -189,7 +230,13 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
+            var bit = System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
+            if (bit is < 0 or >= 63)
+            {
+                throw new InvalidOperationException($"{typeof(T).Name} {value} has no bit in a scope mask; widen the mask before adding more values.");
+            }
+
+            mask |= 1UL << bit;
         }
 
         return mask;

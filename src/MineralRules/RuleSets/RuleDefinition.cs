@@ -82,6 +82,17 @@ internal sealed record RuleDefinition
 /// <summary>Which applications a rule covers. Empty sets mean "any".</summary>
 internal sealed record ScopeDefinition
 {
+    /// <summary>
+    /// The list keys the rule file writes (permit, actions, minerals, mineralList, zones ...). A key left out means
+    /// "any" and its list is empty; a key written is never empty (the reader refuses <c>zones: []</c> and
+    /// <c>permit:</c>), and the compiler refuses a written key whose list came out empty, so "none" can never be
+    /// read as "any".
+    /// </summary>
+    public IReadOnlySet<string> Named { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Where the scope stands in its rule file.</summary>
+    public SourceLocation? Location { get; init; }
+
     public IReadOnlyList<Permit> Permits { get; init; } = [];
 
     public IReadOnlyList<PermitAction> Actions { get; init; } = [];

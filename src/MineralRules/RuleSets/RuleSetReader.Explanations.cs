@@ -75,7 +75,7 @@ internal sealed partial class RuleSetReader
         var refNode = m.Required("ref", "the plan's numbering, e.g. \"5.1.2\"");
         var reference = Text(refNode, "'alsoCites.ref'", ruleId);
         var zhNode = m.Required("zh", "the plan's own words, quoted verbatim");
-        var zh = Text(zhNode, "'alsoCites.zh'", ruleId);
+        var zh = HumanText(zhNode, "'alsoCites.zh'", ruleId);
         var en = m.Optional("en") is { } enNode ? Text(enNode, "'alsoCites.en'", ruleId) : null;
         m.Finish("a citation in 'alsoCites'");
         if (reference is not null && !ClauseNumbers.IsReference(reference))

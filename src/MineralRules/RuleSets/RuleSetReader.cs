@@ -21,6 +21,10 @@ internal sealed partial class RuleSetReader
     private (SourceLocation? Zh, SourceLocation? En) _textLocations;
     private (SourceLocation? From, SourceLocation? To) _effectiveLocations;
     private RuleSetReadings _readings = RuleSetReadings.Original;
+    private bool _readingManifest;
+
+    /// <summary>The last day a version of the plan's rules may be in force: the plan looks ahead to 2035 (《规划》…展望到2035年).</summary>
+    internal static readonly DateOnly LatestEffectiveDate = new(2035, 12, 31);
 
     public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
@@ -106,8 +110,18 @@ internal sealed partial class RuleSetReader
                 ReadText(title, "the file's title", null);
             }
 
-            if (reader.Optional("rules") is { } rulesNode && Scalars.Sequence(rulesNode, _diagnostics, "'rules'") is { } items)
+            var rulesNode = reader.Optional("rules");
+            if (rulesNode is null && reader.Has("rules"))
             {
+                ReportNoRules(KeyLocation(reader, "rules"), file);
+            }
+            else if (rulesNode is not null && Scalars.Sequence(rulesNode, _diagnostics, "'rules'") is { } items)
+            {
+                if (items.Count == 0)
+                {
+                    ReportNoRules(rulesNode.Location, file);
+                }
+
                 foreach (var item in items)
                 {
                     if (ReadRule(item, listsById) is { } rule)
@@ -115,6 +129,11 @@ internal sealed partial class RuleSetReader
                         rules.Add(rule);
                     }
                 }
+            }
+            else if (rulesNode is null && !ContentKeys.Any(reader.Has))
+            {
+                // A file holding nothing but a title (every rule commented out) is a chapter that silently vanished.
+                ReportNoRules(reader.Location with { Line = 1, Column = 1 }, file);
             }
 
             reader.Finish($"the rule file {RuleSource.FileName(file.Path)}");
@@ -128,6 +147,66 @@ internal sealed partial class RuleSetReader
             EffectiveToLocation = _effectiveLocations.To,
         };
     }
+
+    /// <summary>What a row of the mine production scale table counts (<c>countedAs</c>); ore and raw-coal rows are compared with capacities.</summary>
+    internal static readonly string[] CountedAsWords = ["ore", "raw-coal", "water", "gas", "crude-oil", "graphite", "asbestos"];
+
+    /// <summary>What a row of the deposit scale table counts (<c>measure</c>), as the standard writes it.</summary>
+    internal static readonly string[] MeasureWords = ["矿石", "原煤", "金属", "矿物", "氧化物", "独居石", "磷钇矿", "电(热)能", "CaF2", "Li2O", "LiCl", "Nb2O5", "TR2O3", "Ta2O5", "WO3"];
+
+    /// <summary>How a reference row's figures were established (<c>status</c>).</summary>
+    internal static readonly string[] RowStatusWords = ["sourced", "sourced-partial", "inferred", "memory", "not-found", "conflict", "superseded"];
+
+    /// <summary>The units a reference table's figures may be in: the capacity and mass units, and the volume and energy units of 208号 and 133号.</summary>
+    internal static readonly string[] ScaleUnits =
+        [.. Units.UnitConversions.CapacitySymbols.Concat(Units.UnitConversions.MassSymbols).Concat(["万吨", "吨", "亿吨", "亿立方米/年", "亿立方米", "万立方米", "兆瓦"]).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A figure of a reference table: a number held exactly and not negative.</summary>
+    private decimal? Figure(DocumentNode node, string what)
+    {
+        if (Scalars.Decimal(node, _diagnostics, what) is not { } value)
+        {
+            return null;
+        }
+
+        if (RuleSetValidator.NumberProblem(((ScalarNode)node).Value, value) is { } problem)
+        {
+            _diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The figure {what}: {problem}");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A word from a closed list; any other word (a typo such as "raw coal") is refused with the words allowed.</summary>
+    private string? Closed(DocumentNode? node, string what, IReadOnlyList<string> allowed, string? ruleId = null)
+    {
+        if (Text(node, what, ruleId) is not { } word)
+        {
+            return null;
+        }
+
+        if (allowed.Contains(word, StringComparer.Ordinal))
+        {
+            return word;
+        }
+
+        _diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, allowed)} Allowed: {string.Join(", ", allowed)}.", ruleId);
+        return null;
+    }
+
+    /// <summary>The top-level keys that give a rule file something to hold; a file with none of them holds no rules.</summary>
+    private static readonly string[] ContentKeys = ["rules", "mineralLists", "clauseIndex", "mineProductionScale", "depositScale", "divisions"];
+
+    /// <summary>Where a key stands in a mapping (the caller knows it is there).</summary>
+    private static SourceLocation KeyLocation(MappingReader reader, string key) =>
+        reader.Node.Entries.First(e => e.Key.Value == key).Key.Location;
+
+    private void ReportNoRules(SourceLocation location, RuleFile file) =>
+        _diagnostics.Add(
+            location,
+            DiagnosticCodes.InvalidRule,
+            $"The rule file {RuleSource.FileName(file.Path)} has no rules: 'rules:' is empty or every rule is commented out, and its chapter would silently stop being checked. Write its rules under 'rules:' as a list (\"- id: ...\"), or delete the file if the chapter is really withdrawn.");
 
     /// <summary>Reads a rule file; its syntax, tab and duplicate-key errors name the rule they stand in, where one is found.</summary>
     private DocumentNode? ReadYaml(RuleFile file)
@@ -294,13 +373,15 @@ internal sealed partial class RuleSetReader
                     method = Word(methodNode, Vocabularies.MiningMethods, "'miningMethod'", null);
                 }
 
-                var counted = withMethod ? Text(r.Required("countedAs", "what the figure counts: ore, raw-coal, ..."), "'countedAs'") : Text(r.Required("measure", "what the figure counts"), "'measure'");
-                var unit = Text(r.Required("unit", "the unit of the figures"), "'unit'");
-                var large = r.Optional("large") is { } l ? Scalars.Decimal(l, _diagnostics, "'large'") : null;
-                var medium = r.Optional("medium") is { } md ? Scalars.Decimal(md, _diagnostics, "'medium'") : null;
-                var minimum = withMethod && r.Optional("minimum") is { } mi ? Scalars.Decimal(mi, _diagnostics, "'minimum'") : null;
+                var counted = withMethod
+                    ? Closed(r.Required("countedAs", "what the figure counts: ore, raw-coal, ..."), "'countedAs'", CountedAsWords)
+                    : Closed(r.Required("measure", "what the figure counts"), "'measure'", MeasureWords);
+                var unit = Closed(r.Required("unit", "the unit of the figures"), "'unit'", ScaleUnits);
+                var large = r.Optional("large") is { } l ? Figure(l, "'large'") : null;
+                var medium = r.Optional("medium") is { } md ? Figure(md, "'medium'") : null;
+                var minimum = withMethod && r.Optional("minimum") is { } mi ? Figure(mi, "'minimum'") : null;
                 var verified = r.Required("verified", "true only where mineral and figures stand together in a cited source") is { } vn ? Scalars.Boolean(vn, _diagnostics, "'verified'") : null;
-                var status = Text(r.Required("status", "sourced, inferred, memory, not-found, ..."), "'status'");
+                var status = Closed(r.Required("status", "sourced, inferred, memory, not-found, ..."), "'status'", RowStatusWords);
                 var source = Text(r.Required("source", "where the figures come from"), "'source'");
                 r.Finish($"a row of '{what}'");
                 if (verified is true && (large is null || medium is null || large <= medium))
@@ -389,6 +470,21 @@ internal sealed partial class RuleSetReader
             return null;
         }
 
+        _readingManifest = true;
+        try
+        {
+            return ReadManifest(mapping, folder, out planPath, out planLocation);
+        }
+        finally
+        {
+            _readingManifest = false;
+        }
+    }
+
+    private RuleSetInfo? ReadManifest(MappingNode mapping, string folder, out string? planPath, out SourceLocation? planLocation)
+    {
+        planPath = null;
+        planLocation = null;
         var m = new MappingReader(mapping, _diagnostics);
         var id = Text(m.Required("id", "the rule set's id, e.g. nmg-mineral-plan-2021-2025"), "'id'");
         var versionNode = m.Required("version", "the semantic version, e.g. 1.0.0");
@@ -426,6 +522,23 @@ internal sealed partial class RuleSetReader
             _diagnostics.Add(toNode!.Location, DiagnosticCodes.ManifestInvalid, $"'effectiveTo' ({to:yyyy-MM-dd}) is before 'effectiveFrom' ({from:yyyy-MM-dd}).");
         }
 
+        foreach (var (date, node, key) in new[] { (from, fromNode, "effectiveFrom"), (to, toNode, "effectiveTo") })
+        {
+            if (date is null)
+            {
+                continue;
+            }
+
+            if (source is not null && date < source.Issued)
+            {
+                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is before the plan was issued (source.issued: {source.Issued:yyyy-MM-dd}); a rule set cannot be in force before its plan. Check the year: write a date from {source.Issued:yyyy-MM-dd} to {LatestEffectiveDate:yyyy-MM-dd}.");
+            }
+            else if (date > LatestEffectiveDate)
+            {
+                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is after {LatestEffectiveDate:yyyy-MM-dd}, the end of the plan's outlook (展望到2035年); check the year (a typo such as 2202 for 2022 would leave no rule set in force).");
+            }
+        }
+
         return id is null || version is null || title is null || source is null || from is null || readings is null
             ? null
             : new RuleSetInfo(id, version, title, source, from.Value, to) { Readings = readings, Supersedes = supersedes };
@@ -454,7 +567,8 @@ internal sealed partial class RuleSetReader
             pm.Finish("'source.planningPeriod'");
         }
 
-        if (m.Optional("text") is { } textNode)
+        // Quotes are always checked against the plan's own text: a rule set without it does not load.
+        if (m.Required("text", "the plan's published text beside the manifest, e.g. `text: source/plan.zh.txt`; every quote and clause number is checked against it, and a rule set without its source text does not load") is { } textNode)
         {
             planPath = Text(textNode, "'source.text' (the plan's text, relative to the manifest)");
             planLocation = textNode.Location;
@@ -485,8 +599,17 @@ internal sealed partial class RuleSetReader
             var title = m.Optional("title") is { } t ? ReadText(t, "the list's 'title'", null) : null;
             var clauseNode = m.Optional("clause");
             var clause = clauseNode is null ? null : Text(clauseNode, "the list's 'clause'");
-            var minerals = m.Required("minerals", "the minerals, e.g. [ultra-lean-magnetite, blue-asbestos]") is { } mn ? Words(mn, Vocabularies.Minerals, "'minerals'", id) : null;
+            var mineralsNode = m.Required("minerals", "the minerals, e.g. [ultra-lean-magnetite, blue-asbestos]");
+            var minerals = mineralsNode is null ? null : Words(mineralsNode, Vocabularies.Minerals, "'minerals'", id);
             m.Finish($"the mineral list '{id}'");
+            if (mineralsNode is SequenceNode { Items.Count: 0 })
+            {
+                // A scope naming the list would read its empty mask as "any mineral": emptying a banned list would ban all mining.
+                _diagnostics.Add(
+                    mineralsNode.Location,
+                    DiagnosticCodes.InvalidRule,
+                    $"The mineral list '{id}' is empty; a rule naming it would cover every mineral, not none. Name at least one mineral, e.g. [ultra-lean-magnetite]; if no mineral is left, remove the list and the rules that name it (mineralList: {id}).");
+            }
             if (clause is not null && !ClauseNumbers.IsReference(clause))
             {
                 _diagnostics.Add(clauseNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{clause}' is not a clause reference; write chapter.section[.item], e.g. \"5.1.1\".");
@@ -626,8 +749,8 @@ internal sealed partial class RuleSetReader
         var refNode = m.Required("ref", "the plan's numbering, e.g. \"5.2.1\"");
         var reference = Text(refNode, "'clause.ref'", ruleId);
         var zhNode = m.Required("zh", "the plan's own words, quoted verbatim");
-        var zh = Text(zhNode, "'clause.zh'", ruleId);
-        var en = Text(m.Required("en", "a short English rendering"), "'clause.en'", ruleId);
+        var zh = HumanText(zhNode, "'clause.zh'", ruleId);
+        var en = HumanText(m.Required("en", "a short English rendering"), "'clause.en'", ruleId);
         m.Finish("'clause'");
         if (reference is not null && !ClauseNumbers.IsReference(reference))
         {
@@ -646,6 +769,8 @@ internal sealed partial class RuleSetReader
         }
 
         var m = new MappingReader(mapping, _diagnostics, ruleId);
+        var errorsBefore = _diagnostics.Count;
+        CheckScopeValues(mapping, ruleId);
         var permits = m.Optional("permit") is { } p ? WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : [];
         var actions = m.Optional("actions") is { } a ? Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : [];
         var minerals = m.Optional("minerals") is { } mn ? Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : [];
@@ -658,12 +783,22 @@ internal sealed partial class RuleSetReader
         var counties = m.Optional("counties") is { } co ? Counties(co, ruleId) : [];
         var when = m.Optional("when") is { } w ? ReadCondition(w, ruleId) : null;
         m.Finish("'scope'");
+        var named = mapping.Entries.Select(e => e.Key.Value).Where(ScopeListKeys.Contains).ToHashSet(StringComparer.Ordinal);
+        var included = minerals.Concat(mineralList).Distinct().ToList();
+        var excluded = except.Concat(exceptList).Distinct().ToList();
+        if (_diagnostics.Count == errorsBefore && included.Count > 0 && excluded.Count > 0 && included.All(excluded.Contains))
+        {
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.InvalidRule, $"The scope names minerals ({string.Join(", ", included.Select(Vocabularies.Minerals.Code))}) and excepts every one of them, so the rule covers no application; remove the exception or the rule.", ruleId);
+        }
+
         return new ScopeDefinition
         {
+            Named = named,
+            Location = mapping.Location,
             Permits = permits,
             Actions = actions,
-            Minerals = [.. minerals.Concat(mineralList).Distinct()],
-            ExceptMinerals = [.. except.Concat(exceptList).Distinct()],
+            Minerals = included,
+            ExceptMinerals = excluded,
             MiningMethods = methods,
             Zones = zones,
             Leagues = leagues,
@@ -671,6 +806,56 @@ internal sealed partial class RuleSetReader
             When = when,
         };
     }
+
+    /// <summary>The scope keys that list what the rule covers; absent means "any", so none of them may be written empty.</summary>
+    internal static readonly string[] ScopeListKeys = ["permit", "actions", "minerals", "mineralList", "exceptMinerals", "exceptMineralList", "miningMethods", "zones", "leagues", "counties"];
+
+    /// <summary>
+    /// A scope key written with nothing after it (<c>permit:</c>) or as an empty list (<c>zones: []</c>) would read as
+    /// "any" and widen the rule to every application: refused. Only a key left out means any.
+    /// </summary>
+    private void CheckScopeValues(MappingNode scope, string? ruleId)
+    {
+        foreach (var (key, value) in scope.Entries)
+        {
+            var empty = value switch
+            {
+                ScalarNode { IsNull: true } => "has no value",
+                ScalarNode { Value: "" } => "is empty",
+                SequenceNode { Items.Count: 0 } => "is an empty list",
+                _ => null,
+            };
+            if (empty is null)
+            {
+                continue;
+            }
+
+            if (ScopeListKeys.Contains(key.Value))
+            {
+                _diagnostics.Add(
+                    value is ScalarNode { IsNull: true } ? key.Location : value.Location,
+                    DiagnosticCodes.InvalidRule,
+                    $"'scope.{key.Value}' {empty}; it would not mean \"none\" but \"any\", and the rule would cover every application. Name what the rule covers, e.g. {ScopeExample(key.Value)}, or remove the key '{key.Value}' if the rule really applies to any.",
+                    ruleId);
+            }
+            else if (key.Value == "when")
+            {
+                _diagnostics.Add(key.Location, DiagnosticCodes.InvalidRule, "'scope.when' has no condition; write one, e.g. `when: { is: { field: includesProcessing, value: true } }`, or remove 'when'.", ruleId);
+            }
+        }
+    }
+
+    private static string ScopeExample(string key) => key switch
+    {
+        "permit" => "`permit: mining`",
+        "actions" => "`actions: [new, conversion]`",
+        "minerals" or "exceptMinerals" => $"`{key}: [coal]`",
+        "mineralList" or "exceptMineralList" => $"`{key}: banned-for-mining`",
+        "miningMethods" => "`miningMethods: [underground]`",
+        "zones" => "`zones: [protection-area]`",
+        "leagues" => "`leagues: [乌海市]`",
+        _ => "`counties: [准格尔旗]`",
+    };
 
     private ConditionDefinition? ReadCondition(DocumentNode node, string? ruleId)
     {
@@ -886,8 +1071,8 @@ internal sealed partial class RuleSetReader
         var zhNode = m.Required("zh", "the Chinese text");
         var enNode = m.Required("en", "the English text");
         _textLocations = (zhNode?.Location, enNode?.Location);
-        var zh = Text(zhNode, $"{what}.zh", ruleId);
-        var en = Text(enNode, $"{what}.en", ruleId);
+        var zh = HumanText(zhNode, Member(what, "zh"), ruleId);
+        var en = HumanText(enNode, Member(what, "en"), ruleId);
         m.Finish(what);
         return zh is null || en is null ? null : new LocalizedText(zh.Trim(), en.Trim());
     }
@@ -981,8 +1166,68 @@ internal sealed partial class RuleSetReader
         return result;
     }
 
-    private string? Text(DocumentNode? node, string what, string? ruleId = null) =>
-        node is null ? null : Scalars.String(node, _diagnostics, what, ruleId);
+    private string? Text(DocumentNode? node, string what, string? ruleId = null)
+    {
+        if (node is null || Scalars.String(node, _diagnostics, what, ruleId) is not { } text)
+        {
+            return null;
+        }
+
+        if (UnreadableCharacter(text) is { } problem)
+        {
+            _diagnostics.Add(node.Location, _readingManifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} {problem}", ruleId);
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Text as people read it: not empty or blank (an empty message or quote prints nothing, and an empty quote is
+    /// "in" every plan).
+    /// </summary>
+    private string? HumanText(DocumentNode? node, string what, string? ruleId)
+    {
+        if (Text(node, what, ruleId) is not { } text)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            _diagnostics.Add(node!.Location, _readingManifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} is empty; write the text (an empty text is shown as nothing to the applicant and reviewer), or remove the key where it is optional.", ruleId);
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>What is wrong with a character of the text (a replacement character, a control or invisible format character), or null.</summary>
+    internal static string? UnreadableCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\uFFFD')
+            {
+                return $"contains the replacement character U+FFFD (shown as �) at character {i + 1}: the text was damaged by a wrong encoding. Retype it and save the file as UTF-8.";
+            }
+
+            if ((char.IsControl(c) && c != '\n') || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return $"contains the invisible character U+{(int)c:X4} at character {i + 1} (a control or format character, e.g. NUL or a zero-width space); delete it and retype the text around it.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>'message' and zh give 'message.zh'; the file's title and zh give the file's title.zh.</summary>
+    private static string Member(string what, string key) =>
+        what.Length > 1 && what[0] == '\'' && what[^1] == '\'' ? $"{what[..^1]}.{key}'" : $"{what}.{key}";
+
+    private static string Capitalized(string what) =>
+        what.Length > 0 && what[0] == '\'' ? "The value of " + what : what.Length > 0 ? char.ToUpperInvariant(what[0]) + what[1..] : what;
 
     internal static string FormName(Comparison comparison) => comparison switch
     {

@@ -243,10 +243,10 @@ internal sealed partial class RuleSetValidator
         switch (field.Kind)
         {
             case FieldKind.Integer or FieldKind.Decimal:
-                return Number(value, ruleId) is { } n ? new BoundCompare(c.Location, c.Comparison, field, n, null, null, null, null) : null;
+                return Threshold(value, c.Comparison, field, ruleId) is { } n ? new BoundCompare(c.Location, c.Comparison, field, n, null, null, null, null) : null;
             case FieldKind.Capacity:
             {
-                var number = Number(value, ruleId);
+                var number = Threshold(value, c.Comparison, field, ruleId);
                 if (c.Unit is null)
                 {
                     _diagnostics.Add(value.Location, DiagnosticCodes.UnitMismatch, $"A capacity threshold needs its unit: add 'unit' ({string.Join(", ", UnitConversions.CapacitySymbols)}).", ruleId);
@@ -320,6 +320,92 @@ internal sealed partial class RuleSetValidator
     }
 
     private decimal? Number(ScalarNode node, string ruleId) => Scalars.Decimal(node, _diagnostics, "the threshold 'value'", ruleId);
+
+    /// <summary>
+    /// A threshold the plan could have written: held exactly, not negative, and not zero where zero makes the
+    /// comparison decide the same for every application (≥ 0 always holds, &lt; 0 never does).
+    /// </summary>
+    private decimal? Threshold(ScalarNode node, Comparison comparison, Field field, string ruleId)
+    {
+        if (Number(node, ruleId) is not { } value)
+        {
+            return null;
+        }
+
+        if (NumberProblem(node.Value, value) is { } problem)
+        {
+            _diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The threshold {problem}", ruleId);
+            return null;
+        }
+
+        if (value == 0 && comparison is Comparison.AtLeast or Comparison.LessThan)
+        {
+            var form = RuleSetReader.FormName(comparison);
+            _diagnostics.Add(
+                node.Location,
+                DiagnosticCodes.InvalidRule,
+                $"'{form}' with the threshold 0 decides the same for every application ('{field.Path}' is never below 0, so it {(comparison == Comparison.AtLeast ? "always holds and the rule can never fail" : "never holds and the rule always fails")}). Write the plan's number{(comparison == Comparison.LessThan ? ", or `prohibited: true` for a rule every application in scope violates" : string.Empty)}.",
+                ruleId);
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// What is wrong with a number written in a rule or reference file, or null: negative (capacities, counts,
+    /// areas and rates are never below zero), or not held exactly (<c>1e-30</c> is read as 0, a 30th decimal is lost).
+    /// </summary>
+    internal static string? NumberProblem(string literal, decimal value)
+    {
+        if (value < 0 || literal.TrimStart().StartsWith('-'))
+        {
+            return $"'{literal}' is negative; capacities, counts, areas and rates are never below 0, so the rule could never decide as the plan says. Write the plan's number without a minus sign, e.g. 300.";
+        }
+
+        if (!IsExact(literal, value))
+        {
+            return value == 0
+                ? $"'{literal}' is too small to be held and would be read as 0, which makes the rule decide the same for everyone. Write the plan's number in plain digits, e.g. 300 or 0.85."
+                : $"'{literal}' cannot be held exactly (it would be read as {value.ToString(CultureInfo.InvariantCulture)}). Write the plan's number in plain digits with at most 28 decimal places, e.g. 300 or 0.85.";
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the decimal equals the number the literal writes (digits, a point, an exponent).</summary>
+    private static bool IsExact(string literal, decimal value)
+    {
+        var match = NumberLiteralPattern().Match(literal.Trim());
+        if (!match.Success)
+        {
+            return true; // not a plain number (the parser's own concern); nothing to compare
+        }
+
+        var fraction = match.Groups[2].Value;
+        var digits = (match.Groups[1].Value + fraction).TrimStart('0');
+        if (digits.Length == 0)
+        {
+            return value == 0;
+        }
+
+        if (!int.TryParse(match.Groups[3].Value is { Length: > 0 } e ? e : "0", NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent) || Math.Abs(exponent) > 100 || digits.Length > 100)
+        {
+            return false;
+        }
+
+        // literal = digits × 10^(exponent − fraction digits); value = unscaled × 10^(−scale).
+        var written = System.Numerics.BigInteger.Parse(digits, CultureInfo.InvariantCulture);
+        var shift = exponent - fraction.Length + value.Scale;
+        var bits = decimal.GetBits(value);
+        var unscaled = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | new System.Numerics.BigInteger((uint)bits[0]);
+        return shift >= 0
+            ? written * System.Numerics.BigInteger.Pow(10, shift) == unscaled
+            : written == unscaled * System.Numerics.BigInteger.Pow(10, -shift);
+    }
+
+    [GeneratedRegex(@"^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLiteralPattern();
 
     /// <summary>The index lists every clause of the plan once, with the plan's own title.</summary>
     private Dictionary<string, ClauseIndexEntry> CheckClauseIndex(RuleSetDefinition definition)
@@ -455,6 +541,12 @@ internal sealed partial class RuleSetValidator
     {
         foreach (var (message, location) in new[] { (text.Zh, locations.Zh), (text.En, locations.En) })
         {
+            if (BraceProblem(message) is { } problem)
+            {
+                _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, problem, rule.Id);
+                continue;
+            }
+
             foreach (Match match in PlaceholderPattern().Matches(message))
             {
                 var name = match.Groups[1].Value;
@@ -465,6 +557,92 @@ internal sealed partial class RuleSetValidator
             }
         }
     }
+
+    /// <summary>
+    /// A brace that would be printed as it stands instead of filled in: full-width ｛actual｝ (a Chinese input method's
+    /// braces), doubled {{actual}}, an unclosed {actual or a stray }. Null when every brace pairs into a placeholder.
+    /// </summary>
+    internal static string? BraceProblem(string message)
+    {
+        string Fix(string name) =>
+            Placeholders.Contains(name) ? $"write {{{name}}}" : $"write a placeholder with half-width braces: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}";
+
+        if (FullWidthPattern().Match(message) is { Success: true } wide)
+        {
+            var name = wide.Value is "\uFF5B" or "\uFE5B" ? NameAfter(message, wide.Index + 1) : NameBefore(message, wide.Index);
+            return $"The full-width brace '{wide.Value}' (typed with a Chinese input method) is printed as it stands, not filled in; switch to half-width (半角) and {Fix(name)}.";
+        }
+
+        var open = message.IndexOf("{{", StringComparison.Ordinal);
+        var close = message.IndexOf("}}", StringComparison.Ordinal);
+        if (open >= 0 || close >= 0)
+        {
+            var name = open >= 0 ? NameAfter(message, open + 2) : NameBefore(message, close);
+            return $"Doubled braces '{(open >= 0 ? "{{" : "}}")}' are printed as they stand, not filled in; {Fix(name)} with one brace on each side.";
+        }
+
+        var start = -1;
+        for (var i = 0; i < message.Length; i++)
+        {
+            if (message[i] == '{')
+            {
+                if (start >= 0)
+                {
+                    break; // a second '{' before the first is closed
+                }
+
+                start = i;
+            }
+            else if (message[i] == '}')
+            {
+                if (start < 0)
+                {
+                    return $"A '}}' without its '{{' is printed as it stands; {Fix(NameBefore(message, i))}.";
+                }
+
+                start = -1;
+            }
+        }
+
+        return start >= 0 ? $"The placeholder '{{{NameAfter(message, start + 1)}' is not closed and would be printed as it stands; {Fix(NameAfter(message, start + 1))}." : null;
+    }
+
+    /// <summary>The word (ASCII letters) that starts at an index, after any spaces.</summary>
+    private static string NameAfter(string text, int index)
+    {
+        while (index < text.Length && text[index] == ' ')
+        {
+            index++;
+        }
+
+        var end = index;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[index..end];
+    }
+
+    /// <summary>The word (ASCII letters) that ends at an index, before any spaces.</summary>
+    private static string NameBefore(string text, int index)
+    {
+        while (index > 0 && text[index - 1] == ' ')
+        {
+            index--;
+        }
+
+        var begin = index;
+        while (begin > 0 && char.IsAsciiLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return text[begin..index];
+    }
+
+    [GeneratedRegex("[\uFF5B\uFF5D\uFE5B\uFE5C]", RegexOptions.CultureInvariant)]
+    private static partial Regex FullWidthPattern();
 
     private static string Describe(Field field) => field.Kind switch
     {

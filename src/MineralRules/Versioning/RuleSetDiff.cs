@@ -109,6 +109,7 @@ internal static class RuleSetDiff
         Words("scope.miningMethods", a.Scope.MiningMethods, b.Scope.MiningMethods, Vocabularies.MiningMethods, changes);
         Words("scope.zones", a.Scope.Zones, b.Scope.Zones, Vocabularies.Zones, changes);
         Set("scope.leagues", a.Scope.Leagues, b.Scope.Leagues, changes);
+        Set("scope.counties", a.Scope.Counties, b.Scope.Counties, changes);
         CompareCondition("scope.when", a.Scope.When, b.Scope.When, changes);
         CompareCondition("condition", a.Condition, b.Condition, changes);
         Field("outcome", Code(a.Outcome), Code(b.Outcome));
@@ -214,8 +215,12 @@ internal static class RuleSetDiff
         var minus = a.Except(b, StringComparer.Ordinal).ToList();
         if (plus.Count + minus.Count > 0)
         {
-            changes.Add($"{what}: [{string.Join(", ", a)}] → [{string.Join(", ", b)}]");
+            changes.Add($"{what}: {List(a)} → {List(b)}");
         }
+
+        // A scope key left out covers any value (a written key is never empty: the reader refuses []), so an empty
+        // list is shown as what it means, never as "[]", which reads as "none".
+        static string List(IReadOnlyList<string> words) => words.Count == 0 ? "(any)" : $"[{string.Join(", ", words)}]";
     }
 
     private static string Operator(Comparison comparison) => comparison switch

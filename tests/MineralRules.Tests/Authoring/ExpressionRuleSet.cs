@@ -23,6 +23,7 @@ internal static class ExpressionRuleSet
           number: 测试〔2022〕1号
           issued: 2022-08-19
           published: 2022-08-26
+          text: source/plan.zh.txt
         effectiveFrom: 2022-08-19
         """;
 
@@ -31,6 +32,7 @@ internal static class ExpressionRuleSet
     {
         var quoted = "'" + expression.Replace("'", "''", StringComparison.Ordinal) + "'";
         temp.Write("rules/test-rules/1.0.0/manifest.yaml", Manifest);
+        temp.Write("rules/test-rules/1.0.0/source/plan.zh.txt", File.ReadAllText(Path.Combine(TestPaths.TestRules, "nmg-mineral-plan-2021-2025", "1.0.0", "source", "plan.zh.txt")));
         temp.Write("rules/test-rules/1.0.0/" + RuleFile, $"""
             # A rule whose condition is an expression.
             rules:
