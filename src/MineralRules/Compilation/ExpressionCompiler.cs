@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.Tokenizer;
 using System.Reflection;
 using MineralRules.Applications;
 using MineralRules.Diagnostics;
@@ -12,7 +14,7 @@ namespace MineralRules.Compilation;
 /// <summary>
 /// Compiles the expression form with RulesEngine's <see cref="RuleExpressionParser"/> — parse once, sandbox, compile
 /// once — never through <c>ExecuteAllRulesAsync</c>. The application's top-level fields are the expression's
-/// variables (<c>capacity.value &gt;= 300</c>, <c>block.basicUnits &gt;= 1</c>). A parse error or a sandbox refusal
+/// variables (<c>block.basicUnits &gt;= 1</c>, <c>deposit.otherMiningRights == 0</c>). A parse error or a sandbox refusal
 /// is a load error at the expression's line, never a verdict.
 /// </summary>
 internal sealed class ExpressionCompiler
@@ -20,7 +22,7 @@ internal sealed class ExpressionCompiler
     /// <summary>Longer expressions belong in a declarative form or in several rules.</summary>
     public const int MaxLength = 2000;
 
-    /// <summary>The deepest nesting of brackets the parser is given (it recurses per bracket).</summary>
+    /// <summary>The deepest nesting the parser is given: brackets, unary operators and conditionals (it recurses per each).</summary>
     public const int MaxNesting = 16;
 
     /// <summary>The deepest expression tree accepted after parsing (operators chained or nested).</summary>
@@ -62,9 +64,23 @@ internal sealed class ExpressionCompiler
             return null;
         }
 
-        if (Nesting(expression.Text) > MaxNesting)
+        // The parser recurses per bracket, per unary operator and per conditional: anything deeper than the cap is
+        // refused before it runs, counted on the parser's own tokens (which know its string escapes, "\""), so no
+        // rule text can exhaust the stack of the thread that loads it.
+        List<Token> tokens;
+        try
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression nests brackets more than {MaxNesting} deep. Simplify it or use declarative forms (all, any, not).", ruleId);
+            tokens = Tokens(expression.Text);
+        }
+        catch (System.Linq.Dynamic.Core.Exceptions.ParseException e)
+        {
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile at character {e.Position + 1}: {e.Message.TrimEnd('.')}.", ruleId);
+            return null;
+        }
+
+        if (Nesting(tokens) > MaxNesting)
+        {
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression nests brackets, unary operators (!, -) and conditionals (? :) more than {MaxNesting} deep. Simplify it or use declarative forms (all, any, not).", ruleId);
             return null;
         }
 
@@ -79,12 +95,12 @@ internal sealed class ExpressionCompiler
         {
             if (e.Message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
             {
-                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression must be true or false (a comparison such as capacity.value >= 300), but it gives a value of another type.", ruleId);
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression must be true or false (a comparison such as block.basicUnits >= 1), but it gives a value of another type.", ruleId);
                 return null;
             }
 
             var position = e is System.Linq.Dynamic.Core.Exceptions.ParseException pe ? $" at character {pe.Position + 1}" : string.Empty;
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. capacity.value, block.basicUnits.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. block.basicUnits, deposit.otherMiningRights.", ruleId);
             return null;
         }
 
@@ -115,6 +131,19 @@ internal sealed class ExpressionCompiler
             return null;
         }
 
+        if (ExpressionSandbox.EnumNumbers(body, tokens.Where(t => t.Id is TokenId.StringLiteral or TokenId.Identifier).Select(t => t.Text.Trim('"', '\'')).ToHashSet(StringComparer.OrdinalIgnoreCase)) is { Count: > 0 } numbers)
+        {
+            foreach (var number in numbers)
+            {
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, number, ruleId);
+            }
+
+            return null;
+        }
+
+        // Integer arithmetic checked (overflow throws, so the verdict is review, never a wrapped number) and text
+        // compared ordinally (never by the host's culture).
+        body = ExpressionSandbox.Harden(body);
         var used = UsedFields(body);
         if (used.Count == 0)
         {
@@ -164,29 +193,64 @@ internal sealed class ExpressionCompiler
             expression.Text));
     }
 
-    /// <summary>The deepest nesting of round and square brackets (outside text literals).</summary>
-    private static int Nesting(string text)
+    /// <summary>The expression's tokens, read by the parser's own tokenizer (a loop, no recursion).</summary>
+    private static List<Token> Tokens(string text)
     {
-        int depth = 0, deepest = 0;
-        char? quote = null;
-        foreach (var c in text)
+        var parser = new TextParser(new ParsingConfig(), text);
+        var tokens = new List<Token>();
+        while (parser.CurrentToken.Id != TokenId.End)
         {
-            if (quote is { } q)
+            tokens.Add(parser.CurrentToken);
+            parser.NextToken();
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// How deep the parser will recurse, counted conservatively: each bracket <c>( [ {</c> opens a level; within
+    /// a level each conditional or coalescing operator (<c>?</c>, <c>??</c>, <c>=&gt;</c>) adds one for the rest of
+    /// it, and each run of unary operators (<c>!</c>, <c>not</c>, <c>-</c>, <c>+</c> where an operand is expected)
+    /// adds its length until the next binary operator.
+    /// </summary>
+    internal static int Nesting(IReadOnlyList<Token> tokens)
+    {
+        var frames = new Stack<(int Base, int Persistent, int Unary)>();
+        var current = (Base: 0, Persistent: 0, Unary: 0);
+        var deepest = 0;
+        var operandExpected = true;
+        foreach (var token in tokens)
+        {
+            switch (token.Id)
             {
-                quote = c == q ? null : quote;
+                case TokenId.OpenParen or TokenId.OpenBracket or TokenId.OpenCurlyParen:
+                    frames.Push(current);
+                    current = (current.Base + current.Persistent + current.Unary + 1, 0, 0);
+                    operandExpected = true;
+                    break;
+                case TokenId.CloseParen or TokenId.CloseBracket or TokenId.CloseCurlyParen:
+                    current = frames.Count > 0 ? frames.Pop() : current;
+                    operandExpected = false;
+                    break;
+                case TokenId.Exclamation or TokenId.Minus or TokenId.Plus when operandExpected:
+                    current.Unary++;
+                    break;
+                case TokenId.Question or TokenId.NullCoalescing or TokenId.Lambda:
+                    current.Persistent++;
+                    current.Unary = 0;
+                    operandExpected = true;
+                    break;
+                case TokenId.Identifier or TokenId.StringLiteral or TokenId.IntegerLiteral or TokenId.RealLiteral:
+                    operandExpected = false;
+                    break;
+                default:
+                    // A binary operator, a comma or a colon: the unary run before it has ended.
+                    current.Unary = 0;
+                    operandExpected = true;
+                    break;
             }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c is '(' or '[' or '{')
-            {
-                deepest = Math.Max(deepest, ++depth);
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                depth--;
-            }
+
+            deepest = Math.Max(deepest, current.Base + current.Persistent + current.Unary);
         }
 
         return deepest;

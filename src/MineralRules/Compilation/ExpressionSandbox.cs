@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using MineralRules.Applications;
 
 namespace MineralRules.Compilation;
 
@@ -50,11 +52,23 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             return null;
         }
 
-        if (_depth >= _maxDepth)
+        if (_depth >= _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             if (!_violations.Contains(DepthViolation))
             {
                 _violations.Add(DepthViolation);
+            }
+
+            return node;
+        }
+
+        if ((Nullable.GetUnderlyingType(node.Type) ?? node.Type) is var t && (t == typeof(double) || t == typeof(float)))
+        {
+            // Binary floating point gives NaN and infinity without throwing (x / 0.0), and every comparison with
+            // NaN is false: a verdict would hang on that silently. Fields are decimal or whole numbers.
+            if (!_violations.Contains(FloatingPointViolation))
+            {
+                _violations.Add(FloatingPointViolation);
             }
 
             return node;
@@ -70,6 +84,8 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             _depth--;
         }
     }
+
+    private const string FloatingPointViolation = "floating-point numbers (double, float) are not allowed: they give NaN or infinity instead of an error (x / 0.0), and a comparison with NaN decides silently; decimal fields compare with decimal literals (block.basicUnits >= 1.5), whole-number fields with whole numbers";
 
     private string DepthViolation => $"the expression is nested more than {_maxDepth} operators deep; split it into several rules or use declarative forms";
 
@@ -122,6 +138,13 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     protected override Expression VisitMember(MemberExpression node)
     {
         var declaring = node.Member.DeclaringType!;
+        if (declaring == typeof(Capacity))
+        {
+            // capacity.value >= 300 compares the bare number whatever its unit: 300 t/a would pass a 300 万吨/年 minimum.
+            _violations.Add($"reading a capacity's '{FieldNames.ToKey(node.Member.Name)}' compares bare numbers whatever their units (300 t/a would pass a 300 万吨/年 minimum); write the declarative form `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}` (or atMost, moreThan, lessThan), which converts units exactly");
+            return node;
+        }
+
         var allowed = node.Member is PropertyInfo && node.Expression is not null
             && (IsFactType(declaring)
                 || (declaring.IsGenericType && declaring.GetGenericTypeDefinition() == typeof(Nullable<>) && node.Member.Name is "Value" or "HasValue")
@@ -199,7 +222,114 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         return base.VisitUnary(node);
     }
 
+    /// <summary>
+    /// The enum constants an expression compares that no word in its text names: the parser turns a number into a
+    /// word (<c>mineral == 99</c>, <c>mineral &gt; 3</c>), which decides by a number no document writes.
+    /// </summary>
+    /// <param name="expression">The parsed expression.</param>
+    /// <param name="words">The text literals and identifiers the expression is written with.</param>
+    internal static IReadOnlyList<string> EnumNumbers(Expression expression, IReadOnlySet<string> words)
+    {
+        var finder = new EnumConstants();
+        finder.Visit(expression);
+        return
+        [
+            .. finder.Found
+                .Where(c => !Enum.IsDefined(c.GetType(), c) || !words.Contains(c.ToString()))
+                .Select(c => $"The expression compares a {c.GetType().Name} with the number {Convert.ToInt64(c, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)}; {(Enum.IsDefined(c.GetType(), c) ? "write the word instead (e.g. \"" + c + "\")" : "no such word exists")}. Words are compared by name, never by number.")
+                .Distinct(StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>
+    /// Rewrites an expression the sandbox accepted so that it decides honestly: integer <c>+ - *</c>, negation
+    /// and conversions are checked (an overflow throws, and the verdict is review instead of a wrapped number),
+    /// and text is compared ordinally (<c>StartsWith</c>, <c>EndsWith</c>, <c>Contains</c>, <c>Equals</c>), so a
+    /// verdict never depends on the host's culture nor on characters its collation ignores (U+00AD, U+0000).
+    /// </summary>
+    /// <param name="expression">An expression <see cref="Check"/> found no violation in.</param>
+    /// <returns>The expression to compile.</returns>
+    internal static Expression Harden(Expression expression) => new Hardening().Visit(expression);
+
     private static bool IsFactList(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0].IsEnum
         && IsFactType(type.GetGenericArguments()[0]);
+
+    private sealed class EnumConstants : ExpressionVisitor
+    {
+        public List<Enum> Found { get; } = [];
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            if (node.Value is Enum value)
+            {
+                Found.Add(value);
+            }
+
+            return node;
+        }
+    }
+
+    private sealed class Hardening : ExpressionVisitor
+    {
+        private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
+        private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
+        private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string), typeof(StringComparison)])!;
+        private static readonly MethodInfo EqualsText = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(StringComparison)])!;
+        private static readonly MethodInfo EqualsTexts = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            var visited = base.VisitBinary(node);
+            if (visited is BinaryExpression { Method: null } b && IsInteger(b.Type))
+            {
+                var checkedType = b.NodeType switch
+                {
+                    ExpressionType.Add => ExpressionType.AddChecked,
+                    ExpressionType.Subtract => ExpressionType.SubtractChecked,
+                    ExpressionType.Multiply => ExpressionType.MultiplyChecked,
+                    _ => b.NodeType,
+                };
+                return checkedType == b.NodeType ? b : Expression.MakeBinary(checkedType, b.Left, b.Right, b.IsLiftedToNull, null);
+            }
+
+            return visited;
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            var visited = base.VisitUnary(node);
+            return visited switch
+            {
+                UnaryExpression { NodeType: ExpressionType.Negate, Method: null } u when IsInteger(u.Type) => Expression.NegateChecked(u.Operand),
+                UnaryExpression { NodeType: ExpressionType.Convert, Method: null } u => Expression.ConvertChecked(u.Operand, u.Type),
+                _ => visited,
+            };
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var visited = base.VisitMethodCall(node);
+            if (visited is not MethodCallExpression { Method.DeclaringType: var declaring } call || declaring != typeof(string)
+                || call.Arguments.Any(a => a.Type != typeof(string)))
+            {
+                return visited;
+            }
+
+            var ordinal = Expression.Constant(StringComparison.Ordinal);
+            return (call.Method.Name, call.Object, call.Arguments.Count) switch
+            {
+                (nameof(string.StartsWith), { } text, 1) => Expression.Call(text, StartsWith, call.Arguments[0], ordinal),
+                (nameof(string.EndsWith), { } text, 1) => Expression.Call(text, EndsWith, call.Arguments[0], ordinal),
+                (nameof(string.Contains), { } text, 1) => Expression.Call(text, Contains, call.Arguments[0], ordinal),
+                (nameof(string.Equals), { } text, 1) => Expression.Call(text, EqualsText, call.Arguments[0], ordinal),
+                (nameof(string.Equals), null, 2) => Expression.Call(EqualsTexts, call.Arguments[0], call.Arguments[1], ordinal),
+                _ => visited,
+            };
+        }
+
+        private static bool IsInteger(Type type) =>
+            Type.GetTypeCode(Nullable.GetUnderlyingType(type) ?? type) is TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16
+                or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64;
+    }
 }

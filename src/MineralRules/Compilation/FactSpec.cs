@@ -96,6 +96,12 @@ internal static class FactText
 /// <summary>Date shifts that cannot throw: a shift past the calendar's range gives null (the rule cannot decide).</summary>
 internal static class Dates
 {
+    /// <summary>The largest <c>plusMonths</c> a rule may write, either way: a century (checked when the rules load).</summary>
+    public const int MaxMonths = 1200;
+
+    /// <summary>The largest <c>plusDays</c> a rule may write, either way: a century (checked when the rules load).</summary>
+    public const int MaxDays = 36600;
+
     public static DateOnly? Shift(DateOnly date, int? months, int? days)
     {
         try

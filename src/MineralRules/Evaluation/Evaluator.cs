@@ -315,7 +315,12 @@ internal static class Evaluator
         }
 
         var absent = Absent(missing, fields, application);
-        var given = Fields(missing, fields).Where(f => f.Read(application) is not null).ToList();
+        var givenFields = Fields(missing, fields).Where(f => f.Read(application) is not null).ToList();
+
+        // A date the application gives is "missing" only when the rule's shift (plusMonths, plusDays) takes it
+        // past the calendar: say so, rather than blame a unit.
+        var dates = givenFields.Where(f => f.Kind == FieldKind.Date).ToList();
+        var given = givenFields.Where(f => f.Kind != FieldKind.Date).ToList();
         var zh = new StringBuilder();
         var en = new StringBuilder();
         if (absent.Length > 0)
@@ -331,6 +336,14 @@ internal static class Evaluator
             var enValues = string.Join(", ", given.Select(f => $"{f.Path} ({ValueText.Of(f.Read(application), f, zh: false)})"));
             zh.Append(CultureInfo.InvariantCulture, $"{zhValues}无法与本项规定的标准比较（如体积单位对质量标准），须人工复核。");
             en.Append(en.Length > 0 ? " " : string.Empty).Append(CultureInfo.InvariantCulture, $"{enValues} cannot be compared with this provision's threshold (e.g. a volume against a mass); a person must review it.");
+        }
+
+        if (dates.Count > 0)
+        {
+            var zhValues = string.Join("，", dates.Select(f => $"{f.Path}（{ValueText.Of(f.Read(application), f, zh: true)}）"));
+            var enValues = string.Join(", ", dates.Select(f => $"{f.Path} ({ValueText.Of(f.Read(application), f, zh: false)})"));
+            zh.Append(CultureInfo.InvariantCulture, $"{zhValues}按本项规定推移后超出日历范围（0001-01-01至9999-12-31），无法比较，须人工复核。");
+            en.Append(en.Length > 0 ? " " : string.Empty).Append(CultureInfo.InvariantCulture, $"{enValues} shifted as this provision requires falls outside the calendar (0001-01-01 to 9999-12-31), so it cannot be compared; a person must review it.");
         }
 
         return new LocalizedText(zh.ToString(), en.ToString());

@@ -64,7 +64,7 @@ internal static class MissingFacts
     public static Fact[] Of(FieldSet missing, FieldCatalog fields, Application application) =>
     [
         .. Evaluator.Fields(missing, fields).Select(f => FactText.Value(f, application) is { } value
-            ? new Fact(f.Path, value, "comparable with the rule's threshold (a unit that converts)", DeferredFacts.FromApplication)
+            ? new Fact(f.Path, value, f.Kind == FieldKind.Date ? "a date that stays within 0001-01-01 to 9999-12-31 when the rule shifts it" : "comparable with the rule's threshold (a unit that converts)", DeferredFacts.FromApplication)
             : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
     ];
 
@@ -73,8 +73,9 @@ internal static class MissingFacts
     {
         var named = Evaluator.Fields(missing, fields);
         var absent = named.Where(f => f.Read(application) is null).Select(f => f.Path).ToList();
-        var incomparable = named.Where(f => f.Read(application) is not null).Select(f => f.Path).ToList();
-        if (absent.Count == 0 && incomparable.Count == 0)
+        var incomparable = named.Where(f => f.Read(application) is not null && f.Kind != FieldKind.Date).Select(f => f.Path).ToList();
+        var dates = named.Where(f => f.Read(application) is not null && f.Kind == FieldKind.Date).Select(f => f.Path).ToList();
+        if (absent.Count == 0 && incomparable.Count == 0 && dates.Count == 0)
         {
             return new LocalizedText("由人工复核本项规定。", "Have a person review this provision.");
         }
@@ -93,6 +94,13 @@ internal static class MissingFacts
             var names = string.Join(", ", incomparable);
             zh.Add(string.Create(CultureInfo.InvariantCulture, $"以可换算的单位重新填写{names}，或由人工复核。"));
             en.Add(string.Create(CultureInfo.InvariantCulture, $"Give {names} in a unit that converts to the rule's, or have a person review it."));
+        }
+
+        if (dates.Count > 0)
+        {
+            var names = string.Join(", ", dates);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"核对{names}，或由人工复核。"));
+            en.Add(string.Create(CultureInfo.InvariantCulture, $"Check {names}, or have a person review it."));
         }
 
         return new LocalizedText(string.Concat(zh), string.Join(" ", en));

@@ -991,6 +991,14 @@ internal sealed partial class RuleSetReader
             return null;
         }
 
+        // A shift beyond a century is an editing mistake, and past the calendar's range it cannot be computed.
+        if ((plusMonths is { } months && Math.Abs((long)months) > Compilation.Dates.MaxMonths) || (plusDays is { } days && Math.Abs((long)days) > Compilation.Dates.MaxDays))
+        {
+            var (node, name, limit, value) = plusMonths is not null ? (plusMonthsNode!, "plusMonths", Compilation.Dates.MaxMonths, plusMonths.Value) : (plusDaysNode!, "plusDays", Compilation.Dates.MaxDays, plusDays!.Value);
+            _diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{name}' must be between -{limit} and {limit} (a century either way); it is {value}."), ruleId);
+            return null;
+        }
+
         var field = Text(fieldNode, "'field'", ruleId);
         var unit = unitNode is null ? null : Text(unitNode, "'unit'", ruleId);
         var compareTo = compareToNode is null ? null : Text(compareToNode, "'compareTo'", ruleId);

@@ -28,9 +28,12 @@ internal static class ExpressionRuleSet
         """;
 
     /// <summary>Writes the rule set with the expression (as a YAML single-quoted scalar) and returns its rules folder.</summary>
-    public static string Write(TempFolder temp, string expression)
+    public static string Write(TempFolder temp, string expression) =>
+        WriteCondition(temp, "expression: '" + expression.Replace("'", "''", StringComparison.Ordinal) + "'");
+
+    /// <summary>Writes the rule set with a condition given as one line of YAML (on line <see cref="ExpressionLine"/>) and returns its rules folder.</summary>
+    public static string WriteCondition(TempFolder temp, string conditionLine)
     {
-        var quoted = "'" + expression.Replace("'", "''", StringComparison.Ordinal) + "'";
         temp.Write("rules/test-rules/1.0.0/manifest.yaml", Manifest);
         temp.Write("rules/test-rules/1.0.0/source/plan.zh.txt", File.ReadAllText(Path.Combine(TestPaths.TestRules, "nmg-mineral-plan-2021-2025", "1.0.0", "source", "plan.zh.txt")));
         temp.Write("rules/test-rules/1.0.0/" + RuleFile, $"""
@@ -44,7 +47,7 @@ internal static class ExpressionRuleSet
                 scope:
                   permit: mining
                 condition:
-                  expression: {quoted}
+                  {conditionLine}
                 outcome: fail
                 message:
                   zh: 不符合。
@@ -58,5 +61,12 @@ internal static class ExpressionRuleSet
     {
         using var temp = new TempFolder();
         return RuleSetCatalog.TryLoadFromFolder(Write(temp, expression));
+    }
+
+    /// <summary>Loads the rule set with a condition given as one line of YAML.</summary>
+    public static RuleSetLoadResult LoadCondition(string conditionLine)
+    {
+        using var temp = new TempFolder();
+        return RuleSetCatalog.TryLoadFromFolder(WriteCondition(temp, conditionLine));
     }
 }

@@ -134,7 +134,7 @@ public class HostileExpressionTests
         });
     }
 
-    [TestCase("capacity.value >= 300 && Math.Abs(capacity.value) < 100000")]
+    [TestCase("block.basicUnits >= 1 && Math.Abs(block.basicUnits.Value) < 100000")]
     [TestCase("location.zones.Count > 0 || block.basicUnits >= 1")]
     [TestCase("applicant == null || applicant.StartsWith(\"内蒙古\") || applicant.Length < 200")]
     public void Load_ExpressionWithinTheSandbox_Loads(string expression)
