@@ -17,6 +17,9 @@ public sealed class MineralRulesOptions
     /// <summary>The largest application or rule file read unless told otherwise: 10 MB (10 485 760 bytes).</summary>
     public const long DefaultMaxFileSize = 10 * 1024 * 1024;
 
-    /// <summary>The language of messages in reports: <c>en</c> (the default) or <c>zh-CN</c>.</summary>
-    public CultureInfo Culture { get; set; } = CultureInfo.GetCultureInfo("en");
+    /// <summary>
+    /// The language of messages in reports: English by default (the invariant culture, which exists in every host,
+    /// also one running in globalization-invariant mode), or a <c>zh</c> culture such as <c>zh-CN</c> for Chinese.
+    /// </summary>
+    public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
 }
