@@ -60,9 +60,8 @@ internal static class CommonOptions
         return result.Catalog;
     }
 
-    /// <summary>The contract's form: <c>path:line:column: error: message</c>, with the rule and code after.</summary>
-    public static string Describe(Diagnostic diagnostic) =>
-        $"{diagnostic.Location}: error: {diagnostic.Message}{(diagnostic.RuleId is null ? string.Empty : $" (rule {diagnostic.RuleId})")} [{diagnostic.Code}]";
+    /// <summary>The project's one form for a diagnostic: <c>path:line:column: error CODE: message (rule id)</c>.</summary>
+    public static string Describe(Diagnostic diagnostic) => diagnostic.ToString();
 
     /// <summary>The contract's form for a diagnostic of a file, named as the user wrote it.</summary>
     public static string Describe(Diagnostic diagnostic, string path) =>
@@ -73,7 +72,7 @@ internal static class CommonOptions
     {
         foreach (var path in missing)
         {
-            error.WriteLine($"{Display(path)}: error: no such file or folder [MR1001]");
+            error.WriteLine($"{Display(path)}: error MR1001: no such file or folder");
         }
 
         return missing.Count > 0;

@@ -37,7 +37,7 @@ internal static class CoverageCommand
     {
         if (rulesFolder is not null && !Directory.Exists(rulesFolder))
         {
-            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error: no such folder [MR1001]");
+            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error MR1001: no such folder");
             return ExitCodes.InvalidInput;
         }
 
@@ -55,7 +55,7 @@ internal static class CoverageCommand
         var ruleSet = version is null ? catalog.RuleSets[^1] : catalog.Find(version);
         if (ruleSet is null)
         {
-            error.WriteLine($"error: no rule set version {version} is loaded [MR2003]");
+            error.WriteLine($"error MR2003: no rule set version {version} is loaded");
             return ExitCodes.InvalidInput;
         }
 

@@ -47,7 +47,7 @@ internal static class DiffCommand
             var before = Latest(older).FirstOrDefault(r => r.Info.Id == latest.Info.Id);
             if (before is null)
             {
-                error.WriteLine($"error: the old rules hold no rule set '{latest.Info.Id}' to compare with [MR3013]");
+                error.WriteLine($"error MR3013: the old rules hold no rule set '{latest.Info.Id}' to compare with");
                 return ExitCodes.InvalidInput;
             }
 

@@ -61,7 +61,7 @@ internal static class TestCommand
             if (ruleSet is null)
             {
                 invalid = true;
-                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error: {selectionError} [MR2002]");
+                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}");
                 continue;
             }
 

@@ -8,7 +8,7 @@ public class CheckCommandTests
 {
     private static readonly string Compliant = Fixtures.CoalMine("CLI-OK", 400);
 
-    private static readonly Regex ContractError = new(@"^.+:\d+:\d+: error: .+$", RegexOptions.Multiline);
+    private static readonly Regex ContractError = new(@"^.+:\d+:\d+: error MR\d{4}: .+$", RegexOptions.Multiline);
 
     [Test]
     public void Check_CompliantApplication_ExitZero()
@@ -150,8 +150,8 @@ public class CheckCommandTests
         {
             Assert.That(code, Is.EqualTo(2));
             Assert.That(ContractError.Matches(error), Has.Count.EqualTo(2), error);
-            Assert.That(error, Does.Contain("bad.yaml:5:10: error: Unknown value 'cole' for 'mineral'. Did you mean 'coal'?"));
-            Assert.That(error, Does.Contain("bad.yaml:7:1: error: Unknown key 'capcity'"));
+            Assert.That(error, Does.Contain("bad.yaml:5:10: error MR1008: Unknown value 'cole' for 'mineral'. Did you mean 'coal'?"));
+            Assert.That(error, Does.Contain("bad.yaml:7:1: error MR1005: Unknown key 'capcity'"));
             // Both files are in the machine report: the good one with its verdicts, the bad one as invalid with its
             // located diagnostics and no verdict (contract: a machine reader never loses a file).
             var results = json.RootElement.EnumerateArray().ToList();
@@ -176,7 +176,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("early.yaml:4:18: error: No rule set is in force on 2021-05-01"));
+            Assert.That(error, Does.Contain("early.yaml:4:18: error MR2002: No rule set is in force on 2021-05-01"));
             Assert.That(output, Does.Not.Contain("COMPLIANT"));
         });
     }
@@ -189,7 +189,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("/no/such/application.yaml: error: no such file or folder"));
+            Assert.That(error, Does.Contain("/no/such/application.yaml: error MR1001: no such file or folder"));
         });
     }
 
@@ -240,7 +240,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(error, Does.Match($@"chapter-5-mining\.yaml:{line}:\d+: error: The expression does not compile"));
+            Assert.That(error, Does.Match($@"chapter-5-mining\.yaml:{line}:\d+: error MR4001: The expression does not compile"));
             Assert.That(error, Does.Contain("(rule mining.new.one-right-per-deposit)"));
             Assert.That(output, Is.Empty, "nothing is evaluated with a broken rule set");
         });
@@ -263,7 +263,7 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(error, Does.Contain($"chapter-5-mining.yaml:{index + 1}:5: error: Unknown key 'exemptible'"));
+            Assert.That(error, Does.Contain($"chapter-5-mining.yaml:{index + 1}:5: error MR1005: Unknown key 'exemptible'"));
             Assert.That(error, Does.Contain("Did you mean 'exemptable'?"));
             Assert.That(output, Is.Empty);
         });

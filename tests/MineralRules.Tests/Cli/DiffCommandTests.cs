@@ -78,7 +78,7 @@ public sealed class DiffCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("chapter-5-mining.yaml:").And.Contain(":42: error: Expected the threshold"));
+            Assert.That(error, Does.Contain("chapter-5-mining.yaml:").And.Contain(":42: error MR1007: Expected the threshold"));
         });
     }
 
