@@ -25,14 +25,22 @@ internal abstract class CompiledCondition
 
     /// <summary>The actual and required values behind the outcome, in Chinese or English.</summary>
     public abstract Explanation Explain(Application application, bool zh);
+
+    /// <summary>
+    /// Why the condition could not decide although no fact it reads is absent (an expression that overflowed or
+    /// divided by zero), in Chinese or English; null when there is nothing to say.
+    /// </summary>
+    public virtual string? Undecided(Application application, bool zh) => null;
 }
 
 /// <summary>A leaf given as a delegate (an expression's compiled lambda, the scale table, "prohibited"), plus how to show its values.</summary>
-internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Application, bool, Explanation> explain) : CompiledCondition
+internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Application, bool, Explanation> explain, Func<Application, bool, string?>? undecided = null) : CompiledCondition
 {
     public override Truth Evaluate(Application application) => evaluate(application);
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+
+    public override string? Undecided(Application application, bool zh) => undecided?.Invoke(application, zh);
 }
 
 /// <summary>What a comparison of two fields gives when one or both are absent.</summary>
@@ -129,6 +137,8 @@ internal sealed class AllOf(CompiledCondition[] parts) : CompiledCondition
 
         return parts[0].Explain(application, zh);
     }
+
+    public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
 }
 
 /// <summary>Kleene disjunction of parts; explained by the first part that is met, else the first.</summary>
@@ -155,6 +165,26 @@ internal sealed class AnyOf(CompiledCondition[] parts) : CompiledCondition
         // "not A or B" shapes (大矿小开: deposit not large, or scale not small) carries the threshold.
         return parts[^1].Explain(application, zh);
     }
+
+    public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
+}
+
+/// <summary>What composite conditions share.</summary>
+internal static class Composite
+{
+    /// <summary>The first part's reason for not deciding.</summary>
+    public static string? Undecided(CompiledCondition[] parts, Application application, bool zh)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Undecided(application, zh) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>Negation.</summary>
@@ -163,4 +193,6 @@ internal sealed class NotOf(CompiledCondition part) : CompiledCondition
     public override Truth Evaluate(Application application) => part.Evaluate(application).Not();
 
     public override Explanation Explain(Application application, bool zh) => part.Explain(application, zh);
+
+    public override string? Undecided(Application application, bool zh) => part.Undecided(application, zh);
 }

@@ -188,9 +188,34 @@ internal sealed class ExpressionCompiler
             }
         }
 
-        return new LeafCondition(Evaluate, (a, zh) => new Explanation(
-            ValueText.Join(used.Select(f => $"{f.Path} = {ValueText.Of(f.Read(a), f, zh)}"), zh),
-            expression.Text));
+        // Why an evaluation threw, asked only when a review's message is read: the expression is run again.
+        string? Undecided(Application application, bool zh)
+        {
+            try
+            {
+                predicate(application);
+                return null;
+            }
+            catch (OverflowException)
+            {
+                return zh ? "表达式计算中的数值超出取值范围（溢出），结果不可信" : "a number in the expression's arithmetic overflows its range (overflow), so its result cannot be trusted";
+            }
+            catch (DivideByZeroException)
+            {
+                return zh ? "表达式中出现除以零" : "the expression divides by zero";
+            }
+#pragma warning disable CA1031 // As in Evaluate: any other failure is named by its kind, never rethrown.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                return zh ? $"表达式计算失败（{e.GetType().Name}）" : $"the expression failed ({e.GetType().Name})";
+            }
+        }
+
+        return new LeafCondition(
+            Evaluate,
+            (a, zh) => new Explanation(ValueText.Join(used.Select(f => $"{f.Path} = {ValueText.Of(f.Read(a), f, zh)}"), zh), expression.Text),
+            Undecided);
     }
 
     /// <summary>The expression's tokens, read by the parser's own tokenizer (a loop, no recursion).</summary>

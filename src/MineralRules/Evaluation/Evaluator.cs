@@ -232,6 +232,19 @@ internal static class Evaluator
     /// </summary>
     private static Verdict MissingVerdict(CompiledRule rule, FieldSet missing, FieldCatalog fields, Application application)
     {
+        if (missing.IsEmpty)
+        {
+            // Nothing absent, yet undecided (an expression that overflowed): the message says why, the facts are
+            // the ones the condition reads.
+            return rule.Verdict(
+                Outcome.Review,
+                new LocalizedText(new DeferredUndecidedMessage(rule, application)),
+                [],
+                null,
+                rule.Readings.RemediesRequired ? new LocalizedText("由人工复核本项规定。", "Have a person review this provision.") : null,
+                new DeferredFacts(rule, application));
+        }
+
         var allAbsent = AllAbsent(missing, fields, application);
         if (allAbsent && rule.MissingVerdict(missing) is { } cached)
         {
@@ -426,6 +439,14 @@ internal sealed class DeferredMessage(LocalizedText template, CompiledRule rule,
 internal sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
 {
     public LocalizedText Format() => Evaluator.MissingMessage(missing, fields, application);
+}
+
+/// <summary>The message of a review whose condition could not decide with every fact given, naming why; formatted when first read.</summary>
+internal sealed class DeferredUndecidedMessage(CompiledRule rule, Application application) : IDeferredText
+{
+    public LocalizedText Format() => rule.Condition?.Undecided(application, zh: true) is { } zh && rule.Condition.Undecided(application, zh: false) is { } en
+        ? new LocalizedText($"无法自动判断本项规定：{zh}。须人工复核。", $"This provision could not be decided automatically: {en}. A person must review it.")
+        : new LocalizedText("无法自动判断本项规定，须人工复核。", "This provision could not be decided automatically; a person must review it.");
 }
 
 /// <summary>The remedy of a review for facts that could not decide a rule, formatted when first read.</summary>

@@ -88,7 +88,9 @@ public class ExpressionFindingsTests
         Assert.Multiple(() =>
         {
             Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review), "an overflow is undecided, never a wrapped number");
-            Assert.That(verdict.Message!.En, Does.Contain("a person must review"));
+            Assert.That(verdict.Message!.En, Does.Contain("overflows its range").And.Contain("A person must review"));
+            Assert.That(verdict.Message.Zh, Does.Contain("溢出"));
+            Assert.That(verdict.Facts, Is.Not.Empty, "the facts the expression reads");
         });
     }
 
