@@ -15,7 +15,7 @@ internal sealed class VerdictLocations
     {
         if (!_fields.TryGetValue(ruleSet, out var byRule))
         {
-            byRule = ruleSet.Rules.ToDictionary(r => r.Id, FieldsOf, StringComparer.Ordinal);
+            byRule = ruleSet.CompiledRules.ToDictionary(r => r.Id, FieldsOf, StringComparer.Ordinal);
             _fields.Add(ruleSet, byRule);
         }
 

@@ -75,6 +75,16 @@ internal sealed class ApplicationMapper
         return (Application?)MapObject(typeof(Application), mapping, string.Empty);
     }
 
+    /// <summary>
+    /// Maps one value of the contract on its own (a word, a capacity, a date) with the messages and codes it gets
+    /// inside an application; <paramref name="path"/> names it in them.
+    /// </summary>
+    public object? MapValueAt(Type type, DocumentNode node, string path) => MapValue(type, node, path);
+
+    /// <summary>The document keys of an application record type and the properties they set, in declaration order.</summary>
+    public static IReadOnlyList<(string Key, PropertyInfo Property)> KeysOf(Type type) =>
+        [.. TypeShape.Of(type).Properties.Select(p => (p.Key, p.Info))];
+
     private object? MapObject(Type type, MappingNode node, string path)
     {
         var shape = TypeShape.Of(type);

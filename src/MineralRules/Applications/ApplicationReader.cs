@@ -46,8 +46,161 @@ public static class ApplicationReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
+        return Read(text, path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ApplicationFormat.Json : ApplicationFormat.Yaml);
+    }
+
+    /// <summary>
+    /// Reads and validates an application from text with no file name: diagnostics are located as
+    /// <c>&lt;json&gt;:line:column</c> or <c>&lt;yaml&gt;:line:column</c> (<see cref="SourceName"/>), and that is the
+    /// result's <see cref="ApplicationReadResult.Path"/>.
+    /// </summary>
+    /// <param name="text">The document.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(string text, ApplicationFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Read(text, SourceName(format), CheckFormat(format));
+    }
+
+    /// <summary>
+    /// Reads and validates an application from UTF-8 bytes (a byte-order mark is allowed) of at most
+    /// <see cref="MineralRulesOptions.DefaultMaxFileSize"/> bytes; see <see cref="Read(ReadOnlyMemory{byte}, ApplicationFormat, long)"/>.
+    /// </summary>
+    /// <param name="utf8">The document's bytes.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(ReadOnlyMemory<byte> utf8, ApplicationFormat format) =>
+        Read(utf8, format, MineralRulesOptions.DefaultMaxFileSize);
+
+    /// <summary>
+    /// Reads and validates an application from UTF-8 bytes (a byte-order mark is allowed). More than
+    /// <paramref name="maxSize"/> bytes is refused unread (<c>MR1012</c>); bytes that are not UTF-8 are a diagnostic
+    /// (<c>MR1002</c>) at the line and column of the first bad byte, never an exception. Diagnostics are located as
+    /// <c>&lt;json&gt;</c> or <c>&lt;yaml&gt;</c> (<see cref="SourceName"/>).
+    /// </summary>
+    /// <param name="utf8">The document's bytes.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="maxSize">The largest document read, in bytes.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(ReadOnlyMemory<byte> utf8, ApplicationFormat format, long maxSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        var name = SourceName(CheckFormat(format));
+        if (utf8.Length > maxSize)
+        {
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+        }
+
+        return Utf8Text.TryDecode(utf8.Span, name, out var text, out var problem)
+            ? Read(text, name, format)
+            : new ApplicationReadResult(name, null, [problem!], null);
+    }
+
+    /// <summary>
+    /// Reads and validates an application from a stream of UTF-8 of at most
+    /// <see cref="MineralRulesOptions.DefaultMaxFileSize"/> bytes; see <see cref="Read(Stream, ApplicationFormat, long)"/>.
+    /// </summary>
+    /// <param name="stream">The document, read from its current position to its end; not closed.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(Stream stream, ApplicationFormat format) =>
+        Read(stream, format, MineralRulesOptions.DefaultMaxFileSize);
+
+    /// <summary>
+    /// Reads and validates an application from a stream of UTF-8, synchronously (a web request's body: use
+    /// <see cref="ReadAsync(Stream, ApplicationFormat, long, CancellationToken)"/>). At most
+    /// <paramref name="maxSize"/> bytes (plus one, to know) are read: a longer stream is refused (<c>MR1012</c>).
+    /// Invalid UTF-8 (<c>MR1002</c>) and a stream that fails while read (<c>MR1012</c>) are diagnostics.
+    /// </summary>
+    /// <param name="stream">The document, read from its current position to its end; not closed.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="maxSize">The largest document read, in bytes.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static ApplicationReadResult Read(Stream stream, ApplicationFormat format, long maxSize)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        var name = SourceName(CheckFormat(format));
+        if (stream.CanSeek && stream.Length - stream.Position > maxSize)
+        {
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+        }
+
+        var buffer = new BoundedBuffer(maxSize, stream);
+        try
+        {
+            while (buffer.Room is { Length: > 0 } room && stream.Read(room.Span) is var read and > 0)
+            {
+                buffer.Advance(read);
+            }
+        }
+        catch (IOException e)
+        {
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}");
+        }
+
+        return buffer.Result(name, format);
+    }
+
+    /// <summary>
+    /// Reads and validates an application from a stream of UTF-8 asynchronously (e.g. a request body, whose server
+    /// refuses synchronous reads); otherwise as <see cref="Read(Stream, ApplicationFormat, long)"/>.
+    /// </summary>
+    /// <param name="stream">The document, read from its current position to its end; not closed.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="maxSize">The largest document read, in bytes.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The application, or every problem found.</returns>
+    public static async Task<ApplicationReadResult> ReadAsync(Stream stream, ApplicationFormat format, long maxSize = MineralRulesOptions.DefaultMaxFileSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        var name = SourceName(CheckFormat(format));
+        if (stream.CanSeek && stream.Length - stream.Position > maxSize)
+        {
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+        }
+
+        var buffer = new BoundedBuffer(maxSize, stream);
+        try
+        {
+            while (buffer.Room is { Length: > 0 } room && await stream.ReadAsync(room, cancellationToken).ConfigureAwait(false) is var read and > 0)
+            {
+                buffer.Advance(read);
+            }
+        }
+        catch (IOException e)
+        {
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}");
+        }
+
+        return buffer.Result(name, format);
+    }
+
+    /// <summary>
+    /// The name diagnostics of a document read without a file are located against: <c>&lt;json&gt;</c> or
+    /// <c>&lt;yaml&gt;</c> (so an unknown key on line 3 reads <c>&lt;json&gt;:3:5: error MR1005: ...</c>).
+    /// </summary>
+    /// <param name="format">YAML or JSON.</param>
+    /// <returns>The name.</returns>
+    public static string SourceName(ApplicationFormat format) => CheckFormat(format) == ApplicationFormat.Json ? "<json>" : "<yaml>";
+
+    private static ApplicationFormat CheckFormat(ApplicationFormat format) =>
+        format is ApplicationFormat.Json or ApplicationFormat.Yaml ? format : throw new ArgumentOutOfRangeException(nameof(format), format, "Yaml or Json.");
+
+    private static ApplicationReadResult Refused(string name, string code, string message) =>
+        new(name, null, [new Diagnostic(SourceLocation.File(name), code, message)], null);
+
+    private static string TooLarge(long maxBytes) =>
+        $"larger than {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes; it was not read.";
+
+    private static ApplicationReadResult Read(string text, string path, ApplicationFormat format)
+    {
         var diagnostics = new DiagnosticBag();
-        var root = DocumentReader.Read(text, path, diagnostics);
+        var root = format == ApplicationFormat.Json
+            ? JsonDocumentReader.Read(text, path, diagnostics)
+            : YamlDocumentReader.Read(text, path, diagnostics);
         if (root is null)
         {
             return new ApplicationReadResult(path, null, diagnostics.ToSortedList(), null);
@@ -121,6 +274,48 @@ public static class ApplicationReader
 
         return problems;
     }
+}
+
+/// <summary>
+/// Collects a stream's bytes up to a cap plus one byte (so an over-long stream is known without reading it all),
+/// growing as needed from the stream's length when it has one.
+/// </summary>
+internal sealed class BoundedBuffer
+{
+    private readonly long _maxSize;
+    private byte[] _bytes;
+    private int _count;
+
+    public BoundedBuffer(long maxSize, Stream stream)
+    {
+        _maxSize = Math.Min(maxSize, Array.MaxLength - 1L);
+        var expected = stream.CanSeek ? Math.Max(stream.Length - stream.Position, 0) + 1 : 16 * 1024L;
+        _bytes = new byte[(int)Math.Min(_maxSize + 1, Math.Max(expected, 256))];
+    }
+
+    /// <summary>Where the next read goes; empty once more than the cap has been read.</summary>
+    public Memory<byte> Room
+    {
+        get
+        {
+            if (_count > _maxSize)
+            {
+                return Memory<byte>.Empty;
+            }
+
+            if (_count == _bytes.Length)
+            {
+                Array.Resize(ref _bytes, (int)Math.Min(_maxSize + 1, (long)_bytes.Length * 2));
+            }
+
+            return _bytes.AsMemory(_count);
+        }
+    }
+
+    public void Advance(int read) => _count += read;
+
+    public ApplicationReadResult Result(string name, ApplicationFormat format) =>
+        ApplicationReader.Read(new ReadOnlyMemory<byte>(_bytes, 0, _count), format, _maxSize);
 }
 
 /// <summary>The outcome of reading one application document.</summary>

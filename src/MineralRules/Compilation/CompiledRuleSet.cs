@@ -14,6 +14,7 @@ public sealed class CompiledRuleSet
     private readonly IReadOnlyList<CompiledRule> _rules;
     private readonly RuleIndex _index;
     private readonly FieldCatalog _fields;
+    private IReadOnlyList<RuleSummary>? _summaries;
 
     internal CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<CompiledRule> rules, FieldCatalog fields)
     {
@@ -30,7 +31,14 @@ public sealed class CompiledRuleSet
     /// <summary>The ids of its rules, in evaluation order.</summary>
     public IReadOnlyList<string> RuleIds => [.. _rules.Select(r => r.Id)];
 
-    internal IReadOnlyList<CompiledRule> Rules => _rules;
+    /// <summary>
+    /// Every rule, in evaluation order, as a host lists it on its own screens: clause (number, Chinese, English),
+    /// outcomes, exemptability, scope, thresholds and lists, message and remedy templates, basis and further clauses,
+    /// in the rule file's words. Built when first read, then shared.
+    /// </summary>
+    public IReadOnlyList<RuleSummary> Rules => LazyInitializer.EnsureInitialized(ref _summaries, () => [.. _rules.Select(r => RuleSummaries.From(r.Definition))]);
+
+    internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
     /// <summary>The rule set as read: clause index, plan text, reference data (for coverage and tools).</summary>
     internal RuleSetDefinition Definition { get; }

@@ -41,10 +41,10 @@ internal static class CoverageAnalyzer
     public static CoverageReport Analyze(CompiledRuleSet ruleSet, IReadOnlyList<(string Source, Application Application)> samples)
     {
         var definition = ruleSet.Definition;
-        var byRule = ruleSet.Rules.ToDictionary(r => r.Id, _ => Enum.GetValues<Outcome>().ToDictionary(o => o, _ => new List<string>()), StringComparer.Ordinal);
-        var violating = ruleSet.Rules.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
-        var notes = ruleSet.Rules.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
-        var rulesById = ruleSet.Rules.ToDictionary(r => r.Id, r => r.Definition, StringComparer.Ordinal);
+        var byRule = ruleSet.CompiledRules.ToDictionary(r => r.Id, _ => Enum.GetValues<Outcome>().ToDictionary(o => o, _ => new List<string>()), StringComparer.Ordinal);
+        var violating = ruleSet.CompiledRules.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
+        var notes = ruleSet.CompiledRules.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
+        var rulesById = ruleSet.CompiledRules.ToDictionary(r => r.Id, r => r.Definition, StringComparer.Ordinal);
         foreach (var (source, application) in samples)
         {
             var result = ruleSet.Evaluate(application);
@@ -85,7 +85,7 @@ internal static class CoverageAnalyzer
         var clauses = new List<ClauseCoverage>();
         foreach (var entry in definition.ClauseIndex)
         {
-            var rules = ruleSet.Rules.Where(r => r.Clause.Ref == entry.Ref).Select(Describe).ToList();
+            var rules = ruleSet.CompiledRules.Where(r => r.Clause.Ref == entry.Ref).Select(Describe).ToList();
             clauses.Add(new ClauseCoverage(entry, rules));
             if (entry.Status == ClauseStatus.Checkable && !rules.Any(r => r.Kind == RuleKind.Check))
             {
@@ -98,7 +98,7 @@ internal static class CoverageAnalyzer
             }
         }
 
-        var unindexed = ruleSet.Rules.Where(r => !indexed.Contains(r.Clause.Ref)).Select(Describe).ToList();
+        var unindexed = ruleSet.CompiledRules.Where(r => !indexed.Contains(r.Clause.Ref)).Select(Describe).ToList();
         if (definition.ClauseIndex.Count == 0)
         {
             problems.Add("The rule set has no clause index (clauseIndex): coverage cannot say which clauses are checkable.");

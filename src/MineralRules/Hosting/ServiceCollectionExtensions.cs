@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MineralRules;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,23 +12,29 @@ public static class MineralRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="RuleSetHost"/> (load, compile and reloads logged through <see cref="ILogger"/>),
-    /// the <see cref="MineralRulesOptions"/> it was built from, and the <see cref="RuleSetCatalog"/> it serves now.
-    /// The rules load when the host is first resolved; rules that do not load throw <see cref="RuleSetLoadException"/>
-    /// listing every error, after logging them.
+    /// the <see cref="RuleSetCatalog"/> it serves now, and <see cref="MineralRulesOptions"/> through the options
+    /// pattern: <c>IOptions&lt;MineralRulesOptions&gt;</c> is the configured value (<paramref name="configure"/>, and any
+    /// <c>Configure&lt;MineralRulesOptions&gt;</c> or configuration binding the host adds), and the host is built from
+    /// it; <see cref="MineralRulesOptions"/> itself resolves to that same value. The rules load when the host is first
+    /// resolved; rules that do not load throw <see cref="RuleSetLoadException"/> listing every error, after logging them.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the rules folder and culture; without it, the embedded rules and English.</param>
+    /// <param name="configure">Sets the rules folder, file size cap and culture; without it, the embedded rules and English.</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddMineralRules(this IServiceCollection services, Action<MineralRulesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new MineralRulesOptions();
-        configure?.Invoke(options);
-        services.TryAddSingleton(options);
+        var options = services.AddOptions<MineralRulesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<MineralRulesOptions>>().Value);
         services.TryAddSingleton(provider =>
         {
             var logger = (ILogger?)provider.GetService<ILogger<RuleSetHost>>() ?? NullLogger.Instance;
-            return new RuleSetHost(Load(options, logger), logger);
+            return new RuleSetHost(Load(provider.GetRequiredService<IOptions<MineralRulesOptions>>().Value, logger), logger);
         });
         services.TryAddTransient(provider => provider.GetRequiredService<RuleSetHost>().Current);
         return services;

@@ -102,6 +102,12 @@ internal sealed record ScopeDefinition
 
     public IReadOnlyList<Mineral> ExceptMinerals { get; init; } = [];
 
+    /// <summary>The mineral list the scope names (<c>mineralList</c>), already expanded into <see cref="Minerals"/>; null when none.</summary>
+    public string? MineralList { get; init; }
+
+    /// <summary>The mineral list the scope excepts (<c>exceptMineralList</c>), already expanded into <see cref="ExceptMinerals"/>.</summary>
+    public string? ExceptMineralList { get; init; }
+
     public IReadOnlyList<MiningMethod> MiningMethods { get; init; } = [];
 
     /// <summary>The application must lie in at least one of these zones.</summary>

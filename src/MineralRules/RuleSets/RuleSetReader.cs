@@ -774,9 +774,11 @@ internal sealed partial class RuleSetReader
         var permits = m.Optional("permit") is { } p ? WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : [];
         var actions = m.Optional("actions") is { } a ? Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : [];
         var minerals = m.Optional("minerals") is { } mn ? Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : [];
-        var mineralList = m.Optional("mineralList") is { } ml ? List(ml, lists, ruleId) : [];
+        var mineralListNode = m.Optional("mineralList");
+        var mineralList = mineralListNode is { } ml ? List(ml, lists, ruleId) : [];
         var except = m.Optional("exceptMinerals") is { } ex ? Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : [];
-        var exceptList = m.Optional("exceptMineralList") is { } el ? List(el, lists, ruleId) : [];
+        var exceptListNode = m.Optional("exceptMineralList");
+        var exceptList = exceptListNode is { } el ? List(el, lists, ruleId) : [];
         var methods = m.Optional("miningMethods") is { } mm ? Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : [];
         var zones = m.Optional("zones") is { } z ? Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
         var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
@@ -799,6 +801,8 @@ internal sealed partial class RuleSetReader
             Actions = actions,
             Minerals = included,
             ExceptMinerals = excluded,
+            MineralList = (mineralListNode as ScalarNode)?.Value,
+            ExceptMineralList = (exceptListNode as ScalarNode)?.Value,
             MiningMethods = methods,
             Zones = zones,
             Leagues = leagues,

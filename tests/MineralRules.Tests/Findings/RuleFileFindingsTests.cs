@@ -103,7 +103,7 @@ public class RuleFileFindingsTests
         var result = Load((RulesFile, CoalRule), (ListsFile, Lists), (ScaleFile, Scale), ("banned.yaml", BannedRule));
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(result.Catalog!.RuleSets.Single().Rules, Has.Count.EqualTo(2));
+        Assert.That(result.Catalog!.RuleSets.Single().CompiledRules, Has.Count.EqualTo(2));
     }
 
     // ---- F12: an empty or null scope list is refused; only a key left out means "any". ----
@@ -143,7 +143,7 @@ public class RuleFileFindingsTests
         var result = Load((RulesFile, rules));
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(result.Catalog!.RuleSets.Single().Rules.Single().Definition.Scope.Actions, Is.Empty);
+        Assert.That(result.Catalog!.RuleSets.Single().CompiledRules.Single().Definition.Scope.Actions, Is.Empty);
     }
 
     [Test]

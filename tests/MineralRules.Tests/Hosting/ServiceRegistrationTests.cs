@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MineralRules.Tests.Cli;
 
 namespace MineralRules.Tests.Hosting;
@@ -46,6 +48,48 @@ public sealed class ServiceRegistrationTests
             Assert.That(exception!.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "MR1008" }));
             Assert.That(log.Messages, Has.Some.Contains("mineral-lists.yaml:17:").And.Some.Contains("did not load: 1 error(s)"));
         });
+    }
+
+    [Test]
+    public void AddMineralRules_Configured_IOptionsIsTheConfiguredValue()
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddMineralRules(o =>
+            {
+                o.RulesFolder = TestPaths.TestRules;
+                o.MaxFileSize = 5_000_000;
+                o.Culture = CultureInfo.GetCultureInfo("zh-CN");
+            })
+            .BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<MineralRulesOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.RulesFolder, Is.EqualTo(TestPaths.TestRules));
+            Assert.That(options.MaxFileSize, Is.EqualTo(5_000_000));
+            Assert.That(options.Culture.Name, Is.EqualTo("zh-CN"));
+            Assert.That(provider.GetRequiredService<MineralRulesOptions>(), Is.SameAs(options), "one options value, however it is asked for");
+            Assert.That(provider.GetRequiredService<RuleSetHost>().Current.Source, Is.EqualTo(TestPaths.TestRules));
+        });
+    }
+
+    [Test]
+    public void AddMineralRules_HostConfiguresOptionsLater_HostBuiltFromThem()
+    {
+        using var provider = new ServiceCollection()
+            .AddMineralRules()
+            .Configure<MineralRulesOptions>(o =>
+            {
+                o.RulesFolder = TestPaths.TestRules;
+                o.MaxFileSize = 64;
+            })
+            .BuildServiceProvider();
+
+        var exception = Assert.Throws<RuleSetLoadException>(() => provider.GetRequiredService<RuleSetHost>());
+
+        Assert.That(exception!.Diagnostics.Select(d => d.Code), Has.Some.EqualTo("MR1012"), "the cap of 64 bytes refuses the rule files");
     }
 
     [Test]

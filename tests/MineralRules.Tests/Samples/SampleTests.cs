@@ -54,7 +54,7 @@ public class SampleTests
         }
 
         var missing = new List<string>();
-        foreach (var rule in RuleSet.Rules.Where(r => r.Condition is not null))
+        foreach (var rule in RuleSet.CompiledRules.Where(r => r.Condition is not null))
         {
             var outcomes = seen.GetValueOrDefault(rule.Id) ?? [];
             // A prohibition (禁止, 限制) or a rule met only for review (确需新立) never passes where it applies.
@@ -76,7 +76,7 @@ public class SampleTests
     {
         var files = SampleFiles().ToList();
         var problems = new List<string>();
-        foreach (var rule in RuleSet.Rules.Where(r => r.Condition is null))
+        foreach (var rule in RuleSet.CompiledRules.Where(r => r.Condition is null))
         {
             var sample = files.FirstOrDefault(f => Path.GetFileName(f) == $"{rule.Id}.note.yaml");
             if (sample is null)
