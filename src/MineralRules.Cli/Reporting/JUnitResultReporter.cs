@@ -19,7 +19,7 @@ internal sealed class JUnitResultReporter : IResultReporter
         _writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, Encoding = new System.Text.UTF8Encoding(false) });
         _writer.WriteStartDocument();
         _writer.WriteStartElement("testsuites");
-        _writer.WriteAttributeString("name", "mineralrules check");
+        Attribute("name", "mineralrules check");
     }
 
     public void Report(ReportedApplication application)
@@ -28,12 +28,12 @@ internal sealed class JUnitResultReporter : IResultReporter
         var applicable = result.Verdicts.Where(v => v.Outcome != Outcome.NotApplicable).ToList();
         var failures = applicable.Count(v => v.Outcome is Outcome.Fail or Outcome.Review) + (result.Decision == Decision.Compliant ? 0 : 1);
         _writer.WriteStartElement("testsuite");
-        _writer.WriteAttributeString("name", source);
-        _writer.WriteAttributeString("tests", (applicable.Count + 1).ToString(CultureInfo.InvariantCulture));
-        _writer.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-        _writer.WriteAttributeString("errors", "0");
-        _writer.WriteAttributeString("skipped", "0");
-        _writer.WriteAttributeString("file", source);
+        Attribute("name", source);
+        Attribute("tests", (applicable.Count + 1).ToString(CultureInfo.InvariantCulture));
+        Attribute("failures", failures.ToString(CultureInfo.InvariantCulture));
+        Attribute("errors", "0");
+        Attribute("skipped", "0");
+        Attribute("file", source);
 
         _writer.WriteStartElement("properties");
         Property("application", result.Application);
@@ -42,9 +42,9 @@ internal sealed class JUnitResultReporter : IResultReporter
         _writer.WriteEndElement();
 
         _writer.WriteStartElement("testcase");
-        _writer.WriteAttributeString("classname", source);
-        _writer.WriteAttributeString("name", "decision");
-        _writer.WriteAttributeString("file", source);
+        Attribute("classname", source);
+        Attribute("name", "decision");
+        Attribute("file", source);
         if (result.Decision != Decision.Compliant)
         {
             var refs = string.Join("; ", new[]
@@ -53,8 +53,8 @@ internal sealed class JUnitResultReporter : IResultReporter
                 result.Reviews.Any() ? "review " + string.Join(", ", Evaluation.ExpectationCheck.Refs(result.Reviews)) : null,
             }.Where(s => s is not null));
             _writer.WriteStartElement("failure");
-            _writer.WriteAttributeString("type", Codes.Decision(result.Decision));
-            _writer.WriteAttributeString("message", $"{Codes.Decision(result.Decision)}: {refs}");
+            Attribute("type", Codes.Decision(result.Decision));
+            Attribute("message", $"{Codes.Decision(result.Decision)}: {refs}");
             _writer.WriteEndElement();
         }
 
@@ -64,12 +64,12 @@ internal sealed class JUnitResultReporter : IResultReporter
         {
             var location = application.Locate(verdict);
             _writer.WriteStartElement("testcase");
-            _writer.WriteAttributeString("classname", source);
-            _writer.WriteAttributeString("name", $"{verdict.Clause.Ref} {verdict.Rule}");
-            _writer.WriteAttributeString("file", source);
+            Attribute("classname", source);
+            Attribute("name", $"{verdict.Clause.Ref} {verdict.Rule}");
+            Attribute("file", source);
             if (location.Line > 0)
             {
-                _writer.WriteAttributeString("line", location.Line.ToString(CultureInfo.InvariantCulture));
+                Attribute("line", location.Line.ToString(CultureInfo.InvariantCulture));
             }
 
             if (verdict.Outcome is Outcome.Fail or Outcome.Review)
@@ -77,9 +77,9 @@ internal sealed class JUnitResultReporter : IResultReporter
                 var message = verdict.Message?.In(_culture) ?? string.Empty;
                 var remedy = verdict.Remedy?.In(_culture);
                 _writer.WriteStartElement("failure");
-                _writer.WriteAttributeString("type", Codes.Outcome(verdict.Outcome));
-                _writer.WriteAttributeString("message", $"{verdict.Clause.Ref}: {message}");
-                _writer.WriteString($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n{(remedy is null ? string.Empty : $"Remedy: {remedy}\n")}");
+                Attribute("type", Codes.Outcome(verdict.Outcome));
+                Attribute("message", $"{verdict.Clause.Ref}: {message}");
+                Text($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n{(remedy is null ? string.Empty : $"Remedy: {remedy}\n")}");
                 _writer.WriteEndElement();
             }
 
@@ -94,28 +94,28 @@ internal sealed class JUnitResultReporter : IResultReporter
     {
         // A suite of one failed test case, so the file is counted and shown, not dropped.
         _writer.WriteStartElement("testsuite");
-        _writer.WriteAttributeString("name", invalid.Source);
-        _writer.WriteAttributeString("tests", "1");
-        _writer.WriteAttributeString("failures", "1");
-        _writer.WriteAttributeString("errors", "0");
-        _writer.WriteAttributeString("skipped", "0");
-        _writer.WriteAttributeString("file", invalid.Source);
+        Attribute("name", invalid.Source);
+        Attribute("tests", "1");
+        Attribute("failures", "1");
+        Attribute("errors", "0");
+        Attribute("skipped", "0");
+        Attribute("file", invalid.Source);
         _writer.WriteStartElement("properties");
         Property("decision", ResultJson.InvalidDecision);
         _writer.WriteEndElement();
         _writer.WriteStartElement("testcase");
-        _writer.WriteAttributeString("classname", invalid.Source);
-        _writer.WriteAttributeString("name", "decision");
-        _writer.WriteAttributeString("file", invalid.Source);
+        Attribute("classname", invalid.Source);
+        Attribute("name", "decision");
+        Attribute("file", invalid.Source);
         if (invalid.Line > 0)
         {
-            _writer.WriteAttributeString("line", invalid.Line.ToString(CultureInfo.InvariantCulture));
+            Attribute("line", invalid.Line.ToString(CultureInfo.InvariantCulture));
         }
 
         _writer.WriteStartElement("failure");
-        _writer.WriteAttributeString("type", ResultJson.InvalidDecision);
-        _writer.WriteAttributeString("message", $"invalid input: {invalid.Diagnostics.FirstOrDefault()?.Message}");
-        _writer.WriteString(string.Join("\n", invalid.Diagnostics.Select(d => d.ToString())) + "\n");
+        Attribute("type", ResultJson.InvalidDecision);
+        Attribute("message", $"invalid input: {invalid.Diagnostics.FirstOrDefault()?.Message}");
+        Text(string.Join("\n", invalid.Diagnostics.Select(d => d.ToString())) + "\n");
         _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -130,11 +130,68 @@ internal sealed class JUnitResultReporter : IResultReporter
         _writer.Dispose();
     }
 
+    /// <summary>
+    /// Text with every character XML 1.0 cannot hold (control characters, unpaired surrogates, U+FFFE/U+FFFF)
+    /// written as \uXXXX, so no input can make the writer throw halfway through the report.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var i = 0;
+        while (i < text.Length && IsXmlChar(text, i, out var width))
+        {
+            i += width;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        builder.Append(text, 0, i);
+        while (i < text.Length)
+        {
+            if (IsXmlChar(text, i, out var width))
+            {
+                builder.Append(text, i, width);
+                i += width;
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}");
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlChar(string text, int i, out int width)
+    {
+        width = 1;
+        if (XmlConvert.IsXmlChar(text[i]))
+        {
+            return true;
+        }
+
+        if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+        {
+            width = 2;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Attribute(string name, string? value) => _writer.WriteAttributeString(name, value is null ? null : XmlSafe(value));
+
+    private void Text(string text) => _writer.WriteString(XmlSafe(text));
+
     private void Property(string name, string value)
     {
         _writer.WriteStartElement("property");
-        _writer.WriteAttributeString("name", name);
-        _writer.WriteAttributeString("value", value);
+        Attribute("name", name);
+        Attribute("value", value);
         _writer.WriteEndElement();
     }
 }

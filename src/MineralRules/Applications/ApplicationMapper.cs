@@ -96,7 +96,7 @@ internal sealed class ApplicationMapper
             var fieldPath = Join(path, key.Value);
             if (property is null)
             {
-                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{key.Value}'{Where(path)}.{Suggestions.DidYouMean(key.Value, shape.Keys)} Allowed: {string.Join(", ", shape.Keys)}.");
+                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, shape.Keys)} Allowed: {string.Join(", ", shape.Keys)}.");
                 continue;
             }
 
@@ -202,7 +202,7 @@ internal sealed class ApplicationMapper
         var words = EnumWords[type].ToList();
         var code = type == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
         var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in docs/application.md (Chinese names are accepted too).";
-        bag.Add(node.Location, code, $"Unknown value '{word}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
+        bag.Add(node.Location, code, $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
         return null;
     }
 
@@ -262,7 +262,7 @@ internal sealed class ApplicationMapper
                 bag.Add(
                     unitNode.Location,
                     DiagnosticCodes.UnknownUnit,
-                    $"Unknown unit '{symbol}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.");
+                    $"Unknown unit '{DocumentText.Shown(symbol)}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.");
             }
         }
 
@@ -284,7 +284,7 @@ internal sealed class ApplicationMapper
             }
             else
             {
-                ErrorAt(Join(path, "league"), DiagnosticCodes.UnknownValue, $"Unknown league or city '{leagueText}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
+                ErrorAt(Join(path, "league"), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
             }
         }
 

@@ -1,25 +1,79 @@
+using System.Globalization;
+
 namespace MineralRules.Diagnostics;
 
-/// <summary>Collects diagnostics while one stage runs; the stage hands them on together.</summary>
+/// <summary>
+/// Collects diagnostics while one stage runs; the stage hands them on together. A file reports at most
+/// <see cref="MaxPerFile"/> problems and then one saying the rest are left out, and a message is cut at
+/// <see cref="MaxMessageLength"/> characters: a hostile or garbled file cannot make the report itself huge.
+/// </summary>
 internal sealed class DiagnosticBag
 {
+    /// <summary>The most diagnostics kept for one file (path).</summary>
+    public const int MaxPerFile = 100;
+
+    /// <summary>The longest message kept.</summary>
+    public const int MaxMessageLength = 2000;
+
     private readonly List<Diagnostic> _items = [];
 
-    public int Count => _items.Count;
+    // The number of every Add, kept or not, for each stored diagnostic: Count keeps growing when a file's
+    // diagnostics are left out, so "did this step add an error?" (Count before and after) stays true.
+    private readonly List<int> _serials = [];
+    private readonly Dictionary<string, int> _perFile = new(StringComparer.Ordinal);
+    private int _added;
 
-    public bool HasErrors => _items.Count > 0;
+    /// <summary>How many diagnostics were added, including those left out past <see cref="MaxPerFile"/>.</summary>
+    public int Count => _added;
+
+    public bool HasErrors => _added > 0;
 
     public void Add(SourceLocation location, string code, string message, string? ruleId = null) =>
-        _items.Add(new Diagnostic(location, code, message, ruleId));
+        Add(new Diagnostic(location, code, message, ruleId));
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    public void Add(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var serial = _added++;
+        var path = diagnostic.Location.Path;
+        var count = _perFile.TryGetValue(path, out var n) ? n : 0;
+        _perFile[path] = count + 1;
+        if (count > MaxPerFile)
+        {
+            return;
+        }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+        if (count == MaxPerFile)
+        {
+            diagnostic = diagnostic with
+            {
+                Message = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"More than {MaxPerFile} problems in this file; the rest are not reported. Fix these and check again. Next: {Cut(diagnostic.Message, 200)}"),
+            };
+        }
+        else if (diagnostic.Message.Length > MaxMessageLength)
+        {
+            diagnostic = diagnostic with { Message = Cut(diagnostic.Message, MaxMessageLength) };
+        }
 
-    /// <summary>Names the rule of each diagnostic added since <paramref name="from"/> that has none, where one is found.</summary>
+        _items.Add(diagnostic);
+        _serials.Add(serial);
+    }
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            Add(diagnostic);
+        }
+    }
+
+    /// <summary>Names the rule of each diagnostic added since <paramref name="from"/> (a <see cref="Count"/>) that has none, where one is found.</summary>
     public void AttachRuleIds(int from, Func<int, string?> ruleAtLine)
     {
-        for (var i = from; i < _items.Count; i++)
+        for (var i = _items.Count - 1; i >= 0 && _serials[i] >= from; i--)
         {
             if (_items[i].RuleId is null && ruleAtLine(_items[i].Location.Line) is { } ruleId)
             {
@@ -37,4 +91,7 @@ internal sealed class DiagnosticBag
             .ThenBy(x => x.d.Location.Column)
             .ThenBy(x => x.i)
             .Select(x => x.d)];
+
+    private static string Cut(string message, int length) =>
+        message.Length <= length ? message : string.Concat(message.AsSpan(0, char.IsHighSurrogate(message[length - 1]) ? length - 1 : length), "…");
 }

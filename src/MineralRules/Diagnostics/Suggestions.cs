@@ -3,14 +3,30 @@ namespace MineralRules.Diagnostics;
 /// <summary>"Did you mean" hints for misspelt keys and values.</summary>
 internal static class Suggestions
 {
+    /// <summary>Longer inputs get no hint: no key or word is this long, and the distance costs length times length.</summary>
+    public const int MaxInputLength = 64;
+
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (input.Length > MaxInputLength)
+        {
+            return null;
+        }
+
+        var upper = input.ToUpperInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var d = Distance(input.ToUpperInvariant(), candidate.ToUpperInvariant());
+            if (candidate.Length > MaxInputLength * 2)
+            {
+                continue;
+            }
+
+            var d = Distance(upper, candidate.ToUpperInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;

@@ -23,7 +23,7 @@ internal sealed class ScalarNode(string value, bool quoted, SourceLocation locat
 
     public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing (null)" : Quoted ? $"the text \"{Value}\"" : $"'{Value}'";
+    public override string Describe() => IsNull ? "nothing (null)" : Quoted ? $"the text \"{DocumentText.Shown(Value)}\"" : $"'{DocumentText.Shown(Value)}'";
 }
 
 /// <summary>A mapping whose keys are scalars, in document order; duplicates are reported while reading.</summary>

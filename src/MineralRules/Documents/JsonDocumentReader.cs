@@ -4,7 +4,10 @@ using MineralRules.Diagnostics;
 
 namespace MineralRules.Documents;
 
-/// <summary>Reads a JSON document into <see cref="DocumentNode"/>s with line and column for every value.</summary>
+/// <summary>
+/// Reads a JSON document into <see cref="DocumentNode"/>s with line and column for every value. Whatever the JSON
+/// reader throws on a broken file (a lone surrogate escape, ...) becomes a syntax error located in that file.
+/// </summary>
 internal static class JsonDocumentReader
 {
     public static DocumentNode? Read(string text, string path, DiagnosticBag diagnostics)
@@ -35,12 +38,22 @@ internal static class JsonDocumentReader
 
             return root;
         }
+        catch (RefusedException e)
+        {
+            diagnostics.Add(e.Location, DiagnosticCodes.Syntax, e.Message);
+            return null;
+        }
         catch (JsonException e)
         {
             var location = e.LineNumber is { } line && e.BytePositionInLine is { } bytePosition
                 ? lines.AtLineByte(path, (int)line, (int)bytePosition)
                 : SourceLocation.File(path);
             diagnostics.Add(location, DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}");
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(lines.At(path, reader.TokenStartIndex), DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}");
             return null;
         }
     }
@@ -56,7 +69,8 @@ internal static class JsonDocumentReader
                 var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = new ScalarNode(reader.GetString()!, quoted: true, lines.At(path, reader.TokenStartIndex));
+                    var keyLocation = lines.At(path, reader.TokenStartIndex);
+                    var key = new ScalarNode(ReadString(ref reader, keyLocation, diagnostics), quoted: true, keyLocation);
                     reader.Read();
                     var value = ReadValue(ref reader, path, lines, diagnostics);
                     if (seen.TryGetValue(key.Value, out var first))
@@ -64,7 +78,7 @@ internal static class JsonDocumentReader
                         diagnostics.Add(
                             key.Location,
                             DiagnosticCodes.DuplicateKey,
-                            $"The key '{key.Value}' appears twice in this object (first on line {first.Location.Line}); keep one.");
+                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this object (first on line {first.Location.Line}); keep one.");
                         continue;
                     }
 
@@ -87,7 +101,7 @@ internal static class JsonDocumentReader
             }
 
             case JsonTokenType.String:
-                return new ScalarNode(reader.GetString()!, quoted: true, location);
+                return new ScalarNode(ReadString(ref reader, location, diagnostics), quoted: true, location);
             case JsonTokenType.Number:
                 return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), quoted: false, location);
             case JsonTokenType.True:
@@ -101,6 +115,22 @@ internal static class JsonDocumentReader
         }
     }
 
+    /// <summary>A string's text; an escape that is half a character ("\uD800") is a syntax error here.</summary>
+    private static string ReadString(ref Utf8JsonReader reader, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new RefusedException(location, "JSON syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF, and \\uDC00 to \\uDFFF cannot stand alone (or write the character itself).");
+        }
+
+        return DocumentText.Check(text, location, diagnostics);
+    }
+
     private static string FirstSentence(string message)
     {
         var index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -112,6 +142,9 @@ internal static class JsonDocumentReader
     {
         private readonly byte[] _bytes;
         private readonly List<int> _lineStarts = [0];
+        private int _lastLine = -1;
+        private int _lastOffset;
+        private int _lastColumn;
 
         public LineMap(byte[] bytes)
         {
@@ -138,13 +171,33 @@ internal static class JsonDocumentReader
             return new SourceLocation(path, line + 1, Encoding.UTF8.GetCharCount(_bytes, start, length) + 1);
         }
 
+        /// <summary>
+        /// The location of a byte offset. Tokens are asked for in document order, so the column is counted on from
+        /// the last token on the same line: a one-line (minified) document costs one pass, not one per token.
+        /// </summary>
         public SourceLocation At(string path, long offset)
         {
             var index = _lineStarts.BinarySearch((int)offset);
             var line = index >= 0 ? index : ~index - 1;
-            var start = _lineStarts[line];
-            var column = Encoding.UTF8.GetCharCount(_bytes, start, (int)offset - start) + 1;
+            int column;
+            if (line == _lastLine && offset >= _lastOffset)
+            {
+                column = _lastColumn + Encoding.UTF8.GetCharCount(_bytes, _lastOffset, (int)offset - _lastOffset);
+            }
+            else
+            {
+                var start = _lineStarts[line];
+                column = Encoding.UTF8.GetCharCount(_bytes, start, (int)offset - start) + 1;
+            }
+
+            (_lastLine, _lastOffset, _lastColumn) = (line, (int)offset, column);
             return new SourceLocation(path, line + 1, column);
         }
+    }
+
+    /// <summary>A syntax error the reader raises itself, with its location and message.</summary>
+    private sealed class RefusedException(SourceLocation location, string message) : Exception(message)
+    {
+        public SourceLocation Location { get; } = location;
     }
 }

@@ -69,7 +69,7 @@ internal sealed class MappingReader
                 _diagnostics.Add(
                     key.Location,
                     DiagnosticCodes.UnknownKey,
-                    $"Unknown key '{key.Value}' in {context}.{Suggestions.DidYouMean(key.Value, _known)} Allowed: {string.Join(", ", _known)}.",
+                    $"Unknown key '{DocumentText.Shown(key.Value)}' in {context}.{Suggestions.DidYouMean(key.Value, _known)} Allowed: {string.Join(", ", _known)}.",
                     RuleId);
             }
         }

@@ -70,7 +70,7 @@ internal static class Scalars
             diagnostics.Add(
                 node.Location,
                 DiagnosticCodes.BadDate,
-                $"'{s.Value}' is not a valid date for {what}; write an existing calendar date as YYYY-MM-DD (e.g. 2024-05-01).",
+                $"'{DocumentText.Shown(s.Value)}' is not a valid date for {what}; write an existing calendar date as YYYY-MM-DD (e.g. 2024-05-01).",
                 ruleId);
             return null;
         }

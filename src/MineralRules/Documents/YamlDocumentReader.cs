@@ -1,12 +1,15 @@
 using MineralRules.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using Tokens = YamlDotNet.Core.Tokens;
 
 namespace MineralRules.Documents;
 
 /// <summary>
 /// Reads one YAML document into <see cref="DocumentNode"/>s, keeping every position. Syntax errors, tab
-/// indentation and duplicate keys become diagnostics.
+/// indentation and duplicate keys become diagnostics. Tags, anchors and aliases are refused (a document is plain
+/// keys and values; an alias repeated a thousand times would multiply every later check), and whatever the parser
+/// throws on a broken file becomes a syntax error located in that file: no byte sequence escapes as an exception.
 /// </summary>
 internal static class YamlDocumentReader
 {
@@ -20,7 +23,8 @@ internal static class YamlDocumentReader
             return null;
         }
 
-        var parser = new Parser(new StringReader(text));
+        var scanner = new PlainScanner(new Scanner(new StringReader(text), skipComments: true));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, DocumentNode>(StringComparer.Ordinal);
         var open = new Stack<ParsingEvent>();
         try
@@ -45,6 +49,11 @@ internal static class YamlDocumentReader
             }
 
             return root;
+        }
+        catch (RefusedException e)
+        {
+            diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, e.Message);
+            return null;
         }
         catch (YamlException e)
         {
@@ -74,6 +83,13 @@ internal static class YamlDocumentReader
             diagnostics.Add(where, DiagnosticCodes.Syntax, $"YAML syntax error: {what}.");
             return null;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything else the parser throws on a broken file (an ArgumentException from a bad escape, ...) is a
+            // syntax error of this file, at the place the scanner had reached, not the end of the run.
+            diagnostics.Add(At(path, scanner.CurrentPosition), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}");
+            return null;
+        }
     }
 
     internal static SourceLocation At(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
@@ -100,7 +116,8 @@ internal static class YamlDocumentReader
 
             case Scalar scalar:
                 parser.MoveNext();
-                var node = new ScalarNode(scalar.Value, scalar.Style is not ScalarStyle.Plain, At(path, scalar.Start));
+                var location = At(path, scalar.Start);
+                var node = new ScalarNode(DocumentText.Check(scalar.Value, location, diagnostics), scalar.Style is not ScalarStyle.Plain, location);
                 Remember(scalar.Anchor, node, anchors);
                 return node;
 
@@ -142,7 +159,7 @@ internal static class YamlDocumentReader
                         diagnostics.Add(
                             key.Location,
                             DiagnosticCodes.DuplicateKey,
-                            $"The key '{key.Value}' appears twice in this mapping (first on line {first.Location.Line}); keep one.");
+                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this mapping (first on line {first.Location.Line}); keep one.");
                         continue;
                     }
 
@@ -229,5 +246,52 @@ internal static class YamlDocumentReader
         // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 6, Idx: 21): "; the location says it already.
         var index = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line", StringComparison.Ordinal) && index > 0 ? message[(index + 3)..] : message;
+    }
+
+    /// <summary>A syntax error the reader raises itself, with its own message (no "YAML syntax error" riddle to unwrap).</summary>
+    private sealed class RefusedException(Mark start, Mark end, string message) : YamlException(start, end, message);
+
+    /// <summary>
+    /// The scanner, refusing tags, tag directives, anchors and aliases where they are written (before the parser
+    /// acts on them: a verbatim tag that is not a URI makes it throw), and turning what the scanner throws on a
+    /// bad escape ("\uD800\u0041") into a located syntax error.
+    /// </summary>
+    private sealed class PlainScanner(Scanner inner) : IScanner
+    {
+        public Mark CurrentPosition => inner.CurrentPosition;
+
+        public Tokens.Token? Current => inner.Current;
+
+        public bool MoveNext() => Checked(() => inner.MoveNext());
+
+        public bool MoveNextWithoutConsuming() => Checked(() => inner.MoveNextWithoutConsuming());
+
+        public void ConsumeCurrent() => inner.ConsumeCurrent();
+
+        private bool Checked(Func<bool> move)
+        {
+            bool moved;
+            try
+            {
+                moved = move();
+            }
+            catch (ArgumentException e)
+            {
+                var where = inner.CurrentPosition;
+                throw new RefusedException(where, where, e is ArgumentOutOfRangeException && e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase)
+                    ? "YAML syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF (or write the character itself)."
+                    : $"YAML syntax error: {StripPosition(e.Message)}");
+            }
+
+            switch (inner.Current)
+            {
+                case Tokens.Token token when token is Tokens.Tag or Tokens.TagDirective:
+                    throw new RefusedException(token.Start, token.End, "YAML tags ('!!str', '!name', '!<...>', '%TAG') are not allowed: write the value plainly (quote it to make it text).");
+                case Tokens.Token token when token is Tokens.Anchor or Tokens.AnchorAlias:
+                    throw new RefusedException(token.Start, token.End, "YAML anchors and aliases ('&name', '*name') are not allowed: write each value out where it belongs.");
+                default:
+                    return moved;
+            }
+        }
     }
 }
