@@ -394,17 +394,19 @@ public class RuleFileFindingsTests
         AssertReported(result, RulesFile, "MR3009", line, expected);
     }
 
-    [TestCase("新建井工\uFFFD煤矿", "U+FFFD")]
-    [TestCase("新建井工\\0煤矿", "U+0000")]
-    [TestCase("新建井工\\u200B煤矿", "U+200B")]
-    [TestCase("新建井工\\x07煤矿", "U+0007")]
-    public void TryLoad_DamagedOrInvisibleCharacterInMessage_ReportsMR3009(string text, string expected)
+    // Control characters are refused by the document reader itself (MR1007, in every document); damaged and
+    // invisible characters that are not control characters by the rule checks (MR3009).
+    [TestCase("新建井工\uFFFD煤矿", "U+FFFD", "MR3009")]
+    [TestCase("新建井工\\0煤矿", "U+0000", "MR1007")]
+    [TestCase("新建井工\\u200B煤矿", "U+200B", "MR3009")]
+    [TestCase("新建井工\\x07煤矿", "U+0007", "MR1007")]
+    public void TryLoad_DamagedOrInvisibleCharacterInMessage_Reported(string text, string expected, string code)
     {
         var edited = $"      zh: \"产能{{actual}}低于{text}最低产能{{required}}。\"";
 
         var (result, line) = LoadEdited(RulesFile, CoalRule, "      zh: 产能{actual}低于新建井工煤矿最低产能{required}。", edited, edited);
 
-        AssertReported(result, RulesFile, "MR3009", line, expected);
+        AssertReported(result, RulesFile, code, line, expected);
     }
 
     [Test]

@@ -140,10 +140,12 @@ public sealed class SealTests
         var host = new RuleSetHost(RuleSetCatalog.LoadFromFolder(served));
         var mine = Fixtures.Read(Fixtures.CoalMine("F14", 260));
         var expected = new Dictionary<string, Outcome> { [a.Digest] = Outcome.Fail, [b.Digest] = Outcome.Pass };
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        // Runs until enough reloads were tried and some caught the writer mid-copy (at most 45 s on a busy machine).
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         var wrong = 0;
         var evaluated = 0;
         var refused = 0;
+        var reloads = 0;
 
         var evaluators = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
@@ -167,6 +169,11 @@ public sealed class SealTests
                 if (!reload.Reloaded)
                 {
                     Interlocked.Increment(ref refused);
+                }
+
+                if (Interlocked.Increment(ref reloads) >= 40 && Volatile.Read(ref refused) >= 3)
+                {
+                    stop.Cancel();
                 }
             }
         });
