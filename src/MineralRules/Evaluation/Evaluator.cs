@@ -181,16 +181,19 @@ internal static class Evaluator
     }
 
     /// <summary>
-    /// A fail or review still to be explained: it holds the rule's remedy template and <see cref="DeferredFacts.Pending"/>,
-    /// and the result's verdict list explains it for the application when it is first read (<see cref="Explain"/>).
+    /// A fail or review still to be explained: it holds the rule's remedy template and <see cref="DeferredFacts.Pending"/>
+    /// (or, when its message is a template still to fill with the application's values,
+    /// <see cref="DeferredFacts.PendingWithMessage"/>), and the result's verdict list explains it for the application
+    /// when it is first read (<see cref="Explain"/>).
     /// </summary>
-    public static Verdict Unexplained(CompiledRule rule, Outcome outcome, LocalizedText message, ExemptionReport? exemption, LocalizedText? remedy) =>
-        rule.Verdict(outcome, message, [], exemption, remedy, DeferredFacts.Pending);
+    public static Verdict Unexplained(CompiledRule rule, Outcome outcome, LocalizedText message, ExemptionReport? exemption, LocalizedText? remedy, bool messageToFill = false) =>
+        rule.Verdict(outcome, message, [], exemption, remedy, messageToFill ? DeferredFacts.PendingWithMessage : DeferredFacts.Pending);
 
-    /// <summary>An unexplained verdict explained for this application: its remedy filled and the facts it was decided on, both formed when first read.</summary>
+    /// <summary>An unexplained verdict explained for this application: its message and remedy filled and the facts it was decided on, all formed when first read.</summary>
     public static Verdict Explain(Verdict verdict, CompiledRule rule, Application application) =>
         verdict with
         {
+            Message = ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage) ? Deferred(verdict.Message!, rule, application) : verdict.Message,
             Remedy = verdict.Remedy is { } remedy ? Deferred(remedy, rule, application) : null,
             Facts = new DeferredFacts(rule, application),
         };

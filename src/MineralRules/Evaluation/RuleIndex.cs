@@ -64,14 +64,17 @@ internal sealed class RuleIndex
 
             candidates.Add(i);
             var definition = rule.Definition;
-            if (Evaluator.DependsOnCombinationOnly(definition.Message))
-            {
-                violated[i] = Evaluator.Unexplained(rule, definition.Outcome, Evaluator.Format(definition.Message, rule, sample), null, definition.Remedy);
-            }
+            // A message naming only the combination is filled here; one naming the application's values is filled
+            // for each application when its verdict is first read, so evaluation allocates nothing for the verdict.
+            violated[i] = Evaluator.DependsOnCombinationOnly(definition.Message)
+                ? Evaluator.Unexplained(rule, definition.Outcome, Evaluator.Format(definition.Message, rule, sample), null, definition.Remedy)
+                : Evaluator.Unexplained(rule, definition.Outcome, definition.Message, null, definition.Remedy, messageToFill: true);
 
-            if (definition.MessageWhenMet is { } whenMet && Evaluator.DependsOnCombinationOnly(whenMet))
+            if (definition.MessageWhenMet is { } whenMet)
             {
-                metForReview[i] = Evaluator.Unexplained(rule, Outcome.Review, Evaluator.Format(whenMet, rule, sample), null, definition.RemedyWhenMet);
+                metForReview[i] = Evaluator.DependsOnCombinationOnly(whenMet)
+                    ? Evaluator.Unexplained(rule, Outcome.Review, Evaluator.Format(whenMet, rule, sample), null, definition.RemedyWhenMet)
+                    : Evaluator.Unexplained(rule, Outcome.Review, whenMet, null, definition.RemedyWhenMet, messageToFill: true);
             }
         }
 
@@ -96,8 +99,8 @@ internal sealed class RuleIndex
     /// <param name="Candidates">Indexes into <see cref="Deciding"/> of the rules whose scope admits the combination.</param>
     /// <param name="CandidateRules">The rules of <paramref name="Candidates"/>, in the same order.</param>
     /// <param name="Slots">By deciding rule: its place in <paramref name="Candidates"/>, or -1.</param>
-    /// <param name="Violated">By deciding rule: the verdict when violated with no exemption claimed, where its message names nothing but the combination; else null.</param>
-    /// <param name="MetForReview">By deciding rule: the review verdict of an <c>outcomeWhenMet: review</c> rule, likewise.</param>
+    /// <param name="Violated">By deciding rule that may apply: the verdict when violated with no exemption claimed, unexplained (its message filled for the combination, or a template filled when the verdict is first read); else null.</param>
+    /// <param name="MetForReview">By deciding rule that may apply: the review verdict of an <c>outcomeWhenMet: review</c> rule, likewise; else null.</param>
     /// <param name="Notes">The notes whose scope admits the combination.</param>
     /// <param name="NoteTexts">By note: the note, where its message names nothing but the combination; else null.</param>
     /// <param name="AllNotes">The notes of every result of the combination, where they do not depend on the application; else null.</param>

@@ -20,6 +20,9 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application, 
     /// </summary>
     public static readonly IReadOnlyList<Fact> Pending = new Fact[0];
 
+    /// <summary>As <see cref="Pending"/>, for a verdict whose message is the rule's template, still to fill.</summary>
+    public static readonly IReadOnlyList<Fact> PendingWithMessage = new Fact[0];
+
     private Fact[]? _facts;
 
     public int Count => Facts.Length;

@@ -71,7 +71,7 @@ internal sealed class VerdictList : IReadOnlyList<Verdict>
             }
 
             var verdict = Volatile.Read(ref _verdicts[at]);
-            if (!ReferenceEquals(verdict.Facts, DeferredFacts.Pending))
+            if (!ReferenceEquals(verdict.Facts, DeferredFacts.Pending) && !ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage))
             {
                 return verdict;
             }
