@@ -141,13 +141,14 @@ public sealed class SealTests
         var mine = Fixtures.Read(Fixtures.CoalMine("F14", 260));
         var expected = new Dictionary<string, Outcome> { [a.Digest] = Outcome.Fail, [b.Digest] = Outcome.Pass };
         // Runs until enough reloads were tried and some caught the writer mid-copy (at most 45 s on a busy machine).
+        // Each worker has a thread of its own: on two cores the pool would queue the reloader behind the evaluators.
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         var wrong = 0;
         var evaluated = 0;
         var refused = 0;
         var reloads = 0;
 
-        var evaluators = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        var evaluators = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -160,8 +161,8 @@ public sealed class SealTests
 
                 Interlocked.Increment(ref evaluated);
             }
-        })).ToArray();
-        var reloader = Task.Run(() =>
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        var reloader = Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -176,8 +177,8 @@ public sealed class SealTests
                     stop.Cancel();
                 }
             }
-        });
-        var writer = Task.Run(() =>
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var writer = Task.Factory.StartNew(() =>
         {
             for (var round = 0; !stop.IsCancellationRequested; round++)
             {
@@ -195,7 +196,7 @@ public sealed class SealTests
                     }
                 }
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Task.WaitAll([.. evaluators, reloader, writer]);
 
         Assert.Multiple(() =>
