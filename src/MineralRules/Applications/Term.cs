@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace MineralRules.Applications;
 
@@ -79,9 +78,11 @@ internal sealed class Vocabulary<T> : IVocabulary
 
     string IVocabulary.Code(object value) => this[(T)value].Code;
 
-    private static int ToInt(T value) => Unsafe.As<T, int>(ref value);
+    // Every vocabulary enum is int-backed; the JIT folds the box and unbox of a value type into a plain move, so
+    // these allocate nothing (no Unsafe needed).
+    private static int ToInt(T value) => (int)(object)value;
 
-    private static T FromInt(int value) => Unsafe.As<int, T>(ref value);
+    private static T FromInt(int value) => (T)(object)value;
 }
 
 /// <summary>A vocabulary seen without its enum type, for the compiler and the message formatter.</summary>

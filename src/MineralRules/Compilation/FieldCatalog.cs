@@ -107,7 +107,7 @@ internal sealed class Field
 
     public static Field Word<T>(string path, Func<Application, T?> read)
         where T : struct, Enum =>
-        new(path, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? Unsafe.As<T, int>(ref v) : null };
+        new(path, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? (int)(object)v : null };
 
     /// <summary>
     /// A mark: a boolean whose <c>true</c> can only raise a review, read as false when absent (clauses.md: "Marks"),
@@ -133,7 +133,7 @@ internal sealed class Field
                 for (var i = 0; i < words.Count; i++)
                 {
                     var word = words[i];
-                    mask |= 1UL << Unsafe.As<T, int>(ref word);
+                    mask |= 1UL << (int)(object)word;
                 }
 
                 return mask;

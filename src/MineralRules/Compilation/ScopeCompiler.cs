@@ -230,7 +230,7 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            var bit = System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
+            var bit = (int)(object)value;
             if (bit is < 0 or >= 63)
             {
                 throw new InvalidOperationException($"{typeof(T).Name} {value} has no bit in a scope mask; widen the mask before adding more values.");

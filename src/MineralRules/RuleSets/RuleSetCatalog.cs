@@ -45,7 +45,6 @@ public sealed class RuleSetCatalog
     /// <returns>The catalog, or every diagnostic.</returns>
     public static RuleSetLoadResult TryLoadEmbedded()
     {
-        StartUp.Begin();
         return Load(RuleSource.Embedded(), "embedded");
     }
 
@@ -71,7 +70,6 @@ public sealed class RuleSetCatalog
             return new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.FileNotFound, "The rules folder does not exist.")]);
         }
 
-        StartUp.Begin();
         var found = RuleSource.FromFolder(folder, maxFileSize);
         var result = Load(found, folder);
 

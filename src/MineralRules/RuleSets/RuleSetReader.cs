@@ -39,7 +39,7 @@ internal sealed partial class RuleSetReader
         }
 
         // Every document is parsed first, then the model is built from them: each stage's code is then compiled
-        // once, in order, while StartUp's thread compiles the next stage's (a cold load is mostly JIT compilation).
+        // once, in order (a cold load is mostly JIT compilation).
         var manifestErrors = _diagnostics.Count;
         var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
         manifestErrors = _diagnostics.Count - manifestErrors;

@@ -3,8 +3,8 @@ using MineralRules.Tests.Cli;
 namespace MineralRules.Tests.RuleSets;
 
 /// <summary>
-/// Loading uses a second thread to compile the later stages ahead of need (StartUp); several loads at once, in a
-/// process where that thread may still be running, must each give the same, complete catalog.
+/// Several loads at once (a host reloading while another loads) must each give the same, complete catalog: loading
+/// shares no mutable state.
 /// </summary>
 public class ConcurrentLoadTests
 {
