@@ -117,10 +117,9 @@ public class BenchmarkMixTests
     [Test]
     public void Evaluate_EightThreadsSharingOneRuleSet_EveryThreadGetsIdenticalResults()
     {
-        var (identical, perSecond) = QuickRun.SharedAcrossThreads(RuleSet, TheMix, threads: 8, passes: 5);
+        var (identical, _) = QuickRun.SharedAcrossThreads(RuleSet, TheMix, threads: 8, passes: 5);
 
         Assert.That(identical, Is.True);
-        Assert.That(perSecond, Is.GreaterThan(0));
     }
 
     [Test]
