@@ -119,12 +119,9 @@ public static class ApplicationReader
     /// <returns>The application, or every problem found.</returns>
     public static ApplicationReadResult Read(Stream stream, ApplicationFormat format, long maxSize)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
-        var name = SourceName(CheckFormat(format));
-        if (stream.CanSeek && stream.Length - stream.Position > maxSize)
+        if (Begin(stream, format, maxSize, out var name) is { } refused)
         {
-            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+            return refused;
         }
 
         var buffer = new BoundedBuffer(maxSize, stream);
@@ -143,6 +140,17 @@ public static class ApplicationReader
         return buffer.Result(name, format);
     }
 
+    /// <summary>What both stream readers check first: the arguments, and a seekable stream already longer than the cap.</summary>
+    private static ApplicationReadResult? Begin(Stream stream, ApplicationFormat format, long maxSize, out string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        name = SourceName(CheckFormat(format));
+        return stream.CanSeek && stream.Length - stream.Position > maxSize
+            ? Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}")
+            : null;
+    }
+
     /// <summary>
     /// Reads and validates an application from a stream of UTF-8 asynchronously (e.g. a request body, whose server
     /// refuses synchronous reads); otherwise as <see cref="Read(Stream, ApplicationFormat, long)"/>.
@@ -154,12 +162,9 @@ public static class ApplicationReader
     /// <returns>The application, or every problem found.</returns>
     public static async Task<ApplicationReadResult> ReadAsync(Stream stream, ApplicationFormat format, long maxSize = MineralRulesOptions.DefaultMaxFileSize, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
-        var name = SourceName(CheckFormat(format));
-        if (stream.CanSeek && stream.Length - stream.Position > maxSize)
+        if (Begin(stream, format, maxSize, out var name) is { } refused)
         {
-            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+            return refused;
         }
 
         var buffer = new BoundedBuffer(maxSize, stream);
