@@ -124,7 +124,7 @@ internal static class ApplicationIntegrity
             }
             else if (league is not null && county.LeagueCode != league.Code)
             {
-                problems.Add(new("location.county", DiagnosticCodes.UnknownValue, $"'{county.Name}' ({county.Code}) is not in {league.Name} ({league.Code}); it belongs to {divisions.Name(county.LeagueCode)}."));
+                problems.Add(new("location.county", DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league)));
             }
             else if (location.League is null)
             {

@@ -301,7 +301,7 @@ internal sealed class ApplicationMapper
                 county = found[0];
                 if (league is not null && county.LeagueCode != league.Code)
                 {
-                    ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"'{county.Name}' ({county.Code}) is not in {league.Name} ({league.Code}); it belongs to {divisions.Name(county.LeagueCode)}.");
+                    ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
                 }
             }
             else if (found.Count > 1)

@@ -54,8 +54,8 @@ internal static class Evaluator
             else if (condition.IsTrue)
             {
                 // Met, scope known, and not a pass (that returned above): an outcomeWhenMet: review rule.
-                // Built once for the combination where its message allows; explained when first read (VerdictList).
-                verdict = entry.MetForReview[i] ?? Unexplained(rule, Outcome.Review, Deferred(definition.MessageWhenMet!, rule, application), null, definition.RemedyWhenMet);
+                // Built once for the combination (RuleIndex); explained when first read (VerdictList).
+                verdict = entry.MetForReview[i]!;
             }
             else if (condition.IsUnknown)
             {
@@ -63,7 +63,7 @@ internal static class Evaluator
             }
             else
             {
-                verdict = Violated(rule, entry.Violated[i], application);
+                verdict = Violated(rule, entry.Violated[i]!, application);
                 if (verdict.Exemption is { } exemption)
                 {
                     (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
@@ -122,21 +122,15 @@ internal static class Evaluator
         return notes;
     }
 
-    // forCombination: the violated verdict built once for the application's permit, action and mineral, where its
-    // message allows (RuleIndex); an exemption claim always needs a verdict of its own. Either is explained when
-    // first read (VerdictList).
-    private static Verdict Violated(CompiledRule rule, Verdict? forCombination, Application application)
+    // forCombination: the violated verdict built once for the application's permit, action and mineral (RuleIndex);
+    // an exemption claim always needs a verdict of its own. Either is explained when first read (VerdictList).
+    private static Verdict Violated(CompiledRule rule, Verdict forCombination, Application application)
     {
         var definition = rule.Definition;
         var claim = definition.Outcome == Outcome.Fail && application.Exemptions.Count > 0 ? FindClaim(application, definition.Clause.Ref) : null;
-        if (claim is null && forCombination is { } prebuilt)
-        {
-            return prebuilt;
-        }
-
         if (claim is null)
         {
-            return Unexplained(rule, definition.Outcome, Deferred(definition.Message, rule, application), null, definition.Remedy);
+            return forCombination;
         }
 
         if (definition.Exemptable)

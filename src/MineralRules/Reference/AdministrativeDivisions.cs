@@ -59,6 +59,10 @@ internal sealed class AdministrativeDivisions
         return [];
     }
 
+    /// <summary>Why a county cannot be given with a league it does not belong to (one message for every way in).</summary>
+    public string NotInLeague(Division county, Division league) =>
+        $"'{county.Name}' ({county.Code}) is not in {league.Name} ({league.Code}); it belongs to {Name(county.LeagueCode)}.";
+
     public string Name(string code) => _byCode.TryGetValue(code, out var d) ? d.Name : code;
 
     private static AdministrativeDivisions Load()
