@@ -2,9 +2,11 @@ namespace MineralRules.Benchmarks;
 
 /// <summary>
 /// The baseline: the 43 deciding rules of nmg-mineral-plan-2021-2025 1.0.0 (the 4 notes decide nothing), written by
-/// hand as plain C#, with the engine's semantics — scope false: not applicable; scope unknown (an absent fact):
-/// review; condition true: pass (review where the plan allows only conditionally); condition unknown: review;
-/// condition false: the rule's outcome, a claimed exemption turning fail into review on a 原则上 rule.
+/// hand as plain C#, scope first (a rule whose scope is false costs a test and nothing more: rules are grouped by
+/// permit, action and mineral, and a condition is read only once its rule is in scope), with the engine's semantics —
+/// scope false: not applicable; scope unknown (an absent fact): review; condition true: pass (review where the plan
+/// allows only conditionally); condition unknown: review; condition false: the rule's outcome, a claimed exemption
+/// turning fail into review on a 原则上 rule. <see cref="HandwrittenTexts"/> writes the messages of fails and reviews.
 /// </summary>
 public static class HandwrittenPlan
 {
@@ -33,149 +35,259 @@ public static class HandwrittenPlan
         "5.3.4", "5.3.4", "5.4.1", "5.4.1", "5.4.1", "5.4.1", "5.4.2", "6.1.1", "6.2.3", "6.2.3",
     ];
 
-    private const string Wuhai = "150300";
-    private const string Alxa = "152900";
+    /// <summary>The league codes of 乌海市 and 阿拉善盟, where coking coal and anthracite are mined protectively.</summary>
+    internal const string Wuhai = "150300";
 
-    /// <summary>Checks one application against every deciding rule.</summary>
+    /// <summary>See <see cref="Wuhai"/>.</summary>
+    internal const string Alxa = "152900";
+
+    /// <summary>Checks one application against every deciding rule, scope first: a rule out of scope costs one test.</summary>
     /// <param name="a">The application.</param>
     /// <returns>One outcome per rule and the decision.</returns>
     public static HandwrittenResult Evaluate(Application a)
     {
         ArgumentNullException.ThrowIfNull(a);
         var o = new Outcome[RuleIds.Length];
+        var decision = Run(a, o, null);
+        return new HandwrittenResult(decision, o);
+    }
+
+    /// <summary>
+    /// Runs every rule scope first, writing each outcome into <paramref name="o"/> and, when <paramref name="why"/> is
+    /// given, why a fail or review came about (the messages need it).
+    /// </summary>
+    internal static Decision Run(Application a, Outcome[] o, Why[]? why)
+    {
+        o.AsSpan().Fill(Outcome.NotApplicable);
         var mining = a.Permit == Permit.Mining;
-        var exploration = a.Permit == Permit.Exploration;
         var act = a.Action;
         var isNew = act == PermitAction.New;
         var newOrConversion = act is PermitAction.New or PermitAction.Conversion;
-        var extensionOrExpansion = act is PermitAction.Extension or PermitAction.Expansion;
         var mineral = a.Mineral;
-        var zones = a.Location?.Zones;
         var env = a.Environment;
-        var redLine = HasZone(zones, Zone.EcologicalRedLine) || HasZone(zones, Zone.NatureReserve);
 
-        // Chapter 3.
-        o[0] = Decide(mining && newOrConversion && redLine ? T3.True : T3.False, T3.False, Outcome.Fail, null, a);
-        o[1] = Decide(exploration && isNew && redLine ? T3.True : T3.False, T3.False, Outcome.Review, null, a);
-        o[2] = Decide(
-            (newOrConversion || act == PermitAction.Expansion) && HasZone(zones, Zone.YellowRiverControlLine) ? T3.True : T3.False,
-            Is(env?.HighEnergyHighPollution, false), Outcome.Fail, null, a);
-        o[3] = Decide(mining && newOrConversion && HasZone(zones, Zone.ProtectionArea) ? T3.True : T3.False, T3.False, Outcome.Fail, null, a);
+        // Rules for any permit.
+        if ((newOrConversion || act == PermitAction.Expansion) && HasZone(a, Zone.YellowRiverControlLine))
+        {
+            Decide(o, why, 2, Is(env?.HighEnergyHighPollution, false), Outcome.Fail, a);
+        }
 
-        // Chapter 4.
-        var newExploration = exploration && isNew ? T3.True : T3.False;
-        o[4] = Decide(newExploration == T3.True && mineral == Mineral.UltraLeanMagnetite ? T3.True : T3.False, T3.False, Outcome.Fail, null, a);
-        o[5] = Decide(
-            newExploration == T3.True && mineral == Mineral.PlacerGold ? T3.True : T3.False,
-            And(Is(env?.EiaApproved, true), Is(env?.EcologyDepartmentConsent, true)), Outcome.Fail, null, a, reviewWhenMet: true);
-        o[6] = Decide(newExploration, Is(env?.GreenExplorationPlan, true), Outcome.Fail, null, a);
-        o[7] = Decide(newExploration, a.Block?.BasicUnits is { } units ? Of(units >= 1m) : T3.Unknown, Outcome.Fail, null, a);
-        o[8] = Decide(newExploration, a.Block?.OtherHolders is { } holders ? Of(holders <= 0) : T3.Unknown, Outcome.Fail, "4.3.1", a);
-        o[9] = Decide(newExploration, Is(a.FiscallyFunded, false), Outcome.Fail, null, a);
-        o[10] = Decide(
-            isNew ? T3.True : T3.False,
-            Or(a.Grant?.Method is { } method ? Of(method != GrantMethod.Agreement) : T3.Unknown, Is(a.Grant?.StateCouncilKeyProject, true)),
-            Outcome.Fail, null, a);
-        o[11] = Decide(
-            exploration && act == PermitAction.Extension ? T3.True : T3.False,
-            a.Licence?.ExpiresOn is { } expires ? Of(a.ApplicationDate <= expires) : T3.Unknown, Outcome.Fail, null, a);
+        if (isNew)
+        {
+            Decide(
+                o, why, 10,
+                Or(a.Grant?.Method is { } method ? Of(method != GrantMethod.Agreement) : T3.Unknown, Is(a.Grant?.StateCouncilKeyProject, true)),
+                Outcome.Fail, a);
+        }
 
-        // Chapter 5.
-        o[12] = Decide(
-            mining && mineral is Mineral.UltraLeanMagnetite or Mineral.BlueAsbestos or Mineral.BrickClayArable ? T3.True : T3.False,
-            T3.False, Outcome.Fail, null, a);
-        o[13] = Decide(mining && newOrConversion && mineral == Mineral.Mercury ? T3.True : T3.False, T3.False, Outcome.Fail, null, a);
-        var coal = mining && mineral == Mineral.Coal;
-        o[14] = Decide(coal ? T3.True : T3.False, Is(a.Coal?.ToxicSubstancesExceedStandard, false), Outcome.Fail, null, a);
-        o[15] = Decide(
-            mining && (newOrConversion || act == PermitAction.Expansion)
-                && mineral is Mineral.WetlandPeat or Mineral.PlacerGold or Mineral.PlacerIron or Mineral.HeavyPlacer ? T3.True : T3.False,
-            T3.False, Outcome.Review, null, a);
-        o[16] = Decide(
-            mining && mineral is Mineral.RareEarth or Mineral.Tungsten ? T3.True : T3.False,
-            a.Quota?.Requested is { } requested && a.Quota.Allocated is { } allocated ? Of(requested <= allocated) : T3.Unknown,
-            Outcome.Fail, null, a);
-        o[17] = Decide(
-            !coal ? T3.False : a.Location?.League is { } league ? Of(league is Wuhai or Alxa) : T3.Unknown,
-            a.Coal?.Rank is { } rank ? Of(rank is not (CoalRank.Coking or CoalRank.Anthracite)) : T3.Unknown, Outcome.Review, null, a);
-        var newMine = mining && newOrConversion;
-        var leadZincMolybdenum = newMine && mineral is Mineral.Lead or Mineral.Zinc or Mineral.Molybdenum ? T3.True : T3.False;
-        var mediumOrLarge = a.Scale is { } scale ? Of(scale is Scale.Medium or Scale.Large) : T3.Unknown;
-        o[18] = Decide(leadZincMolybdenum, Is(env?.EnvironmentalAccessAssessed, true), Outcome.Fail, null, a);
-        o[19] = Decide(leadZincMolybdenum, mediumOrLarge, Outcome.Fail, "5.1.2", a);
-        o[20] = Decide(newMine && mineral == Mineral.Fluorite ? T3.True : T3.False, mediumOrLarge, Outcome.Fail, null, a);
-        o[21] = Decide(
-            newMine && mineral == Mineral.SandGravel ? T3.True : T3.False,
-            Of(HasZone(zones, Zone.SandConcentratedArea)), Outcome.Fail, null, a);
-        o[22] = Decide(
-            newMine && mineral == Mineral.Coal ? Method(a, MiningMethod.Underground) : T3.False,
-            Capacity(a, 300m, CapacityUnit.TenThousandTonnesPerYear, Comparison.AtLeast), Outcome.Fail, "5.2.1", a);
-        o[23] = Decide(
-            coal && act == PermitAction.Expansion ? T3.True : T3.False,
-            Capacity(a, 120m, CapacityUnit.TenThousandTonnesPerYear, Comparison.AtLeast), Outcome.Fail, null, a);
-        o[24] = Decide(
-            newMine && mineral == Mineral.Copper ? T3.True : T3.False,
-            Capacity(a, 30m, CapacityUnit.TenThousandTonnesPerYear, Comparison.MoreThan), Outcome.Fail, "5.2.1", a);
-        var newGold = newMine && mineral == Mineral.Gold;
-        o[25] = Decide(
-            newGold ? Scope(Method(a, MiningMethod.OpenPit), Is(a.IncludesProcessing, true)) : T3.False,
-            Capacity(a, 300m, CapacityUnit.TonnesPerDay, Comparison.MoreThan), Outcome.Fail, null, a);
-        o[26] = Decide(
-            newGold ? Scope(Method(a, MiningMethod.Underground), Is(a.IncludesProcessing, true)) : T3.False,
-            Capacity(a, 100m, CapacityUnit.TonnesPerDay, Comparison.MoreThan), Outcome.Fail, null, a);
-        var newMineScope = newMine ? T3.True : T3.False;
-        o[27] = Decide(
-            newMine && mineral is not (Mineral.CoalbedMethane or Mineral.RichIron or Mineral.Gold or Mineral.Geothermal or Mineral.MineralWater) ? T3.True : T3.False,
-            mediumOrLarge, Outcome.Fail, "5.2.1", a);
-        o[28] = Decide(
-            newMineScope,
-            Or(a.DepositScale is { } deposit ? Of(deposit != Scale.Large) : T3.Unknown, a.Scale is { } s ? Of(s != Scale.Small) : T3.Unknown),
-            Outcome.Fail, null, a);
-        o[29] = Decide(newMineScope, a.Deposit?.OtherMiningRights is { } rights ? Of(rights <= 0) : T3.Unknown, Outcome.Fail, null, a);
-        o[30] = Decide(newMineScope, Of(ScaleTable.DeclaredScaleMatches(a)), Outcome.Review, null, a);
-        var producing = mining && extensionOrExpansion ? T3.True : T3.False;
-        var recovery = a.Recovery;
-        o[31] = Decide(producing, AtLeast(recovery?.Mining?.Actual, recovery?.Mining?.Approved), Outcome.Fail, null, a);
-        o[32] = Decide(
-            producing == T3.True ? Is(a.IncludesProcessing, true) : T3.False,
-            AtLeast(recovery?.Processing?.Actual, recovery?.Processing?.Approved), Outcome.Fail, null, a);
-        o[33] = Decide(producing, AtLeast(recovery?.Dilution?.Approved, recovery?.Dilution?.Actual), Outcome.Fail, null, a);
+        if (!mining)
+        {
+            // Exploration (chapters 3 and 4).
+            if (isNew)
+            {
+                if (HasZone(a, Zone.EcologicalRedLine) || HasZone(a, Zone.NatureReserve))
+                {
+                    Decide(o, why, 1, T3.False, Outcome.Review, a);
+                }
+
+                if (mineral == Mineral.UltraLeanMagnetite)
+                {
+                    Decide(o, why, 4, T3.False, Outcome.Fail, a);
+                }
+                else if (mineral == Mineral.PlacerGold)
+                {
+                    Decide(o, why, 5, And(Is(env?.EiaApproved, true), Is(env?.EcologyDepartmentConsent, true)), Outcome.Fail, a, reviewWhenMet: true);
+                }
+
+                Decide(o, why, 6, Is(env?.GreenExplorationPlan, true), Outcome.Fail, a);
+                Decide(o, why, 7, a.Block?.BasicUnits is { } units ? Of(units >= 1m) : T3.Unknown, Outcome.Fail, a);
+                Decide(o, why, 8, a.Block?.OtherHolders is { } holders ? Of(holders <= 0) : T3.Unknown, Outcome.Fail, a, exemptable: true);
+                Decide(o, why, 9, Is(a.FiscallyFunded, false), Outcome.Fail, a);
+            }
+            else if (act == PermitAction.Extension)
+            {
+                Decide(o, why, 11, a.Licence?.ExpiresOn is { } expires ? Of(a.ApplicationDate <= expires) : T3.Unknown, Outcome.Fail, a);
+            }
+
+            return DecisionOf(o);
+        }
+
+        // Mining (chapters 3, 5 and 6).
+        var producing = act is PermitAction.Extension or PermitAction.Expansion;
+        var coal = mineral == Mineral.Coal;
+        if (newOrConversion)
+        {
+            if (HasZone(a, Zone.EcologicalRedLine) || HasZone(a, Zone.NatureReserve))
+            {
+                Decide(o, why, 0, T3.False, Outcome.Fail, a);
+            }
+
+            if (HasZone(a, Zone.ProtectionArea))
+            {
+                Decide(o, why, 3, T3.False, Outcome.Fail, a);
+            }
+        }
+
+        if (mineral is Mineral.UltraLeanMagnetite or Mineral.BlueAsbestos or Mineral.BrickClayArable)
+        {
+            Decide(o, why, 12, T3.False, Outcome.Fail, a);
+        }
+
+        if (coal)
+        {
+            Decide(o, why, 14, Is(a.Coal?.ToxicSubstancesExceedStandard, false), Outcome.Fail, a);
+            var rareRankLeague = a.Location?.League is { } league ? Of(league is Wuhai or Alxa) : T3.Unknown;
+            if (rareRankLeague != T3.False)
+            {
+                Decide(
+                    o, why, 17, rareRankLeague,
+                    a.Coal?.Rank is { } rank ? Of(rank is not (CoalRank.Coking or CoalRank.Anthracite)) : T3.Unknown, Outcome.Review, a);
+            }
+
+            if (act == PermitAction.Expansion)
+            {
+                Decide(o, why, 23, Capacity(a, ExpansionCoal, Comparison.AtLeast), Outcome.Fail, a);
+            }
+        }
+
+        if ((newOrConversion || act == PermitAction.Expansion) && mineral is Mineral.WetlandPeat or Mineral.PlacerGold or Mineral.PlacerIron or Mineral.HeavyPlacer)
+        {
+            Decide(o, why, 15, T3.False, Outcome.Review, a);
+        }
+
+        if (mineral is Mineral.RareEarth or Mineral.Tungsten)
+        {
+            Decide(
+                o, why, 16,
+                a.Quota?.Requested is { } requested && a.Quota.Allocated is { } allocated ? Of(requested <= allocated) : T3.Unknown, Outcome.Fail, a);
+        }
+
         var associated = a.AssociatedMinerals;
-        o[34] = Decide(
-            mining ? Is(associated?.IndustrialValue, true) : T3.False,
-            Or(Is(associated?.ComprehensiveRecovery, true), Is(associated?.ProtectionMeasures, true)), Outcome.Fail, null, a);
-        o[35] = Decide(newMineScope, a.Block?.OtherHolders is { } others ? Of(others <= 0) : T3.Unknown, Outcome.Fail, "5.4.1", a);
+        var associatedScope = Is(associated?.IndustrialValue, true);
+        if (associatedScope != T3.False)
+        {
+            Decide(
+                o, why, 34, associatedScope,
+                Or(Is(associated?.ComprehensiveRecovery, true), Is(associated?.ProtectionMeasures, true)), Outcome.Fail, a);
+        }
+
+        if (newOrConversion)
+        {
+            NewMine(a, o, why);
+        }
+        else if (producing)
+        {
+            var recovery = a.Recovery;
+            Decide(o, why, 31, AtLeast(recovery?.Mining?.Actual, recovery?.Mining?.Approved), Outcome.Fail, a);
+            var processing = Is(a.IncludesProcessing, true);
+            if (processing != T3.False)
+            {
+                Decide(o, why, 32, processing, AtLeast(recovery?.Processing?.Actual, recovery?.Processing?.Approved), Outcome.Fail, a);
+            }
+
+            Decide(o, why, 33, AtLeast(recovery?.Dilution?.Approved, recovery?.Dilution?.Actual), Outcome.Fail, a);
+            Decide(o, why, 42, Is(env?.RestorationFundAccrued, true), Outcome.Fail, a);
+            if (act == PermitAction.Extension)
+            {
+                Decide(o, why, 39, a.Licence?.ExpiresOn is { } expiry ? Of(a.ApplicationDate <= expiry) : T3.Unknown, Outcome.Fail, a);
+            }
+        }
+
+        if (newOrConversion || act == PermitAction.Expansion)
+        {
+            Decide(o, why, 41, Is(env?.RestorationPlanFiled, true), Outcome.Fail, a);
+        }
+
+        return DecisionOf(o);
+    }
+
+    /// <summary>The rules for a new mine (new or converted mining rights).</summary>
+    private static void NewMine(Application a, Outcome[] o, Why[]? why)
+    {
+        var mineral = a.Mineral;
+        var env = a.Environment;
+        var mediumOrLarge = a.Scale is { } scale ? Of(scale is Scale.Medium or Scale.Large) : T3.Unknown;
+        switch (mineral)
+        {
+            case Mineral.Mercury:
+                Decide(o, why, 13, T3.False, Outcome.Fail, a);
+                break;
+            case Mineral.Lead or Mineral.Zinc or Mineral.Molybdenum:
+                Decide(o, why, 18, Is(env?.EnvironmentalAccessAssessed, true), Outcome.Fail, a);
+                Decide(o, why, 19, mediumOrLarge, Outcome.Fail, a, exemptable: true);
+                break;
+            case Mineral.Fluorite:
+                Decide(o, why, 20, mediumOrLarge, Outcome.Fail, a);
+                break;
+            case Mineral.SandGravel:
+                Decide(o, why, 21, Of(HasZone(a, Zone.SandConcentratedArea)), Outcome.Fail, a);
+                break;
+            case Mineral.Coal:
+                var underground = Method(a, MiningMethod.Underground);
+                if (underground != T3.False)
+                {
+                    Decide(o, why, 22, underground, Capacity(a, NewUndergroundCoal, Comparison.AtLeast), Outcome.Fail, a, exemptable: true);
+                }
+
+                break;
+            case Mineral.Copper:
+                Decide(o, why, 24, Capacity(a, NewCopper, Comparison.MoreThan), Outcome.Fail, a, exemptable: true);
+                break;
+            case Mineral.Gold:
+                var openPitMill = Scope(Method(a, MiningMethod.OpenPit), a);
+                if (openPitMill != T3.False)
+                {
+                    Decide(o, why, 25, openPitMill, Capacity(a, OpenPitGoldMill, Comparison.MoreThan), Outcome.Fail, a);
+                }
+
+                var undergroundMill = Scope(Method(a, MiningMethod.Underground), a);
+                if (undergroundMill != T3.False)
+                {
+                    Decide(o, why, 26, undergroundMill, Capacity(a, UndergroundGoldMill, Comparison.MoreThan), Outcome.Fail, a);
+                }
+
+                break;
+        }
+
+        if (mineral is not (Mineral.CoalbedMethane or Mineral.RichIron or Mineral.Gold or Mineral.Geothermal or Mineral.MineralWater))
+        {
+            Decide(o, why, 27, mediumOrLarge, Outcome.Fail, a, exemptable: true);
+        }
+
+        Decide(
+            o, why, 28,
+            Or(a.DepositScale is { } deposit ? Of(deposit != Scale.Large) : T3.Unknown, a.Scale is { } s ? Of(s != Scale.Small) : T3.Unknown),
+            Outcome.Fail, a);
+        Decide(o, why, 29, a.Deposit?.OtherMiningRights is { } rights ? Of(rights <= 0) : T3.Unknown, Outcome.Fail, a);
+        Decide(o, why, 30, Of(ScaleTable.DeclaredScaleMatches(a)), Outcome.Review, a);
+        Decide(o, why, 35, a.Block?.OtherHolders is { } others ? Of(others <= 0) : T3.Unknown, Outcome.Fail, a, exemptable: true);
         var explored = a.ExplorationStage is { } stage ? Of(stage >= ExplorationStage.Exploration) : T3.Unknown;
-        o[36] = Decide(
-            newMine && mineral is not (Mineral.Coal or Mineral.SandGravel) ? T3.True : T3.False,
-            Or(a.DepositScale is { } d1 ? Of(d1 != Scale.Large) : T3.Unknown, explored), Outcome.Fail, null, a);
-        o[37] = Decide(
-            newMine && mineral == Mineral.Coal ? T3.True : T3.False,
-            Or(a.DepositScale is { } d2 ? Of(d2 is not (Scale.Large or Scale.Medium)) : T3.Unknown, explored), Outcome.Fail, null, a);
-        o[38] = Decide(
-            newMineScope,
+        if (mineral == Mineral.Coal)
+        {
+            Decide(o, why, 37, Or(a.DepositScale is { } d2 ? Of(d2 is not (Scale.Large or Scale.Medium)) : T3.Unknown, explored), Outcome.Fail, a);
+        }
+        else if (mineral != Mineral.SandGravel)
+        {
+            Decide(o, why, 36, Or(a.DepositScale is { } d1 ? Of(d1 != Scale.Large) : T3.Unknown, explored), Outcome.Fail, a);
+        }
+
+        Decide(
+            o, why, 38,
             Or(
                 a.ExplorationStage is { } st1 ? Of(st1 >= ExplorationStage.Detailed) : T3.Unknown,
                 And(Of(mineral == Mineral.SandGravel), a.ExplorationStage is { } st2 ? Of(st2 >= ExplorationStage.General) : T3.Unknown)),
-            Outcome.Fail, null, a);
-        o[39] = Decide(
-            mining && act == PermitAction.Extension ? T3.True : T3.False,
-            a.Licence?.ExpiresOn is { } expiry ? Of(a.ApplicationDate <= expiry) : T3.Unknown, Outcome.Fail, null, a);
+            Outcome.Fail, a);
+        Decide(o, why, 40, Is(env?.GreenMineStandard, true), Outcome.Fail, a);
+    }
 
-        // Chapter 6.
-        o[40] = Decide(newMineScope, Is(env?.GreenMineStandard, true), Outcome.Fail, null, a);
-        o[41] = Decide(
-            mining && (newOrConversion || act == PermitAction.Expansion) ? T3.True : T3.False,
-            Is(env?.RestorationPlanFiled, true), Outcome.Fail, null, a);
-        o[42] = Decide(producing, Is(env?.RestorationFundAccrued, true), Outcome.Fail, null, a);
-
+    private static Decision DecisionOf(Outcome[] o)
+    {
         var decision = Decision.Compliant;
         foreach (var outcome in o)
         {
             if (outcome == Outcome.Fail)
             {
-                decision = Decision.NonCompliant;
-                break;
+                return Decision.NonCompliant;
             }
 
             if (outcome == Outcome.Review)
@@ -184,7 +296,7 @@ public static class HandwrittenPlan
             }
         }
 
-        return new HandwrittenResult(decision, o);
+        return decision;
     }
 
     /// <summary>Compares a capacity with a threshold exactly, as the plan's units convert: -1, 0, 1, or null when it cannot.</summary>
@@ -228,7 +340,7 @@ public static class HandwrittenPlan
         }
     }
 
-    private static decimal Factor(CapacityUnit unit) => unit switch
+    internal static decimal Factor(CapacityUnit unit) => unit switch
     {
         CapacityUnit.TenThousandTonnesPerYear or CapacityUnit.TenThousandCubicMetresPerYear => 10_000m,
         CapacityUnit.MegatonnesPerYear => 1_000_000m,
@@ -238,10 +350,25 @@ public static class HandwrittenPlan
 
     private static bool IsVolume(CapacityUnit unit) => unit is CapacityUnit.TenThousandCubicMetresPerYear or CapacityUnit.CubicMetresPerDay;
 
-    private static bool IsDaily(CapacityUnit unit) => unit is CapacityUnit.TonnesPerDay or CapacityUnit.CubicMetresPerDay;
+    internal static bool IsDaily(CapacityUnit unit) => unit is CapacityUnit.TonnesPerDay or CapacityUnit.CubicMetresPerDay;
 
-    private static T3 Capacity(Application a, decimal threshold, CapacityUnit unit, Comparison comparison) =>
-        CompareCapacity(a.Capacity, a.OperatingDaysPerYear, threshold, unit) is { } sign
+    /// <summary>The capacity thresholds of the plan's 5.2.1, as the rules write them.</summary>
+    internal static readonly Capacity NewUndergroundCoal = new(300m, CapacityUnit.TenThousandTonnesPerYear);
+
+    /// <summary>See <see cref="NewUndergroundCoal"/>.</summary>
+    internal static readonly Capacity ExpansionCoal = new(120m, CapacityUnit.TenThousandTonnesPerYear);
+
+    /// <summary>See <see cref="NewUndergroundCoal"/>.</summary>
+    internal static readonly Capacity NewCopper = new(30m, CapacityUnit.TenThousandTonnesPerYear);
+
+    /// <summary>See <see cref="NewUndergroundCoal"/>.</summary>
+    internal static readonly Capacity OpenPitGoldMill = new(300m, CapacityUnit.TonnesPerDay);
+
+    /// <summary>See <see cref="NewUndergroundCoal"/>.</summary>
+    internal static readonly Capacity UndergroundGoldMill = new(100m, CapacityUnit.TonnesPerDay);
+
+    private static T3 Capacity(Application a, Capacity threshold, Comparison comparison) =>
+        CompareCapacity(a.Capacity, a.OperatingDaysPerYear, threshold.Value, threshold.Unit) is { } sign
             ? Of(comparison == Comparison.AtLeast ? sign >= 0 : sign > 0)
             : T3.Unknown;
 
@@ -249,12 +376,12 @@ public static class HandwrittenPlan
 
     private static T3 Method(Application a, MiningMethod wanted) => a.MiningMethod is { } method ? Of(method == wanted) : T3.Unknown;
 
-    /// <summary>A scope's method test, then its <c>when</c>: false stops, unknowns add up.</summary>
-    private static T3 Scope(T3 method, T3 when) => method == T3.False ? T3.False : And(method, when);
+    /// <summary>A gold mill's scope: the method, then whether it includes processing; false stops, unknowns add up.</summary>
+    private static T3 Scope(T3 method, Application a) => method == T3.False ? T3.False : And(method, Is(a.IncludesProcessing, true));
 
-    private static bool HasZone(IReadOnlyList<Zone>? zones, Zone zone)
+    private static bool HasZone(Application a, Zone zone)
     {
-        if (zones is null)
+        if (a.Location?.Zones is not { } zones)
         {
             return false;
         }
@@ -278,37 +405,73 @@ public static class HandwrittenPlan
 
     private static T3 Or(T3 x, T3 y) => x == T3.True || y == T3.True ? T3.True : x == T3.Unknown || y == T3.Unknown ? T3.Unknown : T3.False;
 
-    private static Outcome Decide(T3 scope, T3 condition, Outcome outcome, string? exemptableClause, Application a, bool reviewWhenMet = false)
+    /// <summary>A rule in scope (its scope true, or unknown: then review, whatever the condition).</summary>
+    private static void Decide(Outcome[] o, Why[]? why, int rule, T3 scope, T3 condition, Outcome outcome, Application a, bool exemptable = false)
     {
-        if (scope == T3.False)
+        if (scope == T3.Unknown)
         {
-            return Outcome.NotApplicable;
+            o[rule] = Outcome.Review;
+            if (why is not null)
+            {
+                why[rule] = Why.ScopeMissing;
+            }
+
+            return;
         }
 
-        if (scope == T3.Unknown || condition == T3.Unknown)
-        {
-            return Outcome.Review;
-        }
-
-        if (condition == T3.True)
-        {
-            return reviewWhenMet ? Outcome.Review : Outcome.Pass;
-        }
-
-        return outcome == Outcome.Fail && exemptableClause is not null && Claims(a, exemptableClause) ? Outcome.Review : outcome;
+        Decide(o, why, rule, condition, outcome, a, exemptable);
     }
 
-    private static bool Claims(Application a, string clause)
+    /// <summary>A rule whose scope is true: the condition decides.</summary>
+    private static void Decide(Outcome[] o, Why[]? why, int rule, T3 condition, Outcome outcome, Application a, bool exemptable = false, bool reviewWhenMet = false)
+    {
+        var (result, reason) = condition switch
+        {
+            T3.Unknown => (Outcome.Review, Why.Missing),
+            T3.True => reviewWhenMet ? (Outcome.Review, Why.Met) : (Outcome.Pass, Why.Met),
+            _ => outcome == Outcome.Fail && exemptable && Claims(a, ClauseRefs[rule]) is not null ? (Outcome.Review, Why.Exempted) : (outcome, Why.Violated),
+        };
+        o[rule] = result;
+        if (why is not null)
+        {
+            why[rule] = reason;
+        }
+    }
+
+    /// <summary>The application's exemption claim for a clause with a basis given, if any.</summary>
+    internal static ExemptionClaim? Claims(Application a, string clause)
     {
         foreach (var claim in a.Exemptions)
         {
             if (claim.Clause == clause && !string.IsNullOrWhiteSpace(claim.Basis))
             {
-                return true;
+                return claim;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>Why a rule gave its outcome, for its message.</summary>
+    internal enum Why : byte
+    {
+        /// <summary>Not applicable, or not yet decided.</summary>
+        None,
+
+        /// <summary>The condition held (pass; or review on a rule that allows only conditionally).</summary>
+        Met,
+
+        /// <summary>The condition failed: the rule's outcome.</summary>
+        Violated,
+
+        /// <summary>The condition failed on a 原则上 rule and an exemption is claimed: review.</summary>
+        Exempted,
+
+        /// <summary>A fact the condition needs is absent or cannot be compared: review.</summary>
+        Missing,
+
+        /// <summary>A fact the scope needs is absent: review.</summary>
+        ScopeMissing,
     }
 
     private enum T3 : byte
@@ -322,44 +485,6 @@ public static class HandwrittenPlan
     {
         AtLeast,
         MoreThan,
-    }
-}
-
-/// <summary>The verified rows of the 208号 scale table that count ore or raw coal, by hand.</summary>
-public static class ScaleTable
-{
-    /// <summary>True unless the declared scale and the scale the capacity gives by a verified row differ.</summary>
-    /// <param name="a">The application.</param>
-    /// <returns>Whether the declared scale stands (true when no verified row decides).</returns>
-    public static bool DeclaredScaleMatches(Application a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        if (a.Scale is not { } declared || a.Capacity is null)
-        {
-            return true;
-        }
-
-        (decimal Large, decimal Medium)? row = a.Mineral switch
-        {
-            Mineral.Coal => a.MiningMethod == MiningMethod.Underground ? (120m, 45m) : null,
-            Mineral.Chromium => (10m, 5m),
-            Mineral.RareEarth => (100m, 30m),
-            Mineral.Limestone => (100m, 50m),
-            Mineral.Salt => (20m, 10m),
-            Mineral.Mirabilite => (50m, 10m),
-            Mineral.Kaolin => (10m, 5m),
-            _ => null,
-        };
-        if (row is not { } r
-            || HandwrittenPlan.CompareCapacity(a.Capacity, a.OperatingDaysPerYear, r.Large, CapacityUnit.TenThousandTonnesPerYear) is not { } large)
-        {
-            return true;
-        }
-
-        var derived = large >= 0 ? Scale.Large
-            : HandwrittenPlan.CompareCapacity(a.Capacity, a.OperatingDaysPerYear, r.Medium, CapacityUnit.TenThousandTonnesPerYear) >= 0 ? Scale.Medium
-            : Scale.Small;
-        return derived == declared;
     }
 }
 

@@ -12,8 +12,8 @@ public static class QuickRun
     private const int Rounds = 7;
     private const int WarmUpMs = 2000;
 
-    /// <summary>Runs everything and prints the summary line last.</summary>
-    /// <returns>0, or 1 when the implementations or the threads disagree.</returns>
+    /// <summary>Runs everything, prints PASS or FAIL per budget, and the summary line last.</summary>
+    /// <returns>0; 1 when the implementations or the threads disagree; 2 when a budget is not met.</returns>
     public static int Run()
     {
         var mix = Mix.Load();
@@ -24,10 +24,12 @@ public static class QuickRun
         var disagreements = 0;
         foreach (var application in mix)
         {
-            var ours = PlanSummary.Of(ruleSet.Evaluate(application));
+            var result = ruleSet.Evaluate(application);
+            var ours = PlanSummary.Of(result);
             var handwritten = PlanSummary.Of(HandwrittenPlan.Evaluate(application));
             var rulesEngine = RulesEngineWorkflow.Summarise(Wait(workflow.ExecuteAsync(application)));
-            if (ours != handwritten || ours != rulesEngine)
+            var explained = HandwrittenTexts.Explain(application);
+            if (ours != handwritten || ours != rulesEngine || !SameOutcomes(result, explained.Outcomes) || explained.Messages.Count != result.Failures.Count() + result.Reviews.Count())
             {
                 disagreements++;
                 Console.WriteLine($"disagree {application.Id}: ours {ours}; handwritten {handwritten}; rulesengine {rulesEngine}");
@@ -36,22 +38,26 @@ public static class QuickRun
 
         Console.WriteLine($"mix: {mix.Count} applications, {ruleSet.RuleIds.Count} rules; disagreements: {disagreements}");
 
-        // All four are warmed up first, then measured round-robin, so drift (tiering, other builds on the machine)
-        // falls on each alike.
+        // All are warmed up first, then measured round-robin, so drift (tiering, other builds on the machine) falls on
+        // each alike.
         var medians = Time(
             mix,
             ("(a) evaluator", a => (int)ruleSet.Evaluate(a).Decision, 60),
-            ("(b) handwritten", a => (int)HandwrittenPlan.Evaluate(a).Decision, 60),
+            ("(b) handwritten, scope first", a => (int)HandwrittenPlan.Evaluate(a).Decision, 60),
             ("(c) rulesengine", a => Wait(workflow.ExecuteAsync(a)).Count, 300),
-            ("(a') catalog.Evaluate (validates, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60),
-            ("(a\"), then every fail and review read in full (message, remedy, facts)", a => ReadInFull(ruleSet.Evaluate(a)), 60));
-        var evaluator = medians[0];
-        var handwrittenNs = medians[1];
-        var rulesEngineNs = medians[2];
+            ("(a') evaluator, then every fail and review read in full (message, remedy, facts)", a => ReadInFull(ruleSet.Evaluate(a)), 60),
+            ("(b') handwritten, with the message of every fail and review", a => ReadInFull(HandwrittenTexts.Explain(a)), 60),
+            ("(v) catalog.Evaluate (validates once, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60),
+            ("(a'-) as (a') without the facts: messages and remedies only, (b')'s work (reported, no budget)", a => ReadTexts(ruleSet.Evaluate(a)), 60));
+        var (evaluator, handwrittenNs, rulesEngineNs, withMessages, handwrittenWithMessages) = (medians[0], medians[1], medians[2], medians[3], medians[4]);
 
         var bytes = AllocatedPerEvaluation(ruleSet, mix);
+        var bytesWithMessages = AllocatedPerEvaluation(mix, a => ReadInFull(ruleSet.Evaluate(a)));
         var handwrittenBytes = AllocatedPerEvaluation(mix, a => HandwrittenPlan.Evaluate(a));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated per evaluation: evaluator {bytes} B, handwritten {handwrittenBytes} B"));
+        var handwrittenBytesWithMessages = AllocatedPerEvaluation(mix, a => ReadInFull(HandwrittenTexts.Explain(a)));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"allocated per evaluation: (a) {bytes} B, (b) {handwrittenBytes} B; with messages read: (a') {bytesWithMessages} B, (b') {handwrittenBytesWithMessages} B"));
 
         var (identical, perSecond) = SharedAcrossThreads(ruleSet, mix, threads: 8, passes: 40);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"8 threads, one rule set: {perSecond:F0} evaluations/s; identical results: {identical}"));
@@ -60,10 +66,52 @@ public static class QuickRun
 
         var a = evaluator / handwrittenNs;
         var c = rulesEngineNs / evaluator;
+        var m = withMessages / handwrittenWithMessages;
+        var met = Budget("ratio-vs-handwritten (a/b)", a, "<= 2.0", a <= 2.0)
+            & Budget("ratio-with-messages (a'/b')", m, "<= 2.0", m <= 2.0)
+            & Budget("ratio-rulesengine-vs-ours (c/a)", c, ">= 50", c >= 50)
+            & Budget("bytes allocated per evaluation with messages read (a')", bytesWithMessages, "<= 4096", bytesWithMessages <= 4096)
+            & Budget("cold load, ReadyToRun host, ms", cold, "<= 150", cold <= 150);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"ratio-vs-handwritten={a:F2} ratio-rulesengine-vs-ours={c:F1} alloc-bytes-per-eval={bytes} cold-ms={cold:F0}"));
-        return disagreements == 0 && identical ? 0 : 1;
+            $"ratio-vs-handwritten={a:F2} ratio-rulesengine-vs-ours={c:F1} alloc-bytes-per-eval={bytes} cold-ms={cold:F0} ratio-with-messages={m:F2}"));
+        return disagreements != 0 || !identical ? 1 : met ? 0 : 2;
+    }
+
+    /// <summary>Prints one budget's line: name, measured, limit, PASS or FAIL.</summary>
+    private static bool Budget(string name, double measured, string limit, bool met)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"budget {name}: {measured:0.##} (limit {limit}) {(met ? "PASS" : "FAIL")}"));
+        return met;
+    }
+
+    private static bool SameOutcomes(EvaluationResult result, Outcome[] outcomes)
+    {
+        var byRule = result.Verdicts.ToDictionary(v => v.Rule, v => v.Outcome, StringComparer.Ordinal);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (byRule[HandwrittenPlan.RuleIds[i]] != outcomes[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What a host that shows or archives (b')'s messages reads: every text.</summary>
+    /// <param name="report">The hand-written report.</param>
+    /// <returns>The number of characters read.</returns>
+    public static int ReadInFull(HandwrittenReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var read = (int)report.Decision;
+        foreach (var message in report.Messages)
+        {
+            read += message.Zh.Length + message.En.Length;
+        }
+
+        return read;
     }
 
     /// <summary>What a host that shows or archives every explanation reads: each fail and review's texts and facts.</summary>
@@ -82,6 +130,24 @@ public static class QuickRun
                 {
                     read += fact.Field.Length + (fact.Value?.Length ?? 0) + fact.Required.Length;
                 }
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>As <see cref="ReadInFull(EvaluationResult)"/> without the facts: each fail and review's message and remedy.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The number of characters read.</returns>
+    public static int ReadTexts(EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var read = (int)result.Decision;
+        foreach (var verdict in result.Verdicts)
+        {
+            if (verdict.Outcome is Outcome.Fail or Outcome.Review)
+            {
+                read += verdict.Message!.Zh.Length + verdict.Message.En.Length + (verdict.Remedy?.Zh.Length ?? 0) + (verdict.Remedy?.En.Length ?? 0);
             }
         }
 

@@ -79,40 +79,9 @@ internal static class Scalars
         return null;
     }
 
-    /// <summary>
-    /// A calendar date written exactly YYYY-MM-DD (ASCII digits, an existing day), as the contract writes dates.
-    /// Parsed by hand: the culture-aware parser loads the platform's culture data on first use, about a tenth of
-    /// a cold load, for a format with nothing cultural in it.
-    /// </summary>
-    public static bool TryParseIsoDate(string text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryDigits(string text, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (text[i] - '0');
-        }
-
-        return true;
-    }
+    /// <summary>A calendar date written exactly YYYY-MM-DD (ASCII digits, an existing day), as the contract writes dates.</summary>
+    public static bool TryParseIsoDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static IReadOnlyList<DocumentNode>? Sequence(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
     {
