@@ -1,5 +1,7 @@
 using System.Globalization;
 
+// Over 400 lines on purpose: the 43 rules' messages and the facts each reads, written out beside each other, as the
+// baseline's engineer would write them.
 namespace MineralRules.Benchmarks;
 
 /// <summary>
