@@ -210,8 +210,15 @@ public static class QuickRun
         return $"{result.Decision}|{string.Join("|", result.Verdicts.Select(v => $"{v.Rule}:{v.Outcome}:{v.Message?.Zh}:{v.Message?.En}:{string.Join(",", v.Missing)}"))}";
     }
 
-    private static long AllocatedPerEvaluation<T>(IReadOnlyList<Application> mix, Func<Application, T> evaluate)
+    /// <summary>Bytes the current thread allocates per call of <paramref name="evaluate"/>, averaged over the mix.</summary>
+    /// <typeparam name="T">What the call returns.</typeparam>
+    /// <param name="mix">The applications.</param>
+    /// <param name="evaluate">The call, result and whatever it reads included.</param>
+    /// <returns>Bytes per call.</returns>
+    public static long AllocatedPerEvaluation<T>(IReadOnlyList<Application> mix, Func<Application, T> evaluate)
     {
+        ArgumentNullException.ThrowIfNull(mix);
+        ArgumentNullException.ThrowIfNull(evaluate);
         for (var warm = 0; warm < 3; warm++)
         {
             foreach (var application in mix)

@@ -166,4 +166,12 @@ public class BenchmarkMixTests
 
         Assert.That(bytes, Is.LessThanOrEqualTo(4096));
     }
+
+    [Test]
+    public void Evaluate_FullRuleSetEveryFailAndReviewReadInFull_AllocatesAtMost4KBPerEvaluation()
+    {
+        var bytes = QuickRun.AllocatedPerEvaluation(TheMix, a => QuickRun.ReadInFull(RuleSet.Evaluate(a)));
+
+        Assert.That(bytes, Is.LessThanOrEqualTo(4096));
+    }
 }
