@@ -243,18 +243,4 @@ internal sealed partial class RuleSetReader
 
         return result;
     }
-
-    /// <summary><c>given: { field: grant.agreementBasis }</c>: the application gives a non-empty value.</summary>
-    private GivenCondition? ReadGiven(DocumentNode body, SourceLocation location, string? ruleId)
-    {
-        if (Scalars.Mapping(body, _diagnostics, "'given' ({ field })", ruleId) is not { } mapping)
-        {
-            return null;
-        }
-
-        var m = new MappingReader(mapping, _diagnostics, ruleId);
-        var fieldNode = m.Required("field", "the application field, e.g. grant.agreementBasis");
-        m.Finish("'given'");
-        return Text(fieldNode, "'field'", ruleId) is { } field ? new GivenCondition(location, field, fieldNode!.Location) : null;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MineralRules.Applications;
+using MineralRules.Conditions;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
 using MineralRules.Reference;
@@ -13,10 +14,8 @@ namespace MineralRules.RuleSets;
 /// </summary>
 internal sealed partial class RuleSetReader
 {
-    private static readonly string[] ConditionForms =
-        ["atLeast", "moreThan", "atMost", "lessThan", "is", "oneOf", "noneOf", "includesAny", "includesNone", "given", "prohibited", "scaleMatchesCapacity", "all", "any", "not", "expression"];
-
     private readonly DiagnosticBag _diagnostics;
+    private readonly ConditionReader _conditions;
     private (SourceLocation? Ref, SourceLocation? Quote) _clauseLocations;
     private (SourceLocation? Zh, SourceLocation? En) _textLocations;
     private (SourceLocation? From, SourceLocation? To) _effectiveLocations;
@@ -26,7 +25,13 @@ internal sealed partial class RuleSetReader
     /// <summary>The last day a version of the plan's rules may be in force: the plan looks ahead to 2035 (《规划》…展望到2035年).</summary>
     internal static readonly DateOnly LatestEffectiveDate = new(2035, 12, 31);
 
-    public RuleSetReader(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="forms">The condition forms the rule files may use (<see cref="ConditionForms.Default"/> unless a test adds one).</param>
+    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null)
+    {
+        _diagnostics = diagnostics;
+        _conditions = new ConditionReader(diagnostics, forms ?? ConditionForms.Default, Text);
+    }
 
     public RuleSetDefinition Read(string folder, RuleFile? manifestFile, IReadOnlyList<RuleFile> files)
     {
@@ -662,7 +667,7 @@ internal sealed partial class RuleSetReader
         var clauseLocations = _clauseLocations;
         var scope = m.Required("scope", "which applications it covers (permit, actions, minerals ...)") is { } sc ? ReadScope(sc, lists, ruleId) : null;
         var conditionNode = m.Optional("condition");
-        var condition = conditionNode is null ? null : ReadCondition(conditionNode, ruleId);
+        var condition = conditionNode is null ? null : _conditions.Read(conditionNode, ruleId);
         var outcomeNode = m.Optional("outcome");
         var outcome = outcomeNode is null ? Outcome.Fail : ReadOutcome(outcomeNode, ruleId, "'outcome'", Outcome.Fail, Outcome.Review);
         var whenMetNode = m.Optional("outcomeWhenMet");
@@ -783,7 +788,7 @@ internal sealed partial class RuleSetReader
         var zones = m.Optional("zones") is { } z ? Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
         var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
         var counties = m.Optional("counties") is { } co ? Counties(co, ruleId) : [];
-        var when = m.Optional("when") is { } w ? ReadCondition(w, ruleId) : null;
+        var when = m.Optional("when") is { } w ? _conditions.Read(w, ruleId) : null;
         m.Finish("'scope'");
         var named = mapping.Entries.Select(e => e.Key.Value).Where(ScopeListKeys.Contains).ToHashSet(StringComparer.Ordinal);
         var included = minerals.Concat(mineralList).Distinct().ToList();
@@ -860,203 +865,6 @@ internal sealed partial class RuleSetReader
         "leagues" => "`leagues: [乌海市]`",
         _ => "`counties: [准格尔旗]`",
     };
-
-    private ConditionDefinition? ReadCondition(DocumentNode node, string? ruleId)
-    {
-        if (node is not MappingNode mapping || mapping.Entries.Count != 1)
-        {
-            _diagnostics.Add(
-                node.Location,
-                DiagnosticCodes.InvalidRule,
-                $"A condition is a mapping with exactly one form ({string.Join(", ", ConditionForms)}), e.g. `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`; found {node.Describe()}{(node is MappingNode mn ? $" with {mn.Entries.Count} keys" : string.Empty)}.",
-                ruleId);
-            return null;
-        }
-
-        var (key, body) = mapping.Entries[0];
-        var location = key.Location;
-        switch (key.Value)
-        {
-            case "atLeast":
-                return ReadCompare(body, Comparison.AtLeast, location, ruleId);
-            case "moreThan":
-                return ReadCompare(body, Comparison.MoreThan, location, ruleId);
-            case "atMost":
-                return ReadCompare(body, Comparison.AtMost, location, ruleId);
-            case "lessThan":
-                return ReadCompare(body, Comparison.LessThan, location, ruleId);
-            case "is":
-            {
-                if (Scalars.Mapping(body, _diagnostics, "'is' ({ field, value })", ruleId) is not { } is_)
-                {
-                    return null;
-                }
-
-                var m = new MappingReader(is_, _diagnostics, ruleId);
-                var fieldNode = m.Required("field", "the application field, e.g. environment.eiaApproved");
-                var valueNode = m.Required("value", "the value it must have, e.g. true");
-                m.Finish("'is'");
-                var field = Text(fieldNode, "'field'", ruleId);
-                return field is null || valueNode is null ? null : new IsCondition(location, field, fieldNode!.Location, ScalarOrError(valueNode, ruleId)!);
-            }
-
-            case "oneOf" or "noneOf":
-                return ReadValues(body, key.Value, location, ruleId) is var (f, fl, values)
-                    ? new MembershipCondition(location, f, fl, values, Negated: key.Value == "noneOf")
-                    : null;
-            case "includesAny" or "includesNone":
-                return ReadValues(body, key.Value, location, ruleId) is var (lf, lfl, lvalues)
-                    ? new IncludesCondition(location, lf, lfl, lvalues, Negated: key.Value == "includesNone")
-                    : null;
-            case "given":
-                return ReadGiven(body, location, ruleId);
-            case "prohibited":
-                if (Scalars.Boolean(body, _diagnostics, "'prohibited'", ruleId) is true)
-                {
-                    return new ProhibitedCondition(location);
-                }
-
-                _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, "Write `prohibited: true`; to lift a prohibition remove the rule.", ruleId);
-                return null;
-            case "scaleMatchesCapacity":
-                if (Scalars.Boolean(body, _diagnostics, "'scaleMatchesCapacity'", ruleId) is true)
-                {
-                    return new ScaleMatchesCapacityCondition(location);
-                }
-
-                _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, "Write `scaleMatchesCapacity: true`.", ruleId);
-                return null;
-            case "all" or "any":
-            {
-                if (Scalars.Sequence(body, _diagnostics, $"'{key.Value}' (a list of conditions)", ruleId) is not { } items)
-                {
-                    return null;
-                }
-
-                if (items.Count == 0)
-                {
-                    _diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, $"'{key.Value}' needs at least one condition.", ruleId);
-                    return null;
-                }
-
-                var parts = items.Select(i => ReadCondition(i, ruleId)).ToList();
-                if (parts.Any(p => p is null))
-                {
-                    return null;
-                }
-
-                return key.Value == "all" ? new AllCondition(location, parts!) : new AnyCondition(location, parts!);
-            }
-
-            case "not":
-                return ReadCondition(body, ruleId) is { } part ? new NotCondition(location, part) : null;
-            case "expression":
-                return Text(body, "'expression'", ruleId) is { } text ? new ExpressionCondition(body.Location, text) : null;
-            default:
-                _diagnostics.Add(
-                    key.Location,
-                    DiagnosticCodes.UnknownKey,
-                    $"Unknown condition form '{key.Value}'.{Suggestions.DidYouMean(key.Value, ConditionForms)} Forms: {string.Join(", ", ConditionForms)}.",
-                    ruleId);
-                return null;
-        }
-    }
-
-    private CompareCondition? ReadCompare(DocumentNode body, Comparison comparison, SourceLocation location, string? ruleId)
-    {
-        var form = FormName(comparison);
-        if (Scalars.Mapping(body, _diagnostics, $"'{form}' ({{ field, value, unit }} or {{ field, compareTo }})", ruleId) is not { } mapping)
-        {
-            return null;
-        }
-
-        var m = new MappingReader(mapping, _diagnostics, ruleId);
-        var fieldNode = m.Required("field", "the application field, e.g. capacity");
-        var valueNode = m.Optional("value");
-        var unitNode = m.Optional("unit");
-        var compareToNode = m.Optional("compareTo");
-        var plusMonthsNode = m.Optional("plusMonths");
-        var plusDaysNode = m.Optional("plusDays");
-        m.Finish($"'{form}'");
-        var plusMonths = plusMonthsNode is null ? null : Scalars.Integer(plusMonthsNode, _diagnostics, "'plusMonths'", ruleId);
-        var plusDays = plusDaysNode is null ? null : Scalars.Integer(plusDaysNode, _diagnostics, "'plusDays'", ruleId);
-        foreach (var (shift, name) in new[] { (plusMonthsNode, "plusMonths"), (plusDaysNode, "plusDays") })
-        {
-            if (shift is not null && compareToNode is null)
-            {
-                _diagnostics.Add(shift.Location, DiagnosticCodes.InvalidRule, $"'{name}' shifts the date named by 'compareTo'; add 'compareTo' or remove '{name}'.", ruleId);
-                return null;
-            }
-        }
-
-        if (plusMonthsNode is not null && plusDaysNode is not null)
-        {
-            _diagnostics.Add(plusDaysNode.Location, DiagnosticCodes.InvalidRule, "Shift the date by 'plusMonths' or by 'plusDays', not both.", ruleId);
-            return null;
-        }
-
-        // A shift beyond a century is an editing mistake, and past the calendar's range it cannot be computed.
-        if ((plusMonths is { } months && Math.Abs((long)months) > Compilation.Dates.MaxMonths) || (plusDays is { } days && Math.Abs((long)days) > Compilation.Dates.MaxDays))
-        {
-            var (node, name, limit, value) = plusMonths is not null ? (plusMonthsNode!, "plusMonths", Compilation.Dates.MaxMonths, plusMonths.Value) : (plusDaysNode!, "plusDays", Compilation.Dates.MaxDays, plusDays!.Value);
-            _diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{name}' must be between -{limit} and {limit} (a century either way); it is {value}."), ruleId);
-            return null;
-        }
-
-        var field = Text(fieldNode, "'field'", ruleId);
-        var unit = unitNode is null ? null : Text(unitNode, "'unit'", ruleId);
-        var compareTo = compareToNode is null ? null : Text(compareToNode, "'compareTo'", ruleId);
-        if ((valueNode is null) == (compareToNode is null))
-        {
-            _diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, $"'{form}' needs either 'value' (a threshold) or 'compareTo' (another field), not both or neither.", ruleId);
-            return null;
-        }
-
-        return field is null
-            ? null
-            : new CompareCondition(location, comparison, field, fieldNode!.Location, valueNode is null ? null : ScalarOrError(valueNode, ruleId), unit, unitNode?.Location, compareTo, compareToNode?.Location, plusMonths, plusMonthsNode?.Location)
-            {
-                PlusDays = plusDays,
-                PlusDaysLocation = plusDaysNode?.Location,
-            };
-    }
-
-    private (string Field, SourceLocation FieldLocation, IReadOnlyList<ScalarNode> Values)? ReadValues(DocumentNode body, string form, SourceLocation location, string? ruleId)
-    {
-        if (Scalars.Mapping(body, _diagnostics, $"'{form}' ({{ field, values }})", ruleId) is not { } mapping)
-        {
-            return null;
-        }
-
-        var m = new MappingReader(mapping, _diagnostics, ruleId);
-        var fieldNode = m.Required("field", "the application field, e.g. scale");
-        var valuesNode = m.Required("values", "the values, e.g. [medium, large]");
-        m.Finish($"'{form}'");
-        var field = Text(fieldNode, "'field'", ruleId);
-        if (field is null || valuesNode is null || Scalars.Sequence(valuesNode, _diagnostics, "'values'", ruleId) is not { } items)
-        {
-            return null;
-        }
-
-        var values = items.Select(i => ScalarOrError(i, ruleId)).ToList();
-        if (values.Count == 0)
-        {
-            _diagnostics.Add(valuesNode.Location, DiagnosticCodes.InvalidRule, "'values' must name at least one value.", ruleId);
-        }
-
-        return values.Any(v => v is null) || values.Count == 0 ? null : (field, fieldNode!.Location, values!);
-    }
-
-    private ScalarNode? ScalarOrError(DocumentNode node, string? ruleId)
-    {
-        if (node is ScalarNode { IsNull: false } scalar)
-        {
-            return scalar;
-        }
-
-        _diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", ruleId);
-        return null;
-    }
 
     private Outcome ReadOutcome(DocumentNode node, string? ruleId, string what, params Outcome[] allowed)
     {
@@ -1240,14 +1048,6 @@ internal sealed partial class RuleSetReader
 
     private static string Capitalized(string what) =>
         what.Length > 0 && what[0] == '\'' ? "The value of " + what : what.Length > 0 ? char.ToUpperInvariant(what[0]) + what[1..] : what;
-
-    internal static string FormName(Comparison comparison) => comparison switch
-    {
-        Comparison.AtLeast => "atLeast",
-        Comparison.MoreThan => "moreThan",
-        Comparison.AtMost => "atMost",
-        _ => "lessThan",
-    };
 
     [GeneratedRegex(@"^[1-9][0-9]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ChapterPattern();
