@@ -392,7 +392,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
         ("value", FormSchema.Parse("""{ "type": ["number", "string"] }""")),
         ("unit", new JsonObject
         {
-            ["enum"] = new JsonArray([.. UnitConversions.CapacitySymbols.Select(s => (JsonNode?)JsonValue.Create(s))]),
+            ["enum"] = new JsonArray([.. UnitConversions.CapacitySpellings.Select(s => (JsonNode?)JsonValue.Create(s))]),
             ["description"] = "The threshold's unit (capacity fields).",
         }),
         ("compareTo", FormSchema.Field()),
