@@ -11,7 +11,10 @@ namespace MineralRules.RuleSets;
 /// <summary>
 /// Reads one rule-set version (a manifest and its rule files) into a <see cref="RuleSetDefinition"/>. Every key is
 /// known or reported; every list a rule names must exist. Semantic checks against the application's fields are
-/// the validator's.
+/// the validator's. Each kind of document has its reader in Reading/ (<see cref="ManifestReader"/>,
+/// <see cref="MineralListReader"/>, <see cref="ReferenceTableReader"/>, <see cref="ClauseIndexReader"/>,
+/// <see cref="RuleReader"/> with <see cref="ScopeReader"/>, and conditions through <see cref="ConditionReader"/>);
+/// this class parses the files, runs them in order and assembles the definition.
 /// </summary>
 internal sealed partial class RuleSetReader
 {

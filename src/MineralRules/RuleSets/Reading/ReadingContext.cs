@@ -47,17 +47,6 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
         return null;
     }
 
-    public T? Once<T>(T? existing, T? next, DocumentNode node)
-        where T : class
-    {
-        if (existing is not null && next is not null)
-        {
-            diagnostics.Add(node.Location, DiagnosticCodes.DuplicateList, "This reference table is already defined in another file of the rule set; keep one.");
-        }
-
-        return existing ?? next;
-    }
-
     /// <summary>A { zh, en } text, or null (reported).</summary>
     public LocalizedText? ReadText(DocumentNode node, string what, string? ruleId) => ReadLocatedText(node, what, ruleId)?.Text;
 

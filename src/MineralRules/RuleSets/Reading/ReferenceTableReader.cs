@@ -34,17 +34,17 @@ internal sealed class ReferenceTableReader(ReadingContext context)
         {
             if (reader.Optional("mineProductionScale") is { } m)
             {
-                mine = context.Once(mine, ReadScaleTable(m, "mineProductionScale", withMethod: true), m);
+                mine = Once(mine, ReadScaleTable(m, "mineProductionScale", withMethod: true), m);
             }
 
             if (reader.Optional("depositScale") is { } d)
             {
-                deposit = context.Once(deposit, ReadScaleTable(d, "depositScale", withMethod: false), d);
+                deposit = Once(deposit, ReadScaleTable(d, "depositScale", withMethod: false), d);
             }
 
             if (reader.Optional("divisions") is { } v)
             {
-                divisions = context.Once(divisions, ReadDivisions(v), v);
+                divisions = Once(divisions, ReadDivisions(v), v);
             }
         }
 
@@ -165,5 +165,17 @@ internal sealed class ReferenceTableReader(ReadingContext context)
 
         m.Finish("'divisions'");
         return document is null || source is null || verified is null ? null : new DivisionTable(document, source, verified.Value, leagues, mapping.Location);
+    }
+
+    /// <summary>A reference table defined once; a second definition is reported and the first kept.</summary>
+    private T? Once<T>(T? existing, T? next, DocumentNode node)
+        where T : class
+    {
+        if (existing is not null && next is not null)
+        {
+            _diagnostics.Add(node.Location, DiagnosticCodes.DuplicateList, "This reference table is already defined in another file of the rule set; keep one.");
+        }
+
+        return existing ?? next;
     }
 }
