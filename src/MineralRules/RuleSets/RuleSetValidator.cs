@@ -16,7 +16,7 @@ namespace MineralRules.RuleSets;
 internal sealed partial class RuleSetValidator
 {
     /// <summary>The placeholders a message may use.</summary>
-    public static readonly IReadOnlyList<string> Placeholders = ["actual", "required", "mineral", "permit", "action", "league"];
+    private static IReadOnlyList<string> Placeholders => Evaluation.MessageTemplates.Placeholders;
 
     private readonly FieldCatalog _fields;
     private readonly DiagnosticBag _diagnostics;
