@@ -1,40 +1,35 @@
+using System.Runtime.CompilerServices;
 using MineralRules.Compilation;
 using MineralRules.RuleSets;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>
 /// Points a verdict at the line of the application it is about: the first field its rule's condition reads that the
 /// file holds, else the mineral (what scope-only rules such as prohibitions are about), else the id.
 /// </summary>
-internal sealed class VerdictLocations
+internal static class VerdictLocations
 {
-    private readonly Dictionary<CompiledRuleSet, Dictionary<string, string[]>> _fields = [];
+    // The fields each rule reads, worked out once per rule set (and gone with it); safe from any thread.
+    private static readonly ConditionalWeakTable<CompiledRuleSet, Dictionary<string, string[]>> Fields = [];
 
-    public Func<Verdict, SourceLocation> For(ApplicationReadResult read, CompiledRuleSet ruleSet, string source)
+    public static SourceLocation Locate(Verdict verdict, ApplicationReadResult read, CompiledRuleSet ruleSet, string source)
     {
-        if (!_fields.TryGetValue(ruleSet, out var byRule))
-        {
-            byRule = ruleSet.CompiledRules.ToDictionary(r => r.Id, FieldsOf, StringComparer.Ordinal);
-            _fields.Add(ruleSet, byRule);
-        }
+        var byRule = Fields.GetValue(ruleSet, r => r.CompiledRules.ToDictionary(c => c.Id, FieldsOf, StringComparer.Ordinal));
 
         // A field the file lacks locates to its nearest present parent, ultimately the document itself: skip that.
         var document = read.Locate(string.Empty);
-        return verdict =>
+        foreach (var field in byRule.GetValueOrDefault(verdict.Rule) ?? [])
         {
-            foreach (var field in byRule.GetValueOrDefault(verdict.Rule) ?? [])
+            var location = read.Locate(field);
+            if (location.Line > 0 && location != document)
             {
-                var location = read.Locate(field);
-                if (location.Line > 0 && location != document)
-                {
-                    return location with { Path = source };
-                }
+                return location with { Path = source };
             }
+        }
 
-            var fallback = read.Locate("mineral");
-            return (fallback.Line > 0 ? fallback : read.Locate("id")) with { Path = source };
-        };
+        var fallback = read.Locate("mineral");
+        return (fallback.Line > 0 ? fallback : read.Locate("id")) with { Path = source };
     }
 
     private static string[] FieldsOf(CompiledRule rule)
