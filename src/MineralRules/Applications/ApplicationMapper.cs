@@ -58,16 +58,11 @@ internal sealed class ApplicationMapper
         _diagnostics = diagnostics;
     }
 
-    /// <summary>
-    /// The one key of an application document that is not the application's: a sample's <c>expect</c> block, read
-    /// into <see cref="Expect"/>.
-    /// </summary>
-    public const string ExpectKey = "expect";
-
-    /// <summary>The keys an application document may hold: the application's, then <see cref="ExpectKey"/>.</summary>
+    // The one key a document may hold that is not the application's: a sample's expect block, read into Expect.
+    private const string ExpectKey = "expect";
     private static readonly IReadOnlyList<string> DocumentKeys = [.. TypeShape.Of(typeof(Application)).Keys, ExpectKey];
 
-    /// <summary>The document's <c>expect</c> block, once <see cref="Map"/> has read it; null when it has none.</summary>
+    /// <summary>The document's <c>expect</c> block (sample metadata, not the application's); null when it has none.</summary>
     public Expectation? Expect { get; private set; }
 
     /// <summary>Field paths that already have a reading error (validation does not report them again).</summary>
