@@ -36,7 +36,7 @@ public static class ResultReporters
     /// <returns>The reporter.</returns>
     public static IResultReporter JUnit(TextWriter output, CultureInfo culture) => new JUnitResultReporter(Check(output), Check(culture));
 
-    /// <summary>SARIF 2.1.0 for code-scanning services: a result per fail (error) or review (warning) verdict, at its line.</summary>
+    /// <summary>SARIF 2.1.0 for code-scanning services: a result per fail (error) or review (warning) verdict, at its line; the tool is named <c>mineralrules</c>.</summary>
     /// <param name="output">Where the report goes; not closed.</param>
     /// <param name="culture">The language of messages.</param>
     /// <returns>The reporter.</returns>
