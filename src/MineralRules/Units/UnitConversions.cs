@@ -58,6 +58,9 @@ internal static class UnitConversions
 
     public static IEnumerable<string> CapacitySymbols => CapacityUnits.Select(u => u.Symbol);
 
+    /// <summary>Every spelling of a capacity unit a rule may write: each symbol, then its aliases.</summary>
+    public static IEnumerable<string> CapacitySpellings => CapacityUnits.SelectMany(u => u.Aliases.Prepend(u.Symbol));
+
     public static IEnumerable<string> MassSymbols => MassUnits.Select(u => u.Symbol);
 
     public static string Symbol(CapacityUnit unit) => CapacityUnits[(int)unit].Symbol;
