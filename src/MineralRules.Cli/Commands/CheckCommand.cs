@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using MineralRules.Cli.Reporting;
+using MineralRules.Reporting;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
@@ -54,18 +55,17 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing, problems) = ApplicationFiles.Expand(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | ApplicationFiles.ReportProblems(problems, error);
+        var (files, missing, problems) = ApplicationFiles.Find(paths);
+        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
 
-        IResultReporter reporter = format switch
+        var reporter = format switch
         {
-            "json" => new JsonResultReporter(output, culture, includeNotApplicable),
-            "junit" => new JUnitResultReporter(output, culture),
-            "sarif" => new SarifResultReporter(output, culture),
-            "markdown" => new MarkdownResultReporter(output, culture),
-            _ => new TextResultReporter(output, culture, includeNotApplicable),
+            "json" => ResultReporters.Json(output, culture, includeNotApplicable),
+            "junit" => ResultReporters.JUnit(output, culture),
+            "sarif" => ResultReporters.Sarif(output, culture),
+            "markdown" => ResultReporters.Markdown(output, culture),
+            _ => ResultReporters.Text(output, culture, includeNotApplicable),
         };
-        var locations = new VerdictLocations();
         var worst = ExitCodes.Compliant;
 
         // Reading and evaluating run on every core; results come back in the files' order and are written as they
@@ -100,7 +100,7 @@ internal static class CheckCommand
                 continue;
             }
 
-            reporter.Report(new ReportedApplication(item.Source, result, locations.For(item.Read, item.RuleSet!, item.Source)) { Read = item.Read });
+            reporter.Report(new ReportedApplication(item.Source, result, item.Read, item.RuleSet!));
             if (result.Decision != Decision.Compliant)
             {
                 worst = ExitCodes.NotCompliant;

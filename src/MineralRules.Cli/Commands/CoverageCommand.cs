@@ -1,6 +1,5 @@
 using System.CommandLine;
-using MineralRules.Cli.Reporting;
-using MineralRules.Coverage;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
@@ -41,7 +40,7 @@ internal static class CoverageCommand
             return ExitCodes.InvalidInput;
         }
 
-        var loaded = RuleSetCatalog.LoadForCoverage(rulesFolder);
+        var loaded = RuleSetCoverage.Load(rulesFolder);
         foreach (var diagnostic in loaded.Diagnostics)
         {
             error.WriteLine(CommonOptions.Describe(diagnostic));
@@ -59,23 +58,23 @@ internal static class CoverageCommand
             return ExitCodes.InvalidInput;
         }
 
-        var samples = ApplicationFiles.ReadAll(samplesFolder, error, file => CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)));
+        var samples = InputFiles.ReadAll(samplesFolder, error, file => CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)));
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var report = CoverageAnalyzer.Analyze(ruleSet, samples);
+        var report = RuleSetCoverage.Analyze(ruleSet, samples);
         switch (format)
         {
             case "markdown":
-                CoverageReporter.WriteMarkdown(output, report);
+                report.WriteMarkdown(output);
                 break;
             case "json":
-                CoverageReporter.WriteJson(output, report);
+                report.WriteJson(output);
                 break;
             default:
-                CoverageReporter.WriteText(output, report);
+                report.WriteText(output);
                 break;
         }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using MineralRules.Cli.Reporting;
-using MineralRules.Versioning;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
@@ -35,13 +34,13 @@ internal static class DiffCommand
             return ExitCodes.InvalidInput;
         }
 
-        var samples = samplesFolder is null ? [] : ApplicationFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
+        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var reports = new List<RuleSetDiffReport>();
+        var reports = new List<RuleSetChanges>();
         foreach (var latest in Latest(newer))
         {
             var before = Latest(older).FirstOrDefault(r => r.Info.Id == latest.Info.Id);
@@ -51,7 +50,7 @@ internal static class DiffCommand
                 return ExitCodes.InvalidInput;
             }
 
-            reports.Add(RuleSetDiff.Compare(before, latest, samples));
+            reports.Add(RuleSetChanges.Compare(before, latest, samples));
         }
 
         foreach (var report in reports)
@@ -59,13 +58,13 @@ internal static class DiffCommand
             switch (format)
             {
                 case "json":
-                    DiffReporter.Json(report, output);
+                    report.WriteJson(output);
                     break;
                 case "markdown":
-                    DiffReporter.Markdown(report, output);
+                    report.WriteMarkdown(output);
                     break;
                 default:
-                    DiffReporter.Text(report, output);
+                    report.WriteText(output);
                     break;
             }
         }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MineralRules.Evaluation;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
@@ -31,8 +31,8 @@ internal static class TestCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing, problems) = ApplicationFiles.Expand(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | ApplicationFiles.ReportProblems(problems, error);
+        var (files, missing, problems) = ApplicationFiles.Find(paths);
+        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
@@ -51,7 +51,7 @@ internal static class TestCommand
                 continue;
             }
 
-            if (application.Expect is not { } expected)
+            if (read.Expect is not { } expected)
             {
                 withoutExpectation.Add(source);
                 continue;
@@ -65,7 +65,7 @@ internal static class TestCommand
                 continue;
             }
 
-            var differences = ExpectationCheck.Differences(expected, ruleSet.Evaluate(application));
+            var differences = expected.Differences(ruleSet.Evaluate(application));
             if (differences.Count == 0)
             {
                 passed++;

@@ -97,9 +97,6 @@ public sealed record Application
     /// <summary>Exceptions claimed to clauses worded 原则上 (<c>exemptions</c>).</summary>
     public IReadOnlyList<ExemptionClaim> Exemptions { get; init; } = [];
 
-    /// <summary>For <c>mineralrules test</c>: the outcome this sample must get (<c>expect</c>); ignored by evaluation.</summary>
-    public Expectation? Expect { get; init; }
-
     /// <summary>True when this instance passed validation.</summary>
     internal bool IsValidated => _validated.Holds(this);
 
@@ -311,19 +308,6 @@ public sealed record ExemptionClaim
 
     /// <summary>The basis of the claim; must not be empty.</summary>
     public required string Basis { get; init; }
-}
-
-/// <summary>What a sample application must get (used by tests and <c>mineralrules test</c>).</summary>
-public sealed record Expectation
-{
-    /// <summary>The expected decision.</summary>
-    public Decision? Decision { get; init; }
-
-    /// <summary>The clause references expected to fail.</summary>
-    public IReadOnlyList<string> Fail { get; init; } = [];
-
-    /// <summary>The clause references expected to need review.</summary>
-    public IReadOnlyList<string> Review { get; init; } = [];
 }
 
 /// <summary>

@@ -157,15 +157,5 @@ internal static class ApplicationIntegrity
                 }
             }
         }
-
-        if (application.Expect is { Decision: { } decision } && !Enum.IsDefined(decision))
-        {
-            problems.Add(Undefined("expect.decision", typeof(Decision), decision));
-        }
-
-        if (application.Expect is { } expect && (expect.Fail is null || expect.Review is null || expect.Fail.Any(c => c is null) || expect.Review.Any(c => c is null)))
-        {
-            problems.Add(new("expect", DiagnosticCodes.WrongType, "'expect.fail' and 'expect.review' are lists of clause references; neither may be null or hold null."));
-        }
     }
 }

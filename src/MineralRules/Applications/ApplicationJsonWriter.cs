@@ -14,7 +14,7 @@ namespace MineralRules.Applications;
 /// </summary>
 internal static class ApplicationJsonWriter
 {
-    // A fresh record of each type: a property whose default is an empty list (exemptions, expect.fail) is left out
+    // A fresh record of each type: a property whose default is an empty list (exemptions) is left out
     // when empty, because absent reads back as that same empty list.
     private static readonly ConcurrentDictionary<Type, object> Defaults = new();
 

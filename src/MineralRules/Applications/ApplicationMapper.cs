@@ -58,6 +58,13 @@ internal sealed class ApplicationMapper
         _diagnostics = diagnostics;
     }
 
+    // The one key a document may hold that is not the application's: a sample's expect block, read into Expect.
+    private const string ExpectKey = "expect";
+    private static readonly IReadOnlyList<string> DocumentKeys = [.. TypeShape.Of(typeof(Application)).Keys, ExpectKey];
+
+    /// <summary>The document's <c>expect</c> block (sample metadata, not the application's); null when it has none.</summary>
+    public Expectation? Expect { get; private set; }
+
     /// <summary>Field paths that already have a reading error (validation does not report them again).</summary>
     public IReadOnlySet<string> FailedPaths => _failed;
 
@@ -90,13 +97,21 @@ internal sealed class ApplicationMapper
         var shape = TypeShape.Of(type);
         var instance = Activator.CreateInstance(type)!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var keys = type == typeof(Application) ? DocumentKeys : shape.Keys;
         foreach (var (key, value) in node.Entries)
         {
             var property = shape.Find(key.Value);
             var fieldPath = Join(path, key.Value);
+            if (property is null && type == typeof(Application) && key.Value == ExpectKey)
+            {
+                _locations[fieldPath] = value.Location;
+                Expect = value is ScalarNode { IsNull: true } ? null : (Expectation?)MapValue(typeof(Expectation), value, fieldPath);
+                continue;
+            }
+
             if (property is null)
             {
-                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, shape.Keys)} Allowed: {string.Join(", ", shape.Keys)}.");
+                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, keys)} Allowed: {string.Join(", ", keys)}.");
                 continue;
             }
 
@@ -370,7 +385,7 @@ internal sealed class ApplicationMapper
         private static FrozenDictionary<Type, TypeShape> BuildAll()
         {
             var shapes = new Dictionary<Type, TypeShape>();
-            var pending = new Queue<Type>([typeof(Application)]);
+            var pending = new Queue<Type>([typeof(Application), typeof(Expectation)]);
             while (pending.TryDequeue(out var type))
             {
                 if (shapes.ContainsKey(type))

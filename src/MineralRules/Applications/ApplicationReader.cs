@@ -216,7 +216,7 @@ public static class ApplicationReader
         var positions = mapper.Positions;
         if (application is not null)
         {
-            foreach (var problem in Problems(application))
+            foreach (var problem in Problems(application, mapper.Expect))
             {
                 if (!mapper.FailedPaths.Contains(problem.Path))
                 {
@@ -231,7 +231,7 @@ public static class ApplicationReader
         }
 
         application!.MarkValidated();
-        return new ApplicationReadResult(path, application, [], positions);
+        return new ApplicationReadResult(path, application, [], positions, mapper.Expect);
     }
 
     /// <summary>
@@ -262,9 +262,9 @@ public static class ApplicationReader
 
     /// <summary>
     /// The integrity checks (what a document guarantees by construction), then the validator's rules, which assume
-    /// a well-formed record and so run only when it is one.
+    /// a well-formed record and so run only when it is one, and those of the document's <c>expect</c> block.
     /// </summary>
-    private static List<ApplicationIntegrity.Problem> Problems(Application application)
+    private static List<ApplicationIntegrity.Problem> Problems(Application application, Expectation? expect = null)
     {
         var problems = ApplicationIntegrity.Check(application);
         if (problems.Count > 0)
@@ -275,6 +275,11 @@ public static class ApplicationReader
         foreach (var failure in Validator.Validate(application).Errors)
         {
             problems.Add(new(FieldNames.FromPropertyPath(failure.PropertyName), DiagnosticCodes.InvalidApplication, failure.ErrorMessage));
+        }
+
+        if (expect is not null)
+        {
+            problems.AddRange(Evaluation.ExpectationCheck.Problems(expect));
         }
 
         return problems;
@@ -326,9 +331,10 @@ internal sealed class BoundedBuffer
 /// <summary>The outcome of reading one application document.</summary>
 public sealed class ApplicationReadResult
 {
-    internal ApplicationReadResult(string path, Application? application, IReadOnlyList<Diagnostic> diagnostics, SourceMap? positions)
+    internal ApplicationReadResult(string path, Application? application, IReadOnlyList<Diagnostic> diagnostics, SourceMap? positions, Expectation? expect = null)
     {
         Path = path;
+        Expect = expect;
         Application = application;
         Diagnostics = diagnostics;
         Positions = positions;
@@ -345,6 +351,12 @@ public sealed class ApplicationReadResult
 
     /// <summary>True when the document is a valid application.</summary>
     public bool IsValid => Application is not null;
+
+    /// <summary>
+    /// The document's <c>expect</c> block: sample metadata for <c>mineralrules test</c> (the outcome the sample must
+    /// get), read and checked with the application but not part of it. Null when the document has none or is invalid.
+    /// </summary>
+    public Expectation? Expect { get; }
 
     internal SourceMap? Positions { get; }
 

@@ -56,10 +56,6 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
             claim.RuleFor(c => c.Basis).Must(b => !string.IsNullOrWhiteSpace(b))
                 .WithMessage("An exemption needs a non-empty 'basis': say on what ground the exception is claimed.");
         });
-        RuleForEach(a => a.Expect!.Fail).Must(ClauseNumbers.IsReference).When(a => a.Expect is not null)
-            .WithMessage("'expect.fail' holds clause references such as \"5.2.1\" (found '{PropertyValue}').");
-        RuleForEach(a => a.Expect!.Review).Must(ClauseNumbers.IsReference).When(a => a.Expect is not null)
-            .WithMessage("'expect.review' holds clause references such as \"5.2.1\" (found '{PropertyValue}').");
     }
 
     private sealed class RateValidator : AbstractValidator<RecoveryRate>

@@ -52,7 +52,7 @@ internal sealed class ExpressionCompiler
         _variables =
         [
             .. typeof(Application).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.Name is not (nameof(Application.Exemptions) or nameof(Application.Expect)))
+                .Where(p => p.Name is not nameof(Application.Exemptions))
                 .Select(p => (Expression.Parameter(p.PropertyType, FieldNames.ToKey(p.Name)), p)),
         ];
     }

@@ -1,8 +1,12 @@
+using MineralRules.Applications;
+using MineralRules.Diagnostics;
+using MineralRules.Reference;
+
 namespace MineralRules.Evaluation;
 
 /// <summary>
-/// Compares a result with the <c>expect</c> block a sample carries: the decision (when given) and the sets of failing
-/// and review clause refs. Used by <c>mineralrules test</c> and by the project's own sample tests.
+/// Compares a result with the <c>expect</c> block a sample carries (<see cref="Expectation.Differences"/>): the decision
+/// (when given) and the sets of failing and review clause refs; and checks the block's clause refs when it is read.
 /// </summary>
 internal static class ExpectationCheck
 {
@@ -18,6 +22,24 @@ internal static class ExpectationCheck
         Compare("fail", expected.Fail, Refs(result.Failures), differences);
         Compare("review", expected.Review, Refs(result.Reviews), differences);
         return differences;
+    }
+
+    /// <summary>
+    /// What is wrong with an <c>expect</c> block read from a document (the reader has checked its shape and words):
+    /// every entry of <c>fail</c> and <c>review</c> that is not a clause reference, at its path.
+    /// </summary>
+    public static IEnumerable<ApplicationIntegrity.Problem> Problems(Expectation expect)
+    {
+        foreach (var (key, refs) in new[] { ("fail", expect.Fail), ("review", expect.Review) })
+        {
+            for (var i = 0; i < refs.Count; i++)
+            {
+                if (!ClauseNumbers.IsReference(refs[i]))
+                {
+                    yield return new($"expect.{key}[{i}]", DiagnosticCodes.InvalidApplication, $"'expect.{key}' holds clause references such as \"5.2.1\" (found '{refs[i]}').");
+                }
+            }
+        }
     }
 
     /// <summary>The distinct clause refs of verdicts, in the plan's order.</summary>

@@ -10,7 +10,7 @@ namespace MineralRules.Tests.Compilation;
 /// </summary>
 public class FieldCatalogTests
 {
-    private static readonly HashSet<string> NotFacts = ["exemptions", "expect"];
+    private static readonly HashSet<string> NotFacts = ["exemptions"];
 
     /// <summary>Model parts that are validated but not facts rules read (the boundary is geometry for deriving zones).</summary>
     private static readonly HashSet<string> NotRuleFields = ["location.boundary"];

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json;
-using MineralRules.Cli.Commands;
+using MineralRules.Tooling;
 using MineralRules.Documents;
 using MineralRules.Tests.Cli;
 
@@ -278,7 +278,7 @@ public class FileFindingsTests
         var deep = DeepFolders(apps, 18);
         try
         {
-            var (files, missing, problems) = Within5Seconds(() => ApplicationFiles.Expand([apps]));
+            var (files, missing, problems) = Within5Seconds(() => ApplicationFiles.Find([apps]));
 
             Assert.Multiple(() =>
             {

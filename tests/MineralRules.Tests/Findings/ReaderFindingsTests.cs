@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using MineralRules.Cli.Reporting;
+using MineralRules.Reporting;
 using MineralRules.Diagnostics;
 using MineralRules.Tests.Cli;
 

@@ -16,8 +16,8 @@ public class SampleTests
     [TestCaseSource(nameof(Samples))]
     public void Evaluate_Sample_MatchesExpectBlock(string relativePath)
     {
-        var application = ReadSample(relativePath);
-        var expect = application.Expect;
+        var read = ReadSample(relativePath);
+        var (application, expect) = (read.Application!, read.Expect);
         Assert.That(expect, Is.Not.Null, $"{relativePath}: the sample has no expect block");
         Assert.That(expect!.Decision, Is.Not.Null, $"{relativePath}: expect.decision is missing");
 
@@ -85,7 +85,7 @@ public class SampleTests
                 continue;
             }
 
-            var result = Fixtures.Shipped.Evaluate(ReadSample(sample));
+            var result = Fixtures.Shipped.Evaluate(ReadSample(sample).Application!);
             if (!result.Notes.Any(n => n.Rule == rule.Id))
             {
                 problems.Add($"{sample}: does not show the note {rule.Id}");
@@ -112,10 +112,10 @@ public class SampleTests
             .Select(f => Path.GetRelativePath(TestPaths.Samples, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
-    private static Application ReadSample(string relativePath)
+    private static ApplicationReadResult ReadSample(string relativePath)
     {
         var read = ApplicationReader.ReadFile(Path.Combine(TestPaths.Samples, relativePath));
         Assert.That(read.Diagnostics, Is.Empty, $"{relativePath}: the sample must be valid input");
-        return read.Application!;
+        return read;
     }
 }

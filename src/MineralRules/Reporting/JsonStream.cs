@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>
 /// A <see cref="Utf8JsonWriter"/> whose bytes go to a <see cref="TextWriter"/> each time it is flushed, so a report

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>For people: per application the decision first, then what fails and what needs review, with the clause.</summary>
 internal sealed class TextResultReporter(TextWriter output, CultureInfo culture, bool includeNotApplicable) : IResultReporter

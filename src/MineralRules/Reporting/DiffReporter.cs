@@ -2,7 +2,7 @@ using System.Text.Json;
 using MineralRules.Evaluation;
 using MineralRules.Versioning;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>Writes a rule-set diff as text, Markdown or JSON.</summary>
 internal static class DiffReporter

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>
 /// JUnit XML as CI servers read it: one <c>testsuite</c> per application file holding a <c>decision</c> testcase (the

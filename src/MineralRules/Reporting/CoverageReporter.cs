@@ -2,7 +2,7 @@ using System.Text.Json;
 using MineralRules.Coverage;
 using MineralRules.RuleSets;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>Writes the coverage report as text (people at a terminal), Markdown (docs/clauses.md) or JSON (machines).</summary>
 internal static class CoverageReporter

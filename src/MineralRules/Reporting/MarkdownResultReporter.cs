@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>Markdown for a pull-request comment: each application that is not compliant with its verdicts, then a summary.</summary>
 internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo culture) : IResultReporter

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 for code-scanning services: one result per fail (level error) or review (level warning) verdict,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace MineralRules.Cli.Reporting;
+namespace MineralRules.Reporting;
 
 /// <summary>The contract's JSON: always an array, one result object per application.</summary>
 internal sealed class JsonResultReporter : IResultReporter
