@@ -15,38 +15,6 @@ namespace MineralRules.Applications;
 /// </summary>
 internal sealed class ApplicationMapper
 {
-    private static readonly FrozenDictionary<Type, Func<string, (bool Ok, object? Value)>> EnumParsers =
-        new Dictionary<Type, Func<string, (bool, object?)>>
-        {
-            [typeof(Permit)] = Parser(Vocabularies.Permits),
-            [typeof(PermitAction)] = Parser(Vocabularies.Actions),
-            [typeof(Mineral)] = Parser(Vocabularies.Minerals),
-            [typeof(MiningMethod)] = Parser(Vocabularies.MiningMethods),
-            [typeof(Scale)] = Parser(Vocabularies.Scales),
-            [typeof(ExplorationStage)] = Parser(Vocabularies.Stages),
-            [typeof(Zone)] = Parser(Vocabularies.Zones),
-            [typeof(GrantMethod)] = Parser(Vocabularies.GrantMethods),
-            [typeof(CoalRank)] = Parser(Vocabularies.CoalRanks),
-            [typeof(Decision)] = Parser(ResultVocabularies.Decisions),
-            [typeof(MassUnit)] = s => UnitConversions.TryParseMassUnit(s, out var u) ? (true, u) : (false, null),
-        }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<Type, IEnumerable<string>> EnumWords =
-        new Dictionary<Type, IEnumerable<string>>
-        {
-            [typeof(Permit)] = Vocabularies.Permits.Codes,
-            [typeof(PermitAction)] = Vocabularies.Actions.Codes,
-            [typeof(Mineral)] = Vocabularies.Minerals.Codes,
-            [typeof(MiningMethod)] = Vocabularies.MiningMethods.Codes,
-            [typeof(Scale)] = Vocabularies.Scales.Codes,
-            [typeof(ExplorationStage)] = Vocabularies.Stages.Codes,
-            [typeof(Zone)] = Vocabularies.Zones.Codes,
-            [typeof(GrantMethod)] = Vocabularies.GrantMethods.Codes,
-            [typeof(CoalRank)] = Vocabularies.CoalRanks.Codes,
-            [typeof(Decision)] = ResultVocabularies.Decisions.Codes,
-            [typeof(MassUnit)] = UnitConversions.MassSymbols,
-        }.ToFrozenDictionary();
-
     private readonly string _path;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
@@ -159,9 +127,9 @@ internal sealed class ApplicationMapper
         {
             result = MapCapacity(node, path, bag);
         }
-        else if (EnumParsers.TryGetValue(type, out var parse))
+        else if (type.IsEnum && Vocabularies.Has(type))
         {
-            result = MapWord(type, parse, node, path, bag);
+            result = MapWord(Vocabularies.Of(type), node, path, bag);
         }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
@@ -186,21 +154,20 @@ internal sealed class ApplicationMapper
         return result;
     }
 
-    private object? MapWord(Type type, Func<string, (bool Ok, object? Value)> parse, DocumentNode node, string path, DiagnosticBag bag)
+    private static object? MapWord(IVocabulary vocabulary, DocumentNode node, string path, DiagnosticBag bag)
     {
         if (Scalars.String(node, bag, $"'{path}'") is not { } word)
         {
             return null;
         }
 
-        var (ok, value) = parse(word);
-        if (ok)
+        if (vocabulary.TryParse(word, out var value))
         {
             return value;
         }
 
-        var words = EnumWords[type].ToList();
-        var code = type == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
+        var words = vocabulary.Codes.ToList();
+        var code = vocabulary.EnumType == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
         var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in docs/application.md (Chinese names are accepted too).";
         bag.Add(node.Location, code, $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
         return null;
@@ -334,10 +301,6 @@ internal sealed class ApplicationMapper
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static string Where(string path) => path.Length == 0 ? " in the application" : $" in '{path}'";
-
-    private static Func<string, (bool, object?)> Parser<T>(Vocabulary<T> vocabulary)
-        where T : struct, Enum =>
-        s => vocabulary.TryParse(s, out var value) ? (true, value) : (false, null);
 
     /// <summary>The settable properties of an application record, keyed by their camelCase document key.</summary>
     private sealed class TypeShape

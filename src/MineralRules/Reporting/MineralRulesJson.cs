@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using MineralRules.Applications;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
-using MineralRules.Units;
 
 namespace MineralRules;
 
@@ -164,37 +163,9 @@ public static class MineralRulesJson
 
         private T Parse(string word)
         {
-            object? value = null;
-            IEnumerable<string> words;
-            if (typeof(T) == typeof(CapacityUnit))
-            {
-                value = UnitConversions.TryParseCapacityUnit(word, out var unit) ? unit : null;
-                words = UnitConversions.CapacitySymbols;
-            }
-            else if (typeof(T) == typeof(MassUnit))
-            {
-                value = UnitConversions.TryParseMassUnit(word, out var unit) ? unit : null;
-                words = UnitConversions.MassSymbols;
-            }
-            else if (typeof(T) == typeof(Outcome))
-            {
-                value = ResultVocabularies.Outcomes.TryParse(word, out var outcome) ? outcome : null;
-                words = ResultVocabularies.Outcomes.Codes;
-            }
-            else if (typeof(T) == typeof(Decision))
-            {
-                value = ResultVocabularies.Decisions.TryParse(word, out var decision) ? decision : null;
-                words = ResultVocabularies.Decisions.Codes;
-            }
-            else
-            {
-                var vocabulary = Vocabularies.For(typeof(T))!;
-                value = vocabulary.TryParse(word, out var parsed) ? parsed : null;
-                words = vocabulary.Codes;
-            }
-
+            var vocabulary = Vocabularies.Of(typeof(T));
             var code = typeof(T) == typeof(CapacityUnit) || typeof(T) == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
-            return value is T typed ? typed : throw UnknownWord(word, name, code, [.. words]);
+            return vocabulary.TryParse(word, out var value) && value is T typed ? typed : throw UnknownWord(word, name, code, [.. vocabulary.Codes]);
         }
     }
 }
