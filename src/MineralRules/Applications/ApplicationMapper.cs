@@ -15,6 +15,12 @@ namespace MineralRules.Applications;
 /// </summary>
 internal sealed class ApplicationMapper
 {
+    // The keys the mapper reads itself (a capacity's parts; the location's names it resolves), named by the model as every key is.
+    private static readonly string ValueKey = FieldNames.ToKey(nameof(Capacity.Value));
+    private static readonly string UnitKey = FieldNames.ToKey(nameof(Capacity.Unit));
+    private static readonly string LeagueKey = FieldNames.ToKey(nameof(Location.League));
+    private static readonly string CountyKey = FieldNames.ToKey(nameof(Location.County));
+
     private readonly string _path;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
@@ -207,19 +213,19 @@ internal sealed class ApplicationMapper
         }
 
         var reader = new MappingReader(mapping, bag);
-        var valueNode = reader.Required("value", $"the number of '{path}'");
-        var unitNode = reader.Required("unit", $"the unit of '{path}' ({string.Join(", ", UnitConversions.CapacitySymbols)})");
+        var valueNode = reader.Required(ValueKey, $"the number of '{path}'");
+        var unitNode = reader.Required(UnitKey, $"the unit of '{path}' ({string.Join(", ", UnitConversions.CapacitySymbols)})");
         reader.Finish($"'{path}'");
-        var value = valueNode is null ? null : Scalars.Decimal(valueNode, bag, $"'{path}.value'");
+        var value = valueNode is null ? null : Scalars.Decimal(valueNode, bag, $"'{Join(path, ValueKey)}'");
         if (valueNode is not null)
         {
-            _locations[path + ".value"] = valueNode.Location;
+            _locations[Join(path, ValueKey)] = valueNode.Location;
         }
 
         CapacityUnit? unit = null;
-        if (unitNode is not null && Scalars.String(unitNode, bag, $"'{path}.unit'") is { } symbol)
+        if (unitNode is not null && Scalars.String(unitNode, bag, $"'{Join(path, UnitKey)}'") is { } symbol)
         {
-            _locations[path + ".unit"] = unitNode.Location;
+            _locations[Join(path, UnitKey)] = unitNode.Location;
             if (UnitConversions.TryParseCapacityUnit(symbol, out var parsed))
             {
                 unit = parsed;
@@ -251,7 +257,7 @@ internal sealed class ApplicationMapper
             }
             else
             {
-                ErrorAt(Join(path, "league"), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
+                ErrorAt(Join(path, LeagueKey), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
             }
         }
 
@@ -268,16 +274,16 @@ internal sealed class ApplicationMapper
                 county = found[0];
                 if (league is not null && county.LeagueCode != league.Code)
                 {
-                    ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
+                    ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
                 }
             }
             else if (found.Count > 1)
             {
-                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
             }
             else
             {
-                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
             }
         }
 

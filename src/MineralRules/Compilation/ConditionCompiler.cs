@@ -91,7 +91,7 @@ internal sealed class ConditionCompiler
 
     private LeafCondition CapacityCompare(BoundCompare c)
     {
-        var days = _fields.Find("operatingDaysPerYear")!;
+        var days = ApplicationFields.OperatingDaysPerYear;
         var capacity = c.Field;
         var (readCapacity, readDays, comparison) = (capacity.ReadCapacity!, days.ReadInteger!, c.Comparison);
         Func<Application, Truth> evaluate;

@@ -55,7 +55,7 @@ internal static class FactText
         BoundMembership c => [new(c.Field, _ => (c.Negated ? "none of " : "one of ") + Words(c.Values, c.Field))],
         BoundIncludes c => [new(c.Field, _ => (c.Negated ? "includes none of " : "includes one of ") + Words(c.Values, c.Field))],
         BoundGiven c => [new(c.Field, _ => Present)],
-        BoundScaleMatchesCapacity => [new(fields.Find("scale")!, _ => "the scale the capacity gives (国土资发〔2004〕208号)")],
+        BoundScaleMatchesCapacity => [new(ApplicationFields.Scale, _ => "the scale the capacity gives (国土资发〔2004〕208号)")],
         BoundAll c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
         BoundAny c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
         BoundNot c => [.. For(c.Part, fields).Select(f => f with { Required = a => "not " + f.Required(a) })],

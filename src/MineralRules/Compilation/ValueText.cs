@@ -15,7 +15,7 @@ internal static class ValueText
         int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Capacity c => c.ToString(),
-        string s when field?.Path is "location.league" or "location.county" => AdministrativeDivisions.Default.Name(s),
+        string s when field == ApplicationFields.League || field == ApplicationFields.County => AdministrativeDivisions.Default.Name(s),
         string s => s,
         Enum e => Vocabularies.For(e.GetType()) is { } v ? v.Display(e, zh) : e.ToString(),
         System.Collections.IEnumerable list => Join(list.Cast<object>().Select(o => Of(o, null, zh)), zh),

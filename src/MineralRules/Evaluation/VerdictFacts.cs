@@ -45,7 +45,7 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application, 
         if (specs.Length == 0)
         {
             // A rule that compares nothing and has no scope beyond permit and mineral: the mineral is what it is about.
-            var mineral = FieldCatalog.Default.Find("mineral")!;
+            var mineral = ApplicationFields.Mineral;
             return [new Fact(mineral.Path, FactText.Value(mineral, application), "—", FromApplication)];
         }
 

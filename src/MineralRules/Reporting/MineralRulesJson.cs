@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MineralRules.Applications;
+using MineralRules.Compilation;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
 
@@ -57,18 +58,18 @@ public static class MineralRulesJson
         options.Converters.Add(new EvaluationResultConverter(culture));
         options.Converters.Add(new CapacityConverter());
         options.Converters.Add(new DateConverter());
-        options.Converters.Add(new WordConverter<Permit>("permit"));
-        options.Converters.Add(new WordConverter<PermitAction>("action"));
-        options.Converters.Add(new WordConverter<Mineral>("mineral"));
-        options.Converters.Add(new WordConverter<MiningMethod>("miningMethod"));
-        options.Converters.Add(new WordConverter<Scale>("scale"));
-        options.Converters.Add(new WordConverter<ExplorationStage>("explorationStage"));
+        options.Converters.Add(new WordConverter<Permit>(ApplicationFields.Permit.Path));
+        options.Converters.Add(new WordConverter<PermitAction>(ApplicationFields.Action.Path));
+        options.Converters.Add(new WordConverter<Mineral>(ApplicationFields.Mineral.Path));
+        options.Converters.Add(new WordConverter<MiningMethod>(ApplicationFields.MiningMethod.Path));
+        options.Converters.Add(new WordConverter<Scale>(ApplicationFields.Scale.Path));
+        options.Converters.Add(new WordConverter<ExplorationStage>(ApplicationFields.ExplorationStage.Path));
         options.Converters.Add(new WordConverter<Zone>("zone"));
-        options.Converters.Add(new WordConverter<GrantMethod>("grant.method"));
-        options.Converters.Add(new WordConverter<CoalRank>("coal.rank"));
-        options.Converters.Add(new WordConverter<MassUnit>("quota.unit"));
+        options.Converters.Add(new WordConverter<GrantMethod>(ApplicationFields.GrantMethod.Path));
+        options.Converters.Add(new WordConverter<CoalRank>(ApplicationFields.CoalRank.Path));
+        options.Converters.Add(new WordConverter<MassUnit>(ApplicationFields.QuotaUnit.Path));
         options.Converters.Add(new WordConverter<Decision>("decision"));
-        options.Converters.Add(new WordConverter<CapacityUnit>("capacity.unit"));
+        options.Converters.Add(new WordConverter<CapacityUnit>(FieldNames.Path(nameof(Application.Capacity), nameof(Capacity.Unit))));
         options.Converters.Add(new WordConverter<Outcome>("outcome"));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -120,7 +121,7 @@ public static class MineralRulesJson
     private sealed class CapacityConverter : JsonConverter<Capacity>
     {
         public override Capacity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            (Capacity)MapValue(ref reader, typeof(Capacity), "capacity");
+            (Capacity)MapValue(ref reader, typeof(Capacity), ApplicationFields.Capacity.Path);
 
         public override void Write(Utf8JsonWriter writer, Capacity value, JsonSerializerOptions options) =>
             ApplicationJsonWriter.WriteCapacity(writer, value);
