@@ -77,6 +77,9 @@ internal sealed class Vocabulary<T> : IVocabulary
 
     public IEnumerable<string> Codes => Terms.Select(t => t.Code);
 
+    /// <summary>Every word read as a value: codes, Chinese names and aliases (what the application schema enumerates).</summary>
+    public IEnumerable<string> Words => Terms.SelectMany(t => new[] { t.Code, t.Zh }.Concat(t.Aliases)).Distinct(StringComparer.Ordinal);
+
     public bool TryParse(string word, out T value)
     {
         var found = _byWord.TryGetValue(_normalise(word), out var number);
@@ -119,6 +122,8 @@ internal interface IVocabulary
     Type EnumType { get; }
 
     IEnumerable<string> Codes { get; }
+
+    IEnumerable<string> Words { get; }
 
     bool TryParse(string word, out object value);
 
