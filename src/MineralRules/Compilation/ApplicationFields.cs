@@ -27,9 +27,9 @@ internal static class ApplicationFields
 
     public static readonly Field IncludesProcessing = Field.Boolean(FieldNames.Path(nameof(Application.IncludesProcessing)), "是否为采选项目", a => a.IncludesProcessing);
 
-    public static readonly Field Capacity = Field.Capacity(FieldNames.Path(nameof(Application.Capacity)), "生产建设规模（设计产能）", a => a.Capacity);
+    public static readonly Field Capacity = Field.Capacity(FieldNames.Path(nameof(Application.Capacity)), "设计生产能力", a => a.Capacity);
 
-    public static readonly Field CapacityBefore = Field.Capacity(FieldNames.Path(nameof(Application.CapacityBefore)), "改扩建前产能", a => a.CapacityBefore);
+    public static readonly Field CapacityBefore = Field.Capacity(FieldNames.Path(nameof(Application.CapacityBefore)), "改扩建前生产能力", a => a.CapacityBefore);
 
     public static readonly Field OperatingDaysPerYear = Field.Integer(FieldNames.Path(nameof(Application.OperatingDaysPerYear)), "年工作天数", a => a.OperatingDaysPerYear);
 

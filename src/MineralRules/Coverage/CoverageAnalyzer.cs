@@ -75,7 +75,7 @@ internal static class CoverageAnalyzer
             rule.Definition.Exemptable,
             byRule[rule.Id].ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value),
             notes[rule.Id],
-            definition.Plan is { } plan ? RuleSetValidator.CitationProblem(rule.Definition, plan) : null)
+            definition.Plan is { } plan ? ClauseCitations.Problem(rule.Definition, plan) : null)
         {
             Violating = violating[rule.Id],
         };

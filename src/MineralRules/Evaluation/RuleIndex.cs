@@ -66,14 +66,14 @@ internal sealed class RuleIndex
             var definition = rule.Definition;
             // A message naming only the combination is filled here; one naming the application's values is filled
             // for each application when its verdict is first read, so evaluation allocates nothing for the verdict.
-            violated[i] = Evaluator.DependsOnCombinationOnly(definition.Message)
-                ? Evaluator.Unexplained(rule, definition.Outcome, Evaluator.Format(definition.Message, rule, sample), null, definition.Remedy)
+            violated[i] = MessageTemplates.DependsOnCombinationOnly(definition.Message)
+                ? Evaluator.Unexplained(rule, definition.Outcome, MessageTemplates.Format(definition.Message, rule, sample), null, definition.Remedy)
                 : Evaluator.Unexplained(rule, definition.Outcome, definition.Message, null, definition.Remedy, messageToFill: true);
 
             if (definition.MessageWhenMet is { } whenMet)
             {
-                metForReview[i] = Evaluator.DependsOnCombinationOnly(whenMet)
-                    ? Evaluator.Unexplained(rule, Outcome.Review, Evaluator.Format(whenMet, rule, sample), null, definition.RemedyWhenMet)
+                metForReview[i] = MessageTemplates.DependsOnCombinationOnly(whenMet)
+                    ? Evaluator.Unexplained(rule, Outcome.Review, MessageTemplates.Format(whenMet, rule, sample), null, definition.RemedyWhenMet)
                     : Evaluator.Unexplained(rule, Outcome.Review, whenMet, null, definition.RemedyWhenMet, messageToFill: true);
             }
         }
@@ -86,7 +86,7 @@ internal sealed class RuleIndex
         }
 
         var notes = Notes.Where(n => n.Scope.Admits(permit, action, mineral)).ToArray();
-        var noteTexts = notes.Select(n => Evaluator.DependsOnCombinationOnly(n.Definition.Message) ? new Note(n.Id, n.Clause, Evaluator.Format(n.Definition.Message, n, sample)) : null).ToArray();
+        var noteTexts = notes.Select(n => MessageTemplates.DependsOnCombinationOnly(n.Definition.Message) ? new Note(n.Id, n.Clause, MessageTemplates.Format(n.Definition.Message, n, sample)) : null).ToArray();
         // Where every note of the combination applies to every application of it and reads the same, the
         // results share one array of them.
         var allNotes = notes.All(n => n.Scope.HasNoRest) && noteTexts.All(n => n is not null) ? noteTexts.Select(n => n!).ToArray() : null;

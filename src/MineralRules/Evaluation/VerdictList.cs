@@ -12,7 +12,7 @@ namespace MineralRules.Evaluation;
 /// everything allocates no array at all.
 /// <para>
 /// A fail or review is explained for the application — remedy filled, facts — when it is first read
-/// (<see cref="Evaluator.Explain"/>), and that verdict is kept: the list reads the same every time. Thread-safe: two
+/// (<see cref="VerdictText.Explain"/>), and that verdict is kept: the list reads the same every time. Thread-safe: two
 /// first readers may both explain a verdict; one is kept, and they are equal. A combination with more candidate rules
 /// than a mask holds keeps every verdict in the array, by slot.
 /// </para>
@@ -76,7 +76,7 @@ internal sealed class VerdictList : IReadOnlyList<Verdict>
                 return verdict;
             }
 
-            var explained = Evaluator.Explain(verdict, _entry.Rules[index], _application);
+            var explained = VerdictText.Explain(verdict, _entry.Rules[index], _application);
             var stored = Interlocked.CompareExchange(ref _verdicts[at], explained, verdict);
             return ReferenceEquals(stored, verdict) ? explained : stored;
         }

@@ -16,7 +16,7 @@ namespace MineralRules.RuleSets;
 internal sealed partial class RuleSetValidator
 {
     /// <summary>The placeholders a message may use.</summary>
-    public static readonly IReadOnlyList<string> Placeholders = ["actual", "required", "mineral", "permit", "action", "league"];
+    private static IReadOnlyList<string> Placeholders => Evaluation.MessageTemplates.Placeholders;
 
     private readonly FieldCatalog _fields;
     private readonly DiagnosticBag _diagnostics;
@@ -38,7 +38,8 @@ internal sealed partial class RuleSetValidator
     {
         _reference = definition.Reference;
         CheckReference(definition.Reference);
-        var index = CheckClauseIndex(definition);
+        var citations = new ClauseCitations(definition, _diagnostics, _checkCitations);
+        citations.CheckIndex();
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var rules = new List<ValidatedRule>();
         foreach (var rule in definition.Rules)
@@ -50,17 +51,7 @@ internal sealed partial class RuleSetValidator
             }
 
             seen.Add(rule.Id, rule);
-            if (definition.Plan is { } plan && _checkCitations)
-            {
-                CheckCitation(rule, plan);
-                CheckAlsoCites(rule, plan);
-            }
-
-            if (index.Count > 0)
-            {
-                CheckIndexed(rule, index);
-            }
-
+            citations.CheckRule(rule);
             CheckPlaceholders(rule, rule.Message, rule.MessageLocations);
             if (rule.MessageWhenMet is { } whenMet)
             {
@@ -407,62 +398,6 @@ internal sealed partial class RuleSetValidator
     [GeneratedRegex(@"^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLiteralPattern();
 
-    /// <summary>The index lists every clause of the plan once, with the plan's own title.</summary>
-    private Dictionary<string, ClauseIndexEntry> CheckClauseIndex(RuleSetDefinition definition)
-    {
-        var index = new Dictionary<string, ClauseIndexEntry>(StringComparer.Ordinal);
-        foreach (var entry in definition.ClauseIndex)
-        {
-            if (!index.TryAdd(entry.Ref, entry))
-            {
-                _diagnostics.Add(entry.Location, DiagnosticCodes.DuplicateKey, $"Clause {entry.Ref} is indexed twice (first at {index[entry.Ref].Location}).");
-                continue;
-            }
-
-            if (definition.Plan is { } plan)
-            {
-                if (plan.Clause(entry.Ref) is not { } clause)
-                {
-                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"The plan has no clause {entry.Ref}.{Suggestions.DidYouMean(entry.Ref, plan.Clauses.Select(c => c.Ref))}");
-                }
-                else if (Reference.PlanText.Compact(clause.Title) != Reference.PlanText.Compact(entry.Title))
-                {
-                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"Clause {entry.Ref} is titled '{clause.Title}' in the plan, not '{entry.Title}'.");
-                }
-            }
-        }
-
-        if (definition.Plan is { } text && index.Count > 0)
-        {
-            var where = definition.ClauseIndex[0].Location with { Line = definition.ClauseIndex[0].Location.Line, Column = 1 };
-            foreach (var clause in text.Clauses.Where(c => !index.ContainsKey(c.Ref)))
-            {
-                _diagnostics.Add(where, DiagnosticCodes.InvalidClauseRef, $"The clause index lacks clause {clause.Ref} ({clause.Title}); add it with its status and, when not checkable, the reason.");
-            }
-        }
-
-        return index;
-    }
-
-    /// <summary>A check cites a checkable clause; a note a checkable or informational one.</summary>
-    private void CheckIndexed(RuleDefinition rule, Dictionary<string, ClauseIndexEntry> index)
-    {
-        if (!index.TryGetValue(rule.Clause.Ref, out var entry))
-        {
-            return; // reported with the citation when the plan has no such clause
-        }
-
-        var allowed = rule.Kind == RuleKind.Check ? entry.Status == ClauseStatus.Checkable : entry.Status != ClauseStatus.NotCheckable;
-        if (!allowed)
-        {
-            _diagnostics.Add(
-                rule.ClauseRefLocation ?? rule.Location,
-                DiagnosticCodes.InvalidClauseRef,
-                $"The clause index marks {entry.Ref} ({entry.Title}) as {(entry.Status == ClauseStatus.Informational ? "informational: cite it from a note (kind: note)" : "not checkable")}; change the index or cite another clause.",
-                rule.Id);
-        }
-    }
-
     /// <summary>Rows the engine compares capacities with must have a capacity unit it knows.</summary>
     private void CheckReference(ReferenceData reference)
     {
@@ -474,68 +409,6 @@ internal sealed partial class RuleSetValidator
             }
         }
     }
-
-    /// <summary>What is wrong with a rule's citation against the plan's text, or null.</summary>
-    public static string? CitationProblem(RuleDefinition rule, Reference.PlanText plan) =>
-        !plan.HasClause(rule.Clause.Ref) ? $"the plan has no clause {rule.Clause.Ref}"
-        : !plan.Contains(rule.Clause.Text) ? $"the quote '{rule.Clause.Text}' is not in the plan's text"
-        : !plan.ClauseContains(rule.Clause.Ref, rule.Clause.Text) ? $"the quote is in the plan but not under clause {rule.Clause.Ref}"
-        : null;
-
-    private void CheckCitation(RuleDefinition rule, Reference.PlanText plan)
-    {
-        if (!plan.HasClause(rule.Clause.Ref))
-        {
-            var refs = plan.Clauses.Select(c => c.Ref).ToList();
-            _diagnostics.Add(
-                rule.ClauseRefLocation ?? rule.Location,
-                DiagnosticCodes.InvalidClauseRef,
-                $"The plan has no clause {rule.Clause.Ref}.{Suggestions.DidYouMean(rule.Clause.Ref, refs)} Clauses are cited by the plan's own numbering (第五章第二节 item 1 is 5.2.1).",
-                rule.Id);
-        }
-
-        if (!plan.Contains(rule.Clause.Text))
-        {
-            _diagnostics.Add(
-                rule.ClauseQuoteLocation ?? rule.Location,
-                DiagnosticCodes.QuoteNotInPlan,
-                $"The quote '{rule.Clause.Text}' is not in the plan's text; copy the plan's own words exactly (spaces and line breaks do not matter).",
-                rule.Id);
-        }
-        else if (plan.Clause(rule.Clause.Ref) is { } clause && !QuoteUnder(plan, rule.Clause))
-        {
-            _diagnostics.Add(
-                rule.ClauseQuoteLocation ?? rule.Location,
-                DiagnosticCodes.QuoteNotInPlan,
-                $"The quote is in the plan, but not under clause {rule.Clause.Ref} ({clause.Title}); cite the clause the words stand in.",
-                rule.Id);
-        }
-    }
-
-    /// <summary>Each further citation (<c>alsoCites</c>) names a clause of the plan and quotes words that stand under it.</summary>
-    private void CheckAlsoCites(RuleDefinition rule, Reference.PlanText plan)
-    {
-        for (var i = 0; i < rule.AlsoCites.Count; i++)
-        {
-            var citation = rule.AlsoCites[i];
-            var location = i < rule.AlsoCitesLocations.Count ? rule.AlsoCitesLocations[i] : rule.Location;
-            if (!plan.HasClause(citation.Ref))
-            {
-                _diagnostics.Add(location, DiagnosticCodes.InvalidClauseRef, $"'alsoCites' names clause {citation.Ref}, which the plan does not have.{Suggestions.DidYouMean(citation.Ref, plan.Clauses.Select(c => c.Ref))}", rule.Id);
-            }
-            else if (!plan.Contains(citation.Text))
-            {
-                _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote '{citation.Text}' in 'alsoCites' is not in the plan's text; copy the plan's own words exactly.", rule.Id);
-            }
-            else if (!QuoteUnder(plan, citation))
-            {
-                _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote in 'alsoCites' is in the plan, but not under clause {citation.Ref}; cite the clause the words stand in.", rule.Id);
-            }
-        }
-    }
-
-    /// <summary>True when the quote stands in the text of the cited clause (between its heading and the next one).</summary>
-    private static bool QuoteUnder(Reference.PlanText plan, ClauseReference citation) => plan.ClauseContains(citation.Ref, citation.Text);
 
     private void CheckPlaceholders(RuleDefinition rule, LocalizedText text, (SourceLocation? Zh, SourceLocation? En) locations)
     {

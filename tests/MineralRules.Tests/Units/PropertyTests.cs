@@ -10,7 +10,7 @@ namespace MineralRules.Tests.Units;
 
 /// <summary>
 /// Laws, checked on generated inputs (FsCheck): capacity comparisons are antisymmetric and agree with the exact
-/// conversion to base units; three-valued logic obeys Kleene's laws and keeps the missing facts; the ISO date parser
+/// conversion to base units, and convert there and back exactly; three-valued logic obeys Kleene's laws and keeps the missing facts; the ISO date parser
 /// agrees with DateOnly.TryParseExact on any text; clause references are totally ordered.
 /// </summary>
 public sealed class PropertyTests
@@ -56,6 +56,39 @@ public sealed class PropertyTests
     [FsProperty]
     public FsCheck.Property Compare_CapacityWithItself_Equal() =>
         Prop.ForAll(Capacities.ToArbitrary(), a => UnitConversions.Compare(a, null, a.Value, a.Unit) == CapacityComparison.Equal);
+
+    /// <summary>Within a dimension and a time base every factor is a power of ten: there and back gives the figure exactly.</summary>
+    [FsProperty]
+    public FsCheck.Property Convert_ToAnotherUnitOfTheSameBaseAndBack_ExactRoundTrip() =>
+        Prop.ForAll(Capacities.ToArbitrary(), Gen.Elements(CapacityUnits).ToArbitrary(), (a, target) =>
+        {
+            var sameBase = UnitConversions.DimensionOf(a.Unit) == UnitConversions.DimensionOf(target)
+                && UnitConversions.TimeBaseOf(a.Unit) == UnitConversions.TimeBaseOf(target);
+            if (!sameBase)
+            {
+                // Another dimension, or another time base without operating days: no conversion at all.
+                return UnitConversions.Convert(a, target, operatingDaysPerYear: null) is null;
+            }
+
+            var there = UnitConversions.Convert(a, target, operatingDaysPerYear: null);
+            var back = there is { } t ? UnitConversions.Convert(new Capacity(t, target), a.Unit, operatingDaysPerYear: null) : null;
+            return back == a.Value && UnitConversions.Compare(a, null, there!.Value, target) == CapacityComparison.Equal;
+        });
+
+    /// <summary>Per day and per year agree through the operating days, both ways, in the order of the figures.</summary>
+    [FsProperty]
+    public FsCheck.Property Compare_DailyAgainstYearlyWithOperatingDays_AgreesWithTheYearlyFigure() =>
+        Prop.ForAll(Gen.Choose(1, 100_000).ToArbitrary(), Gen.Choose(1, 366).ToArbitrary(), Gen.Choose(1, 50_000_000).ToArbitrary(), (perDay, days, yearly) =>
+        {
+            var daily = new Capacity(perDay, CapacityUnit.TonnesPerDay);
+            var expected = ((decimal)perDay * days).CompareTo(yearly) switch
+            {
+                < 0 => CapacityComparison.Less,
+                0 => CapacityComparison.Equal,
+                _ => CapacityComparison.Greater,
+            };
+            return UnitConversions.Compare(daily, days, yearly, CapacityUnit.TonnesPerYear) == expected;
+        });
 
     [FsProperty]
     public FsCheck.Property AndOr_AnyTwoTruths_CommuteAndObeyDeMorgan() =>
