@@ -1,5 +1,5 @@
 using MineralRules.Compilation;
-using MineralRules.RuleSets;
+using MineralRules.Conditions;
 
 namespace MineralRules.Cli.Reporting;
 
@@ -37,48 +37,7 @@ internal sealed class VerdictLocations
         };
     }
 
-    private static string[] FieldsOf(CompiledRule rule)
-    {
-        var fields = new List<string>();
-        Walk(rule.Definition.Condition, fields);
-        Walk(rule.Definition.Scope.When, fields);
-        return [.. fields.Distinct(StringComparer.Ordinal)];
-    }
-
-    private static void Walk(ConditionDefinition? condition, List<string> fields)
-    {
-        switch (condition)
-        {
-            case CompareCondition c:
-                fields.Add(c.Field);
-                if (c.CompareTo is { } other)
-                {
-                    fields.Add(other);
-                }
-
-                break;
-            case IsCondition c:
-                fields.Add(c.Field);
-                break;
-            case MembershipCondition c:
-                fields.Add(c.Field);
-                break;
-            case IncludesCondition c:
-                fields.Add(c.Field);
-                break;
-            case ScaleMatchesCapacityCondition:
-                fields.Add("scale");
-                fields.Add("capacity");
-                break;
-            case AllCondition c:
-                c.Parts.ToList().ForEach(p => Walk(p, fields));
-                break;
-            case AnyCondition c:
-                c.Parts.ToList().ForEach(p => Walk(p, fields));
-                break;
-            case NotCondition c:
-                Walk(c.Part, fields);
-                break;
-        }
-    }
+    /// <summary>The fields the rule's condition and scope read, as each condition form says (<see cref="ConditionForms.FieldsRead"/>).</summary>
+    private static string[] FieldsOf(CompiledRule rule) =>
+        [.. ConditionForms.FieldsRead(rule.Definition.Condition).Concat(ConditionForms.FieldsRead(rule.Definition.Scope.When)).Distinct(StringComparer.Ordinal)];
 }

@@ -3,6 +3,7 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Tokenizer;
 using System.Reflection;
 using MineralRules.Applications;
+using MineralRules.Conditions;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;

@@ -46,51 +46,6 @@ internal static class FactText
         Comparison.AtMost => "≤",
         _ => "<",
     };
-
-    /// <summary>The facts a bound condition compares, with what it requires (composites: their parts', each field once).</summary>
-    public static FactSpec[] For(BoundCondition condition, FieldCatalog fields) => condition switch
-    {
-        BoundCompare c => [Compare(c)],
-        BoundIs c => [new(c.Field, _ => "= " + Of(c.Value, c.Field))],
-        BoundMembership c => [new(c.Field, _ => (c.Negated ? "none of " : "one of ") + Words(c.Values, c.Field))],
-        BoundIncludes c => [new(c.Field, _ => (c.Negated ? "includes none of " : "includes one of ") + Words(c.Values, c.Field))],
-        BoundGiven c => [new(c.Field, _ => Present)],
-        BoundScaleMatchesCapacity => [new(ApplicationFields.Scale, _ => "the scale the capacity gives (国土资发〔2004〕208号)")],
-        BoundAll c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
-        BoundAny c => Distinct(c.Parts.SelectMany(p => For(p, fields))),
-        BoundNot c => [.. For(c.Part, fields).Select(f => f with { Required = a => "not " + f.Required(a) })],
-        _ => [],
-    };
-
-    private static FactSpec[] Distinct(IEnumerable<FactSpec> specs) => [.. specs.DistinctBy(s => s.Field.Id)];
-
-    private static FactSpec Compare(BoundCompare c)
-    {
-        var sign = Sign(c.Comparison);
-        if (c.Other is { } other)
-        {
-            var shift = c.PlusMonths is { } m ? $" {(m < 0 ? "−" : "+")} {Math.Abs(m).ToString(CultureInfo.InvariantCulture)} months"
-                : c.PlusDays is { } d ? $" {(d < 0 ? "−" : "+")} {Math.Abs(d).ToString(CultureInfo.InvariantCulture)} days"
-                : string.Empty;
-            return new(c.Field, a =>
-            {
-                var value = other.Read(a);
-                if (value is DateOnly date && (c.PlusMonths is not null || c.PlusDays is not null))
-                {
-                    value = Dates.Shift(date, c.PlusMonths, c.PlusDays);
-                }
-
-                return $"{sign} {other.Path}{shift} ({Of(value, other) ?? "not given"})";
-            });
-        }
-
-        var threshold = c.Unit is { } unit ? UnitConversions.WithUnit(c.Number!.Value, unit)
-            : c.Ordinal is { } n ? c.Field.Vocabulary!.Code(Enum.ToObject(c.Field.ValueType, n))
-            : c.Date is { } date ? Of(date, c.Field)!
-            : UnitConversions.Format(c.Number!.Value);
-        var text = $"{sign} {threshold}";
-        return new(c.Field, _ => text);
-    }
 }
 
 /// <summary>Date shifts that cannot throw: a shift past the calendar's range gives null (the rule cannot decide).</summary>

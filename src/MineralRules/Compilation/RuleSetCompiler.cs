@@ -1,3 +1,4 @@
+using MineralRules.Conditions;
 using MineralRules.Diagnostics;
 using MineralRules.RuleSets;
 
@@ -33,26 +34,10 @@ internal sealed class RuleSetCompiler
         {
             foreach (var condition in new[] { rule.Condition, rule.When })
             {
-                Check(condition, rule.Definition.Id);
-            }
-        }
-
-        void Check(BoundCondition? condition, string ruleId)
-        {
-            switch (condition)
-            {
-                case BoundExpression e:
-                    expressions.Compile(e, ruleId, diagnostics);
-                    break;
-                case BoundAll all:
-                    all.Parts.ToList().ForEach(p => Check(p, ruleId));
-                    break;
-                case BoundAny any:
-                    any.Parts.ToList().ForEach(p => Check(p, ruleId));
-                    break;
-                case BoundNot not:
-                    Check(not.Part, ruleId);
-                    break;
+                foreach (var expression in condition is null ? [] : ConditionForms.Nodes(condition).OfType<BoundExpression>())
+                {
+                    expressions.Compile(expression, rule.Definition.Id, diagnostics);
+                }
             }
         }
     }

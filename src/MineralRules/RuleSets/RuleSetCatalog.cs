@@ -204,9 +204,9 @@ public sealed class RuleSetCatalog
         return new RuleSetLoadResult(null, diagnostics.ToSortedList());
     }
 
-    internal static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true)
+    internal static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true, Conditions.ConditionForms? forms = null)
     {
-        var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source, checkCitations);
+        var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source, checkCitations, forms);
         return diagnostics.Count > 0 ? new RuleSetLoadResult(null, diagnostics) : new RuleSetLoadResult(new RuleSetCatalog(ruleSets, source), []);
     }
 }

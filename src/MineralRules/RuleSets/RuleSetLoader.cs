@@ -1,4 +1,5 @@
 using MineralRules.Compilation;
+using MineralRules.Conditions;
 using MineralRules.Diagnostics;
 
 namespace MineralRules.RuleSets;
@@ -9,7 +10,7 @@ namespace MineralRules.RuleSets;
 /// </summary>
 internal static class RuleSetLoader
 {
-    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true)
+    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true, ConditionForms? forms = null)
     {
         var diagnostics = new DiagnosticBag();
         var compiled = new List<CompiledRuleSet>();
@@ -37,7 +38,7 @@ internal static class RuleSetLoader
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
-            var definition = new RuleSetReader(diagnostics).Read(folder, manifest, ruleFiles);
+            var definition = new RuleSetReader(diagnostics, forms).Read(folder, manifest, ruleFiles);
             definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed } };
             if (definition.ManifestValid)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MineralRules.Applications;
 using MineralRules.Compilation;
+using MineralRules.Conditions;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
 using MineralRules.Units;
@@ -20,8 +21,6 @@ internal sealed partial class RuleSetValidator
 
     private readonly FieldCatalog _fields;
     private readonly DiagnosticBag _diagnostics;
-    private ReferenceData _reference = ReferenceData.None;
-
     private readonly bool _checkCitations;
 
     /// <param name="fields">The application's facts.</param>
@@ -36,10 +35,10 @@ internal sealed partial class RuleSetValidator
 
     public ValidatedRuleSet Validate(RuleSetDefinition definition)
     {
-        _reference = definition.Reference;
         CheckReference(definition.Reference);
         var citations = new ClauseCitations(definition, _diagnostics, _checkCitations);
         citations.CheckIndex();
+        var binder = new ConditionBinder(_fields, _diagnostics, definition.Reference);
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var rules = new List<ValidatedRule>();
         foreach (var rule in definition.Rules)
@@ -68,279 +67,12 @@ internal sealed partial class RuleSetValidator
                 CheckPlaceholders(rule, remedyWhenMet, rule.RemedyWhenMetLocations);
             }
 
-            var condition = rule.Condition is null ? null : Bind(rule.Condition, rule.Id);
-            var when = rule.Scope.When is null ? null : Bind(rule.Scope.When, rule.Id);
+            var condition = rule.Condition is null ? null : binder.Bind(rule.Condition, rule.Id);
+            var when = rule.Scope.When is null ? null : binder.Bind(rule.Scope.When, rule.Id);
             rules.Add(new ValidatedRule(rule, condition, when));
         }
 
         return new ValidatedRuleSet(definition, rules);
-    }
-
-    private BoundCondition? Bind(ConditionDefinition condition, string ruleId)
-    {
-        switch (condition)
-        {
-            case CompareCondition c:
-                return BindCompare(c, ruleId);
-            case IsCondition c:
-            {
-                var field = FieldOf(c.Field, c.FieldLocation, ruleId);
-                if (field is null)
-                {
-                    return null;
-                }
-
-                if (field.Kind is FieldKind.Capacity or FieldKind.WordList)
-                {
-                    _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'is' cannot test '{field.Path}' ({Describe(field)}); use {(field.Kind == FieldKind.Capacity ? "atLeast/moreThan/atMost/lessThan with a unit" : "includesAny or includesNone")}.", ruleId);
-                    return null;
-                }
-
-                return Value(field, c.Value, ruleId) is { } value ? new BoundIs(c.Location, field, value) : null;
-            }
-
-            case MembershipCondition c:
-            {
-                var field = FieldOf(c.Field, c.FieldLocation, ruleId);
-                if (field is null)
-                {
-                    return null;
-                }
-
-                if (field.Kind is not (FieldKind.Word or FieldKind.Integer or FieldKind.Text))
-                {
-                    _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "noneOf" : "oneOf")}' works on a word, number or text field; '{field.Path}' is {Describe(field)}.{(field.Kind == FieldKind.WordList ? " Use includesAny or includesNone for a list." : string.Empty)}", ruleId);
-                    return null;
-                }
-
-                var values = c.Values.Select(v => Value(field, v, ruleId)).ToList();
-                return values.Any(v => v is null) ? null : new BoundMembership(c.Location, field, values!, c.Negated);
-            }
-
-            case IncludesCondition c:
-            {
-                var field = FieldOf(c.Field, c.FieldLocation, ruleId);
-                if (field is null)
-                {
-                    return null;
-                }
-
-                if (field.Kind != FieldKind.WordList)
-                {
-                    _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "includesNone" : "includesAny")}' works on a list field such as location.zones; '{field.Path}' is {Describe(field)}. Use oneOf or noneOf.", ruleId);
-                    return null;
-                }
-
-                var values = c.Values.Select(v => Word(field.Vocabulary!, field, v, ruleId)).ToList();
-                return values.Any(v => v is null) ? null : new BoundIncludes(c.Location, field, values!, c.Negated);
-            }
-
-            case GivenCondition c:
-            {
-                var field = FieldOf(c.Field, c.FieldLocation, ruleId);
-                if (field is null)
-                {
-                    return null;
-                }
-
-                if (field.Kind == FieldKind.WordList || field.IsMark)
-                {
-                    _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'given' cannot test '{field.Path}' ({Describe(field)}{(field.IsMark ? ", a mark read as false when absent" : string.Empty)}); use includesAny/includesNone or is.", ruleId);
-                    return null;
-                }
-
-                return new BoundGiven(c.Location, field);
-            }
-
-            case ProhibitedCondition c:
-                return new BoundProhibited(c.Location);
-            case ScaleMatchesCapacityCondition c:
-                if (_reference.MineScale is { } table)
-                {
-                    return new BoundScaleMatchesCapacity(c.Location, table);
-                }
-
-                _diagnostics.Add(c.Location, DiagnosticCodes.InvalidRule, "'scaleMatchesCapacity' needs the mine production scale table (mineProductionScale) in the rule set's reference data.", ruleId);
-                return null;
-            case AllCondition c:
-            {
-                var parts = c.Parts.Select(p => Bind(p, ruleId)).ToList();
-                return parts.Any(p => p is null) ? null : new BoundAll(c.Location, parts!);
-            }
-
-            case AnyCondition c:
-            {
-                var parts = c.Parts.Select(p => Bind(p, ruleId)).ToList();
-                return parts.Any(p => p is null) ? null : new BoundAny(c.Location, parts!);
-            }
-
-            case NotCondition c:
-                return Bind(c.Part, ruleId) is { } part ? new BoundNot(c.Location, part) : null;
-            case ExpressionCondition c:
-                return new BoundExpression(c.Location, c.Text);
-            default:
-                throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}.");
-        }
-    }
-
-    private BoundCompare? BindCompare(CompareCondition c, string ruleId)
-    {
-        var form = RuleSetReader.FormName(c.Comparison);
-        var field = FieldOf(c.Field, c.FieldLocation, ruleId);
-        if (field is null)
-        {
-            return null;
-        }
-
-        var comparable = field.Kind is FieldKind.Integer or FieldKind.Decimal or FieldKind.Capacity or FieldKind.Date || (field.Kind == FieldKind.Word && field.IsOrdered);
-        if (!comparable)
-        {
-            _diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{form}' compares numbers, capacities, dates, scales or stages; '{field.Path}' is {Describe(field)}. Use 'is', 'oneOf' or 'noneOf'.", ruleId);
-            return null;
-        }
-
-        if (c.Unit is not null && field.Kind != FieldKind.Capacity)
-        {
-            _diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{field.Path}' is {Describe(field)} and takes no unit; remove 'unit'.", ruleId);
-            return null;
-        }
-
-        if (c.CompareTo is { } otherPath)
-        {
-            var other = FieldOf(otherPath, c.CompareToLocation!, ruleId);
-            if (other is null)
-            {
-                return null;
-            }
-
-            var sameKind = other.Kind == field.Kind && (field.Kind != FieldKind.Word || other.ValueType == field.ValueType)
-                || (field.Kind is FieldKind.Integer or FieldKind.Decimal && other.Kind is FieldKind.Integer or FieldKind.Decimal);
-            if (!sameKind)
-            {
-                _diagnostics.Add(c.CompareToLocation!, DiagnosticCodes.FieldTypeMismatch, $"'{field.Path}' ({Describe(field)}) cannot be compared with '{other.Path}' ({Describe(other)}).", ruleId);
-                return null;
-            }
-
-            if ((c.PlusMonths is not null || c.PlusDays is not null) && field.Kind != FieldKind.Date)
-            {
-                _diagnostics.Add((c.PlusMonthsLocation ?? c.PlusDaysLocation)!, DiagnosticCodes.FieldTypeMismatch, $"'{(c.PlusMonths is not null ? "plusMonths" : "plusDays")}' shifts dates; '{field.Path}' is {Describe(field)}.", ruleId);
-                return null;
-            }
-
-            return new BoundCompare(c.Location, c.Comparison, field, null, null, null, null, other, c.PlusMonths) { PlusDays = c.PlusDays };
-        }
-
-        var value = c.Value!;
-        switch (field.Kind)
-        {
-            case FieldKind.Integer or FieldKind.Decimal:
-                return Threshold(value, c.Comparison, field, ruleId) is { } n ? new BoundCompare(c.Location, c.Comparison, field, n, null, null, null, null) : null;
-            case FieldKind.Capacity:
-            {
-                var number = Threshold(value, c.Comparison, field, ruleId);
-                if (c.Unit is null)
-                {
-                    _diagnostics.Add(value.Location, DiagnosticCodes.UnitMismatch, $"A capacity threshold needs its unit: add 'unit' ({string.Join(", ", UnitConversions.CapacitySymbols)}).", ruleId);
-                    return null;
-                }
-
-                if (!UnitConversions.TryParseCapacityUnit(c.Unit, out var unit) && UnitConversions.TryParseMassUnit(c.Unit, out _))
-                {
-                    _diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{c.Unit}' is a mass, but '{field.Path}' is a capacity (an amount per year or per day) and a mass cannot convert to it; write a rate such as 万吨/年, Mt/a or t/d. Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
-                    return null;
-                }
-
-                if (!UnitConversions.TryParseCapacityUnit(c.Unit, out unit))
-                {
-                    _diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnknownUnit, $"Unknown unit '{c.Unit}'.{Suggestions.DidYouMean(c.Unit, UnitConversions.CapacitySymbols)} Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
-                    return null;
-                }
-
-                return number is { } amount ? new BoundCompare(c.Location, c.Comparison, field, amount, unit, null, null, null) : null;
-            }
-
-            case FieldKind.Date:
-                return Value(field, value, ruleId) is DateOnly d ? new BoundCompare(c.Location, c.Comparison, field, null, null, null, d, null) : null;
-            default:
-                return Word(field.Vocabulary!, field, value, ruleId) is { } word
-                    ? new BoundCompare(c.Location, c.Comparison, field, null, null, Convert.ToInt32(word, CultureInfo.InvariantCulture), null, null)
-                    : null;
-        }
-    }
-
-    private Field? FieldOf(string path, SourceLocation location, string ruleId)
-    {
-        if (_fields.Find(path) is { } field)
-        {
-            return field;
-        }
-
-        _diagnostics.Add(location, DiagnosticCodes.UnknownField, $"The application has no field '{path}'.{Suggestions.DidYouMean(path, _fields.Paths)} Fields are written as in the application document, e.g. capacity, environment.eiaApproved, location.zones.", ruleId);
-        return null;
-    }
-
-    private object? Value(Field field, ScalarNode node, string ruleId)
-    {
-        var bag = new DiagnosticBag();
-        object? value = field.Kind switch
-        {
-            FieldKind.Boolean => Scalars.Boolean(node, bag, $"a value of '{field.Path}'", ruleId),
-            FieldKind.Integer => Scalars.Integer(node, bag, $"a value of '{field.Path}'", ruleId),
-            FieldKind.Decimal => Scalars.Decimal(node, bag, $"a value of '{field.Path}'", ruleId),
-            FieldKind.Date => Scalars.Date(node, bag, $"a value of '{field.Path}'", ruleId),
-            FieldKind.Text => node.Value,
-            FieldKind.Word => Word(field.Vocabulary!, field, node, ruleId),
-            _ => null,
-        };
-        _diagnostics.AddRange(bag.ToSortedList());
-        return value;
-    }
-
-    private object? Word(IVocabulary vocabulary, Field field, ScalarNode node, string ruleId)
-    {
-        if (vocabulary.TryParse(node.Value, out var value))
-        {
-            return value;
-        }
-
-        var codes = vocabulary.Codes.ToList();
-        var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in docs/application.md.";
-        var code = vocabulary.EnumType == typeof(Mineral) ? "mineral" : vocabulary.Name;
-        _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {code} '{node.Value}' for '{field.Path}'.{Suggestions.DidYouMean(node.Value, codes)}{allowed}", ruleId);
-        return null;
-    }
-
-    private decimal? Number(ScalarNode node, string ruleId) => Scalars.Decimal(node, _diagnostics, "the threshold 'value'", ruleId);
-
-    /// <summary>
-    /// A threshold the plan could have written: held exactly, not negative, and not zero where zero makes the
-    /// comparison decide the same for every application (≥ 0 always holds, &lt; 0 never does).
-    /// </summary>
-    private decimal? Threshold(ScalarNode node, Comparison comparison, Field field, string ruleId)
-    {
-        if (Number(node, ruleId) is not { } value)
-        {
-            return null;
-        }
-
-        if (NumberProblem(node.Value, value) is { } problem)
-        {
-            _diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The threshold {problem}", ruleId);
-            return null;
-        }
-
-        if (value == 0 && comparison is Comparison.AtLeast or Comparison.LessThan)
-        {
-            var form = RuleSetReader.FormName(comparison);
-            _diagnostics.Add(
-                node.Location,
-                DiagnosticCodes.InvalidRule,
-                $"'{form}' with the threshold 0 decides the same for every application ('{field.Path}' is never below 0, so it {(comparison == Comparison.AtLeast ? "always holds and the rule can never fail" : "never holds and the rule always fails")}). Write the plan's number{(comparison == Comparison.LessThan ? ", or `prohibited: true` for a rule every application in scope violates" : string.Empty)}.",
-                ruleId);
-            return null;
-        }
-
-        return value;
     }
 
     /// <summary>
@@ -516,18 +248,6 @@ internal sealed partial class RuleSetValidator
 
     [GeneratedRegex("[\uFF5B\uFF5D\uFE5B\uFE5C]", RegexOptions.CultureInvariant)]
     private static partial Regex FullWidthPattern();
-
-    private static string Describe(Field field) => field.Kind switch
-    {
-        FieldKind.Boolean => "true/false",
-        FieldKind.Integer => "a whole number",
-        FieldKind.Decimal => "a number",
-        FieldKind.Date => "a date",
-        FieldKind.Capacity => "a capacity with a unit",
-        FieldKind.Word => $"a {field.Vocabulary!.Name}{(field.IsOrdered ? string.Empty : " (unordered)")}",
-        FieldKind.WordList => $"a list of {field.Vocabulary!.Name}s",
-        _ => "text",
-    };
 
     [GeneratedRegex(@"\{([^{}]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();

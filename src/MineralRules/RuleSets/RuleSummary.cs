@@ -1,6 +1,6 @@
 using MineralRules.Applications;
 using MineralRules.RuleSets;
-using MineralRules.Versioning;
+using MineralRules.Conditions;
 
 namespace MineralRules;
 
@@ -125,8 +125,8 @@ internal static class RuleSummaries
     {
         var thresholds = new List<RuleThreshold>();
         var lists = new List<RuleValueList>();
-        Collect(rule.Condition, inScope: false, thresholds, lists);
-        Collect(rule.Scope.When, inScope: true, thresholds, lists);
+        ConditionForms.Summarize(rule.Condition, inScope: false, thresholds, lists);
+        ConditionForms.Summarize(rule.Scope.When, inScope: true, thresholds, lists);
         var isNote = rule.Kind == RuleKind.Note;
         return new RuleSummary
         {
@@ -150,9 +150,9 @@ internal static class RuleSummaries
                 Zones = [.. rule.Scope.Zones.Select(Vocabularies.Zones.Code)],
                 Leagues = [.. rule.Scope.Leagues],
                 Counties = [.. rule.Scope.Counties],
-                When = rule.Scope.When is { } when ? RuleSetDiff.Render(when) : null,
+                When = rule.Scope.When is { } when ? ConditionForms.Render(when) : null,
             },
-            Condition = rule.Condition is { } condition ? RuleSetDiff.Render(condition) : null,
+            Condition = rule.Condition is { } condition ? ConditionForms.Render(condition) : null,
             Thresholds = [.. thresholds],
             Lists = [.. lists],
             Message = rule.Message,
@@ -162,40 +162,4 @@ internal static class RuleSummaries
             Interpretation = rule.Interpretation,
         };
     }
-
-    private static void Collect(ConditionDefinition? condition, bool inScope, List<RuleThreshold> thresholds, List<RuleValueList> lists)
-    {
-        switch (condition)
-        {
-            case CompareCondition c:
-                thresholds.Add(new RuleThreshold(c.Field, Word(c.Comparison), c.Value?.Value, c.Unit, c.CompareTo, c.PlusMonths, c.PlusDays, inScope));
-                break;
-            case IsCondition c:
-                lists.Add(new RuleValueList(c.Field, "is", [c.Value.Value], inScope));
-                break;
-            case MembershipCondition c:
-                lists.Add(new RuleValueList(c.Field, c.Negated ? "noneOf" : "oneOf", [.. c.Values.Select(v => v.Value)], inScope));
-                break;
-            case IncludesCondition c:
-                lists.Add(new RuleValueList(c.Field, c.Negated ? "includesNone" : "includesAny", [.. c.Values.Select(v => v.Value)], inScope));
-                break;
-            case AllCondition c:
-                c.Parts.ToList().ForEach(p => Collect(p, inScope, thresholds, lists));
-                break;
-            case AnyCondition c:
-                c.Parts.ToList().ForEach(p => Collect(p, inScope, thresholds, lists));
-                break;
-            case NotCondition c:
-                Collect(c.Part, inScope, thresholds, lists);
-                break;
-        }
-    }
-
-    private static string Word(Comparison comparison) => comparison switch
-    {
-        Comparison.AtLeast => "atLeast",
-        Comparison.MoreThan => "moreThan",
-        Comparison.AtMost => "atMost",
-        _ => "lessThan",
-    };
 }

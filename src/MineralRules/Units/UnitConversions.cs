@@ -69,6 +69,9 @@ internal static class UnitConversions
         Normalise,
         MassTable.Select(u => new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
 
+    /// <summary>Every spelling of a capacity unit a rule may write: each symbol, then its aliases.</summary>
+    public static IEnumerable<string> CapacitySpellings => CapacityUnits.Terms.SelectMany(t => t.Aliases.Prepend(t.Code));
+
     public static IEnumerable<string> CapacitySymbols => CapacityUnits.Codes;
 
     public static IEnumerable<string> MassSymbols => MassUnits.Codes;

@@ -1,4 +1,5 @@
 using MineralRules.Applications;
+using MineralRules.Conditions;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
 
@@ -85,7 +86,7 @@ internal static class RuleSetDiff
     }
 
     private static RuleEntry Entry(RuleDefinition rule) =>
-        new(rule.Id, rule.Clause.Ref, rule.Condition is null ? "note" : $"{Render(rule.Condition)} → {Code(rule.Outcome)}");
+        new(rule.Id, rule.Clause.Ref, rule.Condition is null ? "note" : $"{ConditionForms.Render(rule.Condition)} → {Code(rule.Outcome)}");
 
     private static List<string> CompareRule(RuleDefinition a, RuleDefinition b)
     {
@@ -110,8 +111,8 @@ internal static class RuleSetDiff
         Words("scope.zones", a.Scope.Zones, b.Scope.Zones, Vocabularies.Zones, changes);
         Set("scope.leagues", a.Scope.Leagues, b.Scope.Leagues, changes);
         Set("scope.counties", a.Scope.Counties, b.Scope.Counties, changes);
-        CompareCondition("scope.when", a.Scope.When, b.Scope.When, changes);
-        CompareCondition("condition", a.Condition, b.Condition, changes);
+        ConditionForms.Diff("scope.when", a.Scope.When, b.Scope.When, changes);
+        ConditionForms.Diff("condition", a.Condition, b.Condition, changes);
         Field("outcome", Code(a.Outcome), Code(b.Outcome));
         Field("outcomeWhenMet", Code(a.OutcomeWhenMet), Code(b.OutcomeWhenMet));
         Field("exemptable", a.Exemptable ? "true" : "false", b.Exemptable ? "true" : "false");
@@ -121,68 +122,6 @@ internal static class RuleSetDiff
         Field("messageWhenMet.en", a.MessageWhenMet?.En, b.MessageWhenMet?.En);
         return changes;
     }
-
-    private static void CompareCondition(string what, ConditionDefinition? a, ConditionDefinition? b, List<string> changes)
-    {
-        switch (a, b)
-        {
-            case (null, null):
-                return;
-            case (CompareCondition x, CompareCondition y) when x.Field == y.Field && x.Comparison == y.Comparison && x.CompareTo == y.CompareTo && x.Unit == y.Unit:
-                if (x.Value?.Value != y.Value?.Value)
-                {
-                    changes.Add($"{what} {x.Field} {Operator(x.Comparison)}: {x.Value?.Value} → {y.Value?.Value}{(y.Unit is null ? string.Empty : " " + y.Unit)}");
-                }
-
-                if (x.PlusMonths != y.PlusMonths)
-                {
-                    changes.Add($"{what} {x.Field} {Operator(x.Comparison)} {x.CompareTo}: plus {x.PlusMonths ?? 0} → {y.PlusMonths ?? 0} months");
-                }
-
-                return;
-            case (AllCondition x, AllCondition y) when x.Parts.Count == y.Parts.Count:
-                for (var i = 0; i < x.Parts.Count; i++)
-                {
-                    CompareCondition($"{what}.all[{i}]", x.Parts[i], y.Parts[i], changes);
-                }
-
-                return;
-            case (AnyCondition x, AnyCondition y) when x.Parts.Count == y.Parts.Count:
-                for (var i = 0; i < x.Parts.Count; i++)
-                {
-                    CompareCondition($"{what}.any[{i}]", x.Parts[i], y.Parts[i], changes);
-                }
-
-                return;
-            case (NotCondition x, NotCondition y):
-                CompareCondition($"{what}.not", x.Part, y.Part, changes);
-                return;
-            default:
-                var (old, @new) = (a is null ? "(none)" : Render(a), b is null ? "(none)" : Render(b));
-                if (old != @new)
-                {
-                    changes.Add($"{what}: {old} → {@new}");
-                }
-
-                return;
-        }
-    }
-
-    /// <summary>A condition as one line of text, the way the rule file says it.</summary>
-    public static string Render(ConditionDefinition condition) => condition switch
-    {
-        CompareCondition c => $"{c.Field} {Operator(c.Comparison)} {(c.CompareTo is { } other ? other + (c.PlusMonths is { } m ? $" + {m} months" : string.Empty) : c.Value?.Value + (c.Unit is null ? string.Empty : " " + c.Unit))}",
-        IsCondition c => $"{c.Field} is {c.Value.Value}",
-        MembershipCondition c => $"{c.Field} {(c.Negated ? "none of" : "one of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]",
-        IncludesCondition c => $"{c.Field} {(c.Negated ? "includes none of" : "includes any of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]",
-        ProhibitedCondition => "prohibited",
-        ScaleMatchesCapacityCondition => "scale matches capacity",
-        AllCondition c => $"all({string.Join("; ", c.Parts.Select(Render))})",
-        AnyCondition c => $"any({string.Join("; ", c.Parts.Select(Render))})",
-        NotCondition c => $"not({Render(c.Part)})",
-        ExpressionCondition c => $"expression \"{c.Text}\"",
-        _ => condition.GetType().Name,
-    };
 
     private static List<ListChange> CompareLists(RuleSetDefinition older, RuleSetDefinition newer)
     {
@@ -222,14 +161,6 @@ internal static class RuleSetDiff
         // list is shown as what it means, never as "[]", which reads as "none".
         static string List(IReadOnlyList<string> words) => words.Count == 0 ? "(any)" : $"[{string.Join(", ", words)}]";
     }
-
-    private static string Operator(Comparison comparison) => comparison switch
-    {
-        Comparison.AtLeast => "≥",
-        Comparison.MoreThan => ">",
-        Comparison.AtMost => "≤",
-        _ => "<",
-    };
 
     private static string Code(Outcome outcome) => ResultVocabularies.Outcomes.Code(outcome);
 }

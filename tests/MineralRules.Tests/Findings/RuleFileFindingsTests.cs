@@ -1,6 +1,7 @@
 using MineralRules.Compilation;
 using MineralRules.Diagnostics;
 using MineralRules.RuleSets;
+using MineralRules.RuleSets.Reading;
 using MineralRules.Tests.Cli;
 using MineralRules.Versioning;
 
@@ -291,12 +292,12 @@ public class RuleFileFindingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Enum(mine["countedAs"]!), Is.EquivalentTo(RuleSetReader.CountedAsWords));
-            Assert.That(Enum(mine["status"]!), Is.EquivalentTo(RuleSetReader.RowStatusWords));
-            Assert.That(Enum(mine["unit"]!), Is.EquivalentTo(RuleSetReader.ScaleUnits));
-            Assert.That(Enum(deposit["measure"]!), Is.EquivalentTo(RuleSetReader.MeasureWords));
-            Assert.That(Enum(deposit["status"]!), Is.EquivalentTo(RuleSetReader.RowStatusWords));
-            Assert.That(Enum(deposit["unit"]!), Is.EquivalentTo(RuleSetReader.ScaleUnits));
+            Assert.That(Enum(mine["countedAs"]!), Is.EquivalentTo(ReferenceTableReader.CountedAsWords));
+            Assert.That(Enum(mine["status"]!), Is.EquivalentTo(ReferenceTableReader.RowStatusWords));
+            Assert.That(Enum(mine["unit"]!), Is.EquivalentTo(ReferenceTableReader.ScaleUnits));
+            Assert.That(Enum(deposit["measure"]!), Is.EquivalentTo(ReferenceTableReader.MeasureWords));
+            Assert.That(Enum(deposit["status"]!), Is.EquivalentTo(ReferenceTableReader.RowStatusWords));
+            Assert.That(Enum(deposit["unit"]!), Is.EquivalentTo(ReferenceTableReader.ScaleUnits));
         });
 
         static IEnumerable<string> Enum(System.Text.Json.Nodes.JsonNode node) => node["enum"]!.AsArray().Select(w => w!.ToString());

@@ -58,7 +58,7 @@ public class SampleTests
         {
             var outcomes = seen.GetValueOrDefault(rule.Id) ?? [];
             // A prohibition (禁止, 限制) or a rule met only for review (确需新立) never passes where it applies.
-            var canPass = rule.Definition.Condition is not MineralRules.RuleSets.ProhibitedCondition && rule.Definition.OutcomeWhenMet == Outcome.Pass;
+            var canPass = rule.Definition.Condition is not MineralRules.Conditions.ProhibitedCondition && rule.Definition.OutcomeWhenMet == Outcome.Pass;
             foreach (var outcome in canPass ? new[] { Outcome.Pass, rule.Definition.Outcome } : [rule.Definition.Outcome])
             {
                 if (!outcomes.Contains(outcome))
