@@ -105,7 +105,7 @@ internal static class ApplicationIntegrity
             if (league is not { IsLeague: true })
             {
                 var named = divisions.Find(leagueCode).FirstOrDefault(d => d.IsLeague);
-                problems.Add(new("location.league", DiagnosticCodes.UnknownValue, named is not null
+                problems.Add(new(ApplicationFields.League.Path, DiagnosticCodes.UnknownValue, named is not null
                     ? $"'location.league' is '{leagueCode}'; an application built in code gives the GB/T 2260 code: {named.Code} ({named.Name})."
                     : $"Unknown league or city '{leagueCode}': give one of the 12 GB/T 2260 league codes of Inner Mongolia (e.g. 150600 for 鄂尔多斯市)."));
                 league = null;
@@ -118,17 +118,17 @@ internal static class ApplicationIntegrity
             if (county is null || county.IsLeague || county.Code == AdministrativeDivisions.RegionCode)
             {
                 var named = divisions.Find(countyCode).Where(d => !d.IsLeague && d.Code != AdministrativeDivisions.RegionCode).ToList();
-                problems.Add(new("location.county", DiagnosticCodes.UnknownValue, named.Count == 1
+                problems.Add(new(ApplicationFields.County.Path, DiagnosticCodes.UnknownValue, named.Count == 1
                     ? $"'location.county' is '{countyCode}'; an application built in code gives the GB/T 2260 code: {named[0].Code} ({named[0].Name})."
                     : $"Unknown banner or county '{countyCode}': give its GB/T 2260 code (e.g. 150627 for 伊金霍洛旗)."));
             }
             else if (league is not null && county.LeagueCode != league.Code)
             {
-                problems.Add(new("location.county", DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league)));
+                problems.Add(new(ApplicationFields.County.Path, DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league)));
             }
             else if (location.League is null)
             {
-                problems.Add(new("location.league", DiagnosticCodes.MissingKey, $"'location.county' is given without its league: give 'location.league' {county.LeagueCode} ({divisions.Name(county.LeagueCode)}) too, so league-scoped rules see it."));
+                problems.Add(new(ApplicationFields.League.Path, DiagnosticCodes.MissingKey, $"'location.county' is given without its league: give 'location.league' {county.LeagueCode} ({divisions.Name(county.LeagueCode)}) too, so league-scoped rules see it."));
             }
         }
 

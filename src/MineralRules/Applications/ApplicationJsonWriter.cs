@@ -97,14 +97,7 @@ internal static class ContractWords
             throw new JsonException($"{type.Name} has no value {Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}; it has no word in the contract.");
         }
 
-        return value switch
-        {
-            CapacityUnit unit => UnitConversions.Symbol(unit),
-            MassUnit unit => UnitConversions.Symbol(unit),
-            Decision decision => ResultVocabularies.Decisions.Code(decision),
-            Outcome outcome => ResultVocabularies.Outcomes.Code(outcome),
-            _ => Vocabularies.For(type)?.Code(value) ?? throw new JsonException($"{type.Name} has no words in the contract."),
-        };
+        return Vocabularies.Has(type) ? Vocabularies.Of(type).Code(value) : throw new JsonException($"{type.Name} has no words in the contract.");
     }
 
     /// <summary>A date as the contract writes it, <c>yyyy-MM-dd</c>.</summary>

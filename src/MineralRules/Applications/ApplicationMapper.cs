@@ -15,37 +15,11 @@ namespace MineralRules.Applications;
 /// </summary>
 internal sealed class ApplicationMapper
 {
-    private static readonly FrozenDictionary<Type, Func<string, (bool Ok, object? Value)>> EnumParsers =
-        new Dictionary<Type, Func<string, (bool, object?)>>
-        {
-            [typeof(Permit)] = Parser(Vocabularies.Permits),
-            [typeof(PermitAction)] = Parser(Vocabularies.Actions),
-            [typeof(Mineral)] = Parser(Vocabularies.Minerals),
-            [typeof(MiningMethod)] = Parser(Vocabularies.MiningMethods),
-            [typeof(Scale)] = Parser(Vocabularies.Scales),
-            [typeof(ExplorationStage)] = Parser(Vocabularies.Stages),
-            [typeof(Zone)] = Parser(Vocabularies.Zones),
-            [typeof(GrantMethod)] = Parser(Vocabularies.GrantMethods),
-            [typeof(CoalRank)] = Parser(Vocabularies.CoalRanks),
-            [typeof(Decision)] = Parser(ResultVocabularies.Decisions),
-            [typeof(MassUnit)] = s => UnitConversions.TryParseMassUnit(s, out var u) ? (true, u) : (false, null),
-        }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<Type, IEnumerable<string>> EnumWords =
-        new Dictionary<Type, IEnumerable<string>>
-        {
-            [typeof(Permit)] = Vocabularies.Permits.Codes,
-            [typeof(PermitAction)] = Vocabularies.Actions.Codes,
-            [typeof(Mineral)] = Vocabularies.Minerals.Codes,
-            [typeof(MiningMethod)] = Vocabularies.MiningMethods.Codes,
-            [typeof(Scale)] = Vocabularies.Scales.Codes,
-            [typeof(ExplorationStage)] = Vocabularies.Stages.Codes,
-            [typeof(Zone)] = Vocabularies.Zones.Codes,
-            [typeof(GrantMethod)] = Vocabularies.GrantMethods.Codes,
-            [typeof(CoalRank)] = Vocabularies.CoalRanks.Codes,
-            [typeof(Decision)] = ResultVocabularies.Decisions.Codes,
-            [typeof(MassUnit)] = UnitConversions.MassSymbols,
-        }.ToFrozenDictionary();
+    // The keys the mapper reads itself (a capacity's parts; the location's names it resolves), named by the model as every key is.
+    private static readonly string ValueKey = FieldNames.ToKey(nameof(Capacity.Value));
+    private static readonly string UnitKey = FieldNames.ToKey(nameof(Capacity.Unit));
+    private static readonly string LeagueKey = FieldNames.ToKey(nameof(Location.League));
+    private static readonly string CountyKey = FieldNames.ToKey(nameof(Location.County));
 
     private readonly string _path;
     private readonly DiagnosticBag _diagnostics;
@@ -174,9 +148,9 @@ internal sealed class ApplicationMapper
         {
             result = MapCapacity(node, path, bag);
         }
-        else if (EnumParsers.TryGetValue(type, out var parse))
+        else if (type.IsEnum && Vocabularies.Has(type))
         {
-            result = MapWord(type, parse, node, path, bag);
+            result = MapWord(Vocabularies.Of(type), node, path, bag);
         }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
@@ -201,21 +175,20 @@ internal sealed class ApplicationMapper
         return result;
     }
 
-    private object? MapWord(Type type, Func<string, (bool Ok, object? Value)> parse, DocumentNode node, string path, DiagnosticBag bag)
+    private static object? MapWord(IVocabulary vocabulary, DocumentNode node, string path, DiagnosticBag bag)
     {
         if (Scalars.String(node, bag, $"'{path}'") is not { } word)
         {
             return null;
         }
 
-        var (ok, value) = parse(word);
-        if (ok)
+        if (vocabulary.TryParse(word, out var value))
         {
             return value;
         }
 
-        var words = EnumWords[type].ToList();
-        var code = type == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
+        var words = vocabulary.Codes.ToList();
+        var code = vocabulary.EnumType == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
         var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in docs/application.md (Chinese names are accepted too).";
         bag.Add(node.Location, code, $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
         return null;
@@ -255,19 +228,19 @@ internal sealed class ApplicationMapper
         }
 
         var reader = new MappingReader(mapping, bag);
-        var valueNode = reader.Required("value", $"the number of '{path}'");
-        var unitNode = reader.Required("unit", $"the unit of '{path}' ({string.Join(", ", UnitConversions.CapacitySymbols)})");
+        var valueNode = reader.Required(ValueKey, $"the number of '{path}'");
+        var unitNode = reader.Required(UnitKey, $"the unit of '{path}' ({string.Join(", ", UnitConversions.CapacitySymbols)})");
         reader.Finish($"'{path}'");
-        var value = valueNode is null ? null : Scalars.Decimal(valueNode, bag, $"'{path}.value'");
+        var value = valueNode is null ? null : Scalars.Decimal(valueNode, bag, $"'{Join(path, ValueKey)}'");
         if (valueNode is not null)
         {
-            _locations[path + ".value"] = valueNode.Location;
+            _locations[Join(path, ValueKey)] = valueNode.Location;
         }
 
         CapacityUnit? unit = null;
-        if (unitNode is not null && Scalars.String(unitNode, bag, $"'{path}.unit'") is { } symbol)
+        if (unitNode is not null && Scalars.String(unitNode, bag, $"'{Join(path, UnitKey)}'") is { } symbol)
         {
-            _locations[path + ".unit"] = unitNode.Location;
+            _locations[Join(path, UnitKey)] = unitNode.Location;
             if (UnitConversions.TryParseCapacityUnit(symbol, out var parsed))
             {
                 unit = parsed;
@@ -299,7 +272,7 @@ internal sealed class ApplicationMapper
             }
             else
             {
-                ErrorAt(Join(path, "league"), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
+                ErrorAt(Join(path, LeagueKey), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
             }
         }
 
@@ -316,16 +289,16 @@ internal sealed class ApplicationMapper
                 county = found[0];
                 if (league is not null && county.LeagueCode != league.Code)
                 {
-                    ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
+                    ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
                 }
             }
             else if (found.Count > 1)
             {
-                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
             }
             else
             {
-                ErrorAt(Join(path, "county"), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
             }
         }
 
@@ -349,10 +322,6 @@ internal sealed class ApplicationMapper
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static string Where(string path) => path.Length == 0 ? " in the application" : $" in '{path}'";
-
-    private static Func<string, (bool, object?)> Parser<T>(Vocabulary<T> vocabulary)
-        where T : struct, Enum =>
-        s => vocabulary.TryParse(s, out var value) ? (true, value) : (false, null);
 
     /// <summary>The settable properties of an application record, keyed by their camelCase document key.</summary>
     private sealed class TypeShape

@@ -1,9 +1,19 @@
 
+using MineralRules.Units;
+
 namespace MineralRules.Applications;
 
 /// <summary>One word of a closed vocabulary: its code, its Chinese and English names, and accepted aliases.</summary>
 internal sealed record Term<T>(T Value, string Code, string Zh, string En, params string[] Aliases)
-    where T : struct, Enum;
+    where T : struct, Enum
+{
+    /// <summary>How a report for people labels the value (<c>NON-COMPLIANT</c>, <c>n/a</c>); the English name when not set.</summary>
+    public string Label
+    {
+        get => field ?? En;
+        init;
+    }
+}
 
 /// <summary>
 /// A closed vocabulary (minerals, zones, ...): parses a code or a Chinese name, names a value in zh or en.
@@ -14,12 +24,21 @@ internal sealed class Vocabulary<T> : IVocabulary
 {
     // Keyed by the enum's int value, not by T: a dictionary or LINQ per enum type is JIT-compiled once per type
     // in every fresh process, and the vocabularies are built at every cold start.
-    private readonly Dictionary<string, int> _byWord = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _byWord;
     private readonly Term<T>[] _byValue;
+    private readonly Func<string, string> _normalise;
 
+    /// <summary>A vocabulary whose words are read ignoring case.</summary>
     public Vocabulary(string name, params Term<T>[] terms)
+        : this(name, StringComparer.OrdinalIgnoreCase, static word => word.Trim(), terms)
+    {
+    }
+
+    private Vocabulary(string name, StringComparer comparer, Func<string, string> normalise, Term<T>[] terms)
     {
         Name = name;
+        _normalise = normalise;
+        _byWord = new(comparer);
         Terms = terms;
         var values = Enum.GetValuesAsUnderlyingType(typeof(T));
         _byValue = new Term<T>[values.Length];
@@ -47,6 +66,10 @@ internal sealed class Vocabulary<T> : IVocabulary
         }
     }
 
+    /// <summary>A vocabulary of symbols compared case by case (<c>Mt</c> is not <c>mt</c>) after <paramref name="normalise"/>.</summary>
+    public static Vocabulary<T> Symbols(string name, Func<string, string> normalise, IEnumerable<Term<T>> terms) =>
+        new(name, StringComparer.Ordinal, normalise, [.. terms]);
+
     /// <summary>What the vocabulary names, for messages ("mineral", "zone").</summary>
     public string Name { get; }
 
@@ -54,9 +77,12 @@ internal sealed class Vocabulary<T> : IVocabulary
 
     public IEnumerable<string> Codes => Terms.Select(t => t.Code);
 
+    /// <summary>Every word read as a value: codes, Chinese names and aliases (what the application schema enumerates).</summary>
+    public IEnumerable<string> Words => Terms.SelectMany(t => new[] { t.Code, t.Zh }.Concat(t.Aliases)).Distinct(StringComparer.Ordinal);
+
     public bool TryParse(string word, out T value)
     {
-        var found = _byWord.TryGetValue(word.Trim(), out var number);
+        var found = _byWord.TryGetValue(_normalise(word), out var number);
         value = FromInt(number);
         return found;
     }
@@ -64,6 +90,9 @@ internal sealed class Vocabulary<T> : IVocabulary
     public Term<T> this[T value] => _byValue[ToInt(value)];
 
     public string Code(T value) => this[value].Code;
+
+    /// <summary>The report label of <paramref name="value"/> (<see cref="Term{T}.Label"/>).</summary>
+    public string Label(T value) => this[value].Label;
 
     Type IVocabulary.EnumType => typeof(T);
 
@@ -94,6 +123,8 @@ internal interface IVocabulary
 
     IEnumerable<string> Codes { get; }
 
+    IEnumerable<string> Words { get; }
+
     bool TryParse(string word, out object value);
 
     string Display(object value, bool zh);
@@ -101,11 +132,26 @@ internal interface IVocabulary
     string Code(object value);
 }
 
-/// <summary>The application document's vocabularies (docs/application.md).</summary>
+/// <summary>
+/// The one place where the contract's enums meet their words: every enum of the application, its units and the result
+/// has its code, Chinese and English names (and report label) here; readers, writers, schemas and messages look them
+/// up through <see cref="Of"/> (any word of the contract) or <see cref="For"/> (the words rules compare by name).
+/// </summary>
 internal static class Vocabularies
 {
-    /// <summary>The vocabulary of an enum type of the application model, or null.</summary>
-    public static IVocabulary? For(Type enumType) => All.FirstOrDefault(v => v.EnumType == enumType);
+    /// <summary>
+    /// The vocabulary of an application fact whose words rules name and messages show (permit, mineral, zone, ...), or
+    /// null; units are not among them (rules compare capacities and quotas by conversion, see <see cref="UnitConversions"/>).
+    /// </summary>
+    public static IVocabulary? For(Type enumType) => ByType.GetValueOrDefault(enumType);
+
+    /// <summary>Every word vocabulary of the contract by enum type: the facts' words, units, outcomes, decisions, exemption statuses.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="enumType"/> has no words in the contract.</exception>
+    public static IVocabulary Of(Type enumType) =>
+        AnyByType.GetValueOrDefault(enumType) ?? throw new InvalidOperationException($"{enumType.Name} has no words in the contract.");
+
+    /// <summary>True when <paramref name="enumType"/> has words in the contract (<see cref="Of"/>).</summary>
+    public static bool Has(Type enumType) => AnyByType.ContainsKey(enumType);
 
     public static readonly Vocabulary<Permit> Permits = new(
         "permit",
@@ -226,7 +272,16 @@ internal static class Vocabularies
         new(Mineral.HeavyPlacer, "heavy-placer", "其他重砂矿物", "other heavy placer minerals"),
         new(Mineral.SandGravel, "sand-gravel", "普通建筑用砂石土", "construction sand, gravel and earth"));
 
-    private static IReadOnlyList<IVocabulary> All => [Permits, Actions, MiningMethods, Scales, Stages, Zones, GrantMethods, CoalRanks, Minerals];
+    /// <summary>The vocabularies of the facts rules compare by name.</summary>
+    public static IReadOnlyList<IVocabulary> FactWords { get; } = [Permits, Actions, MiningMethods, Scales, Stages, Zones, GrantMethods, CoalRanks, Minerals];
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<Type, IVocabulary> ByType =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(FactWords, v => v.EnumType);
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<Type, IVocabulary> AnyByType =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            [.. FactWords, UnitConversions.CapacityUnits, UnitConversions.MassUnits, ResultVocabularies.Outcomes, ResultVocabularies.Decisions, ResultVocabularies.ExemptionStatuses],
+            v => v.EnumType);
 }
 
 /// <summary>Vocabularies of the result document.</summary>
@@ -234,14 +289,27 @@ internal static class ResultVocabularies
 {
     public static readonly Vocabulary<Outcome> Outcomes = new(
         "outcome",
-        new(Outcome.Pass, "pass", "通过", "pass"),
-        new(Outcome.Fail, "fail", "不通过", "fail"),
-        new(Outcome.Review, "review", "需复核", "review"),
-        new(Outcome.NotApplicable, "not-applicable", "不适用", "not applicable"));
+        new(Outcome.Pass, "pass", "通过", "pass") { Label = "pass" },
+        new(Outcome.Fail, "fail", "不通过", "fail") { Label = "FAIL" },
+        new(Outcome.Review, "review", "需复核", "review") { Label = "REVIEW" },
+        new(Outcome.NotApplicable, "not-applicable", "不适用", "not applicable") { Label = "n/a" });
 
     public static readonly Vocabulary<Decision> Decisions = new(
         "decision",
-        new(Decision.Compliant, "compliant", "符合规划", "compliant"),
-        new(Decision.NonCompliant, "non-compliant", "不符合规划", "non-compliant"),
-        new(Decision.NeedsReview, "needs-review", "需人工复核", "needs review"));
+        new(Decision.Compliant, "compliant", "符合规划", "compliant") { Label = "COMPLIANT" },
+        new(Decision.NonCompliant, "non-compliant", "不符合规划", "non-compliant") { Label = "NON-COMPLIANT" },
+        new(Decision.NeedsReview, "needs-review", "需人工复核", "needs review") { Label = "NEEDS REVIEW" });
+
+    public static readonly Vocabulary<ExemptionStatus> ExemptionStatuses = new(
+        "exemption status",
+        new(ExemptionStatus.Applied, "applied", "已采纳", "applied"),
+        new(ExemptionStatus.Ignored, "ignored", "不予采纳", "ignored"),
+        new(ExemptionStatus.NotNeeded, "not-needed", "无需适用", "not needed"));
+
+    /// <summary>The statuses of a clause in a rule set's clause index (clauses.yaml).</summary>
+    public static readonly Vocabulary<RuleSets.ClauseStatus> ClauseStatuses = new(
+        "clause status",
+        new(RuleSets.ClauseStatus.Checkable, "checkable", "可检查", "checkable"),
+        new(RuleSets.ClauseStatus.Informational, "informational", "仅供参考", "informational"),
+        new(RuleSets.ClauseStatus.NotCheckable, "not-checkable", "不可检查", "not checkable"));
 }

@@ -27,9 +27,10 @@ internal sealed class Field
 {
     private PropertyInfo[]? _chain;
 
-    private Field(string path, FieldKind kind, Type valueType, Func<Application, object?> read)
+    private Field(string path, string zh, FieldKind kind, Type valueType, Func<Application, object?> read)
     {
         Path = path;
+        Zh = zh;
         Kind = kind;
         ValueType = valueType;
         Read = read;
@@ -45,6 +46,12 @@ internal sealed class Field
 
     /// <summary>The field's path in documents and rules (camelCase), e.g. <c>recovery.mining.actual</c>.</summary>
     public string Path { get; }
+
+    /// <summary>The fact's Chinese name, for messages (<c>所在规划分区</c>).</summary>
+    public string Zh { get; }
+
+    /// <summary>How a Chinese message names the fact: its name, then its document key in brackets (<c>所在规划分区（location.zones）</c>).</summary>
+    public string ZhNamed => $"{Zh}（{Path}）";
 
     public FieldKind Kind { get; }
 
@@ -87,38 +94,38 @@ internal sealed class Field
     /// <summary>The type <see cref="Access"/> yields: Nullable of a value type, or the reference type.</summary>
     public Type AccessType => ValueType.IsValueType ? typeof(Nullable<>).MakeGenericType(ValueType) : ValueType;
 
-    public static Field Boolean(string path, Func<Application, bool?> read) =>
-        new(path, FieldKind.Boolean, typeof(bool), a => read(a)) { ReadBoolean = read };
+    public static Field Boolean(string path, string zh, Func<Application, bool?> read) =>
+        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a)) { ReadBoolean = read };
 
-    public static Field Integer(string path, Func<Application, int?> read) =>
-        new(path, FieldKind.Integer, typeof(int), a => read(a)) { ReadInteger = read, ReadNumber = a => read(a) };
+    public static Field Integer(string path, string zh, Func<Application, int?> read) =>
+        new(path, zh, FieldKind.Integer, typeof(int), a => read(a)) { ReadInteger = read, ReadNumber = a => read(a) };
 
-    public static Field Number(string path, Func<Application, decimal?> read) =>
-        new(path, FieldKind.Decimal, typeof(decimal), a => read(a)) { ReadNumber = read };
+    public static Field Number(string path, string zh, Func<Application, decimal?> read) =>
+        new(path, zh, FieldKind.Decimal, typeof(decimal), a => read(a)) { ReadNumber = read };
 
-    public static Field Date(string path, Func<Application, DateOnly?> read) =>
-        new(path, FieldKind.Date, typeof(DateOnly), a => read(a)) { ReadDate = read };
+    public static Field Date(string path, string zh, Func<Application, DateOnly?> read) =>
+        new(path, zh, FieldKind.Date, typeof(DateOnly), a => read(a)) { ReadDate = read };
 
-    public static Field Capacity(string path, Func<Application, Capacity?> read) =>
-        new(path, FieldKind.Capacity, typeof(Capacity), read) { ReadCapacity = read };
+    public static Field Capacity(string path, string zh, Func<Application, Capacity?> read) =>
+        new(path, zh, FieldKind.Capacity, typeof(Capacity), read) { ReadCapacity = read };
 
-    public static Field Text(string path, Func<Application, string?> read) =>
-        new(path, FieldKind.Text, typeof(string), read) { ReadText = read };
+    public static Field Text(string path, string zh, Func<Application, string?> read) =>
+        new(path, zh, FieldKind.Text, typeof(string), read) { ReadText = read };
 
-    public static Field Word<T>(string path, Func<Application, T?> read)
+    public static Field Word<T>(string path, string zh, Func<Application, T?> read)
         where T : struct, Enum =>
-        new(path, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? (int)(object)v : null };
+        new(path, zh, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? (int)(object)v : null };
 
     /// <summary>
     /// A mark: a boolean whose <c>true</c> can only raise a review, read as false when absent (clauses.md: "Marks"),
     /// so it never makes a rule ask for it.
     /// </summary>
-    public static Field Mark(string path, Func<Application, bool?> read) =>
-        new(path, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true };
+    public static Field Mark(string path, string zh, Func<Application, bool?> read) =>
+        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true };
 
-    public static Field Words<T>(string path, Func<Application, IReadOnlyList<T>?> read)
+    public static Field Words<T>(string path, string zh, Func<Application, IReadOnlyList<T>?> read)
         where T : struct, Enum =>
-        new(path, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
+        new(path, zh, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
         {
             ReadWordsGiven = a => read(a) is not null,
             ReadWordMask = a =>
@@ -195,9 +202,9 @@ internal sealed class Field
 
 /// <summary>
 /// The facts rules can read: every property of the <see cref="Application"/> record and of the records below it,
-/// by the same camelCase path as in documents, in declaration order. Written out rather than found by reflection
-/// so that loading compiles nothing; FieldCatalogTests checks the list against the record, so a new fact in the
-/// model fails the build's tests until it is added here.
+/// by the same camelCase path as in documents, in declaration order: the handles of <see cref="ApplicationFields"/>.
+/// Written out rather than found by reflection so that loading compiles nothing; FieldCatalogTests checks the list
+/// against the record, so a new fact in the model fails the build's tests until it has a handle there.
 /// </summary>
 internal sealed class FieldCatalog
 {
@@ -214,66 +221,7 @@ internal sealed class FieldCatalog
         _byPath = Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
-    public static FieldCatalog Default { get; } = new(
-    [
-        Field.Text("id", a => a.Id),
-        Field.Word<Permit>("permit", a => a.Permit),
-        Field.Word<PermitAction>("action", a => a.Action),
-        Field.Date("applicationDate", a => a.ApplicationDate),
-        Field.Text("applicant", a => a.Applicant),
-        Field.Word<Mineral>("mineral", a => a.Mineral),
-        Field.Word<MiningMethod>("miningMethod", a => a.MiningMethod),
-        Field.Boolean("includesProcessing", a => a.IncludesProcessing),
-        Field.Capacity("capacity", a => a.Capacity),
-        Field.Capacity("capacityBefore", a => a.CapacityBefore),
-        Field.Integer("operatingDaysPerYear", a => a.OperatingDaysPerYear),
-        Field.Word<Scale>("scale", a => a.Scale),
-        Field.Word<Scale>("depositScale", a => a.DepositScale),
-        Field.Word<ExplorationStage>("explorationStage", a => a.ExplorationStage),
-        Field.Text("location.league", a => a.Location?.League),
-        Field.Text("location.county", a => a.Location?.County),
-        Field.Words<Zone>("location.zones", a => a.Location?.Zones),
-        Field.Boolean("block.inPlanningBlock", a => a.Block?.InPlanningBlock),
-        Field.Text("block.code", a => a.Block?.Code),
-        Field.Number("block.basicUnits", a => a.Block?.BasicUnits),
-        Field.Integer("block.otherHolders", a => a.Block?.OtherHolders),
-        Field.Integer("deposit.otherMiningRights", a => a.Deposit?.OtherMiningRights),
-        Field.Word<GrantMethod>("grant.method", a => a.Grant?.Method),
-        Field.Boolean("grant.stateCouncilKeyProject", a => a.Grant?.StateCouncilKeyProject),
-        Field.Text("grant.agreementBasis", a => a.Grant?.AgreementBasis),
-        Field.Boolean("fiscallyFunded", a => a.FiscallyFunded),
-        Field.Boolean("developmentPlanReviewed", a => a.DevelopmentPlanReviewed),
-        Field.Mark("applicantStatus.abnormalList", a => a.ApplicantStatus?.AbnormalList),
-        Field.Mark("applicantStatus.seriousViolationList", a => a.ApplicantStatus?.SeriousViolationList),
-        Field.Boolean("environment.highEnergyHighPollution", a => a.Environment?.HighEnergyHighPollution),
-        Field.Boolean("environment.eiaApproved", a => a.Environment?.EiaApproved),
-        Field.Boolean("environment.ecologyDepartmentConsent", a => a.Environment?.EcologyDepartmentConsent),
-        Field.Boolean("environment.greenExplorationPlan", a => a.Environment?.GreenExplorationPlan),
-        Field.Boolean("environment.greenMineStandard", a => a.Environment?.GreenMineStandard),
-        Field.Boolean("environment.restorationPlanFiled", a => a.Environment?.RestorationPlanFiled),
-        Field.Boolean("environment.restorationFundAccrued", a => a.Environment?.RestorationFundAccrued),
-        Field.Mark("environment.restorationOverdue", a => a.Environment?.RestorationOverdue),
-        Field.Boolean("environment.environmentalAccessAssessed", a => a.Environment?.EnvironmentalAccessAssessed),
-        Field.Word<CoalRank>("coal.rank", a => a.Coal?.Rank),
-        Field.Mark("coal.germaniumBearing", a => a.Coal?.GermaniumBearing),
-        Field.Mark("coal.highAlumina", a => a.Coal?.HighAlumina),
-        Field.Boolean("coal.toxicSubstancesExceedStandard", a => a.Coal?.ToxicSubstancesExceedStandard),
-        Field.Number("quota.requested", a => a.Quota?.Requested),
-        Field.Number("quota.allocated", a => a.Quota?.Allocated),
-        Field.Word<MassUnit>("quota.unit", a => a.Quota?.Unit),
-        Field.Integer("sandGravel.countyRights", a => a.SandGravel?.CountyRights),
-        Field.Integer("sandGravel.countyControlNumber", a => a.SandGravel?.CountyControlNumber),
-        Field.Number("recovery.mining.actual", a => a.Recovery?.Mining?.Actual),
-        Field.Number("recovery.mining.approved", a => a.Recovery?.Mining?.Approved),
-        Field.Number("recovery.processing.actual", a => a.Recovery?.Processing?.Actual),
-        Field.Number("recovery.processing.approved", a => a.Recovery?.Processing?.Approved),
-        Field.Number("recovery.dilution.actual", a => a.Recovery?.Dilution?.Actual),
-        Field.Number("recovery.dilution.approved", a => a.Recovery?.Dilution?.Approved),
-        Field.Boolean("associatedMinerals.industrialValue", a => a.AssociatedMinerals?.IndustrialValue),
-        Field.Boolean("associatedMinerals.comprehensiveRecovery", a => a.AssociatedMinerals?.ComprehensiveRecovery),
-        Field.Boolean("associatedMinerals.protectionMeasures", a => a.AssociatedMinerals?.ProtectionMeasures),
-        Field.Date("licence.expiresOn", a => a.Licence?.ExpiresOn),
-    ]);
+    public static FieldCatalog Default { get; } = new(ApplicationFields.All);
 
     public IReadOnlyList<Field> Fields { get; }
 

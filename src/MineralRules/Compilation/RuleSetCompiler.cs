@@ -19,7 +19,7 @@ internal sealed class RuleSetCompiler
         _fields = fields;
         _readings = readings;
         _conditions = new ConditionCompiler(fields, readings, () => new ExpressionCompiler(fields));
-        _scopes = new ScopeCompiler(fields, _conditions, readings);
+        _scopes = new ScopeCompiler(_conditions, readings);
     }
 
     /// <summary>

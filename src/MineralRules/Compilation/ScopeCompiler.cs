@@ -73,7 +73,7 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
 }
 
 /// <summary>Compiles a rule's scope (<see cref="CompiledScope"/>).</summary>
-internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler conditions, RuleSetReadings readings)
+internal sealed class ScopeCompiler(ConditionCompiler conditions, RuleSetReadings readings)
 {
     public CompiledScope? Compile(ScopeDefinition scope, BoundCondition? when, string ruleId, DiagnosticBag diagnostics)
     {
@@ -94,7 +94,7 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
             return null;
         }
 
-        var zonesField = fields.Find("location.zones")!;
+        var zonesField = ApplicationFields.Zones;
         var zonesUnknown = readings.AbsentZonesUnknown ? Truth.MissingField(zonesField.Id) : Truth.False;
         return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition), zonesUnknown)
         {
@@ -135,10 +135,10 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         if (scope.Zones.Count > 0)
         {
             var words = string.Join(", ", scope.Zones.Select(z => Vocabularies.Zones.Code(z)));
-            facts.Add(new FactSpec(fields.Find("location.zones")!, _ => "includes none of " + words));
+            facts.Add(new FactSpec(ApplicationFields.Zones, _ => "includes none of " + words));
         }
 
-        var mineral = fields.Find("mineral")!;
+        var mineral = ApplicationFields.Mineral;
         if (scope.Minerals.Count > 0)
         {
             var words = string.Join(", ", scope.Minerals.Select(m => Vocabularies.Minerals.Code(m)));
@@ -153,13 +153,13 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         if (scope.Leagues.Count > 0)
         {
             var codes = string.Join(", ", scope.Leagues);
-            facts.Add(new FactSpec(fields.Find("location.league")!, _ => "none of " + codes));
+            facts.Add(new FactSpec(ApplicationFields.League, _ => "none of " + codes));
         }
 
         if (scope.Counties.Count > 0)
         {
             var codes = string.Join(", ", scope.Counties);
-            facts.Add(new FactSpec(fields.Find("location.county")!, _ => "none of " + codes));
+            facts.Add(new FactSpec(ApplicationFields.County, _ => "none of " + codes));
         }
 
         if (when is not null)
@@ -170,7 +170,7 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
         if (facts.Count == 0 && scope.Actions.Count > 0)
         {
             var words = string.Join(", ", scope.Actions.Select(a => Vocabularies.Actions.Code(a)));
-            facts.Add(new FactSpec(fields.Find("action")!, _ => "none of " + words));
+            facts.Add(new FactSpec(ApplicationFields.Action, _ => "none of " + words));
         }
 
         return [.. facts];
@@ -186,9 +186,9 @@ internal sealed class ScopeCompiler(FieldCatalog fields, ConditionCompiler condi
             return null;
         }
 
-        var methodField = fields.Find("miningMethod")!.Id;
-        var leagueField = fields.Find("location.league")!.Id;
-        var countyField = fields.Find("location.county")!.Id;
+        var methodField = ApplicationFields.MiningMethod.Id;
+        var leagueField = ApplicationFields.League.Id;
+        var countyField = ApplicationFields.County.Id;
         return application =>
         {
             var result = Truth.True;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using MineralRules.Applications;
 using MineralRules.Reference;
 using MineralRules.Units;
@@ -8,13 +7,6 @@ namespace MineralRules.Compilation;
 /// <summary>How values appear in messages, in Chinese or English. Numbers are culture-invariant.</summary>
 internal static class ValueText
 {
-    /// <summary>The contract's vocabularies by enum type, looked up without allocating on the evaluation path.</summary>
-    private static readonly FrozenDictionary<Type, IVocabulary> VocabularyByType = new IVocabulary[]
-    {
-        Vocabularies.Permits, Vocabularies.Actions, Vocabularies.MiningMethods, Vocabularies.Scales, Vocabularies.Stages,
-        Vocabularies.Zones, Vocabularies.GrantMethods, Vocabularies.CoalRanks, Vocabularies.Minerals,
-    }.ToFrozenDictionary(v => v.EnumType);
-
     public static string Of(object? value, Field? field, bool zh) => value switch
     {
         null => zh ? "（未填写）" : "(not given)",
@@ -23,9 +15,9 @@ internal static class ValueText
         int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Capacity c => c.ToString(),
-        string s when field?.Path is "location.league" or "location.county" => AdministrativeDivisions.Default.Name(s),
+        string s when field == ApplicationFields.League || field == ApplicationFields.County => AdministrativeDivisions.Default.Name(s),
         string s => s,
-        Enum e => VocabularyByType.TryGetValue(e.GetType(), out var v) ? v.Display(e, zh) : e.ToString(),
+        Enum e => Vocabularies.For(e.GetType()) is { } v ? v.Display(e, zh) : e.ToString(),
         System.Collections.IEnumerable list => Join(list.Cast<object>().Select(o => Of(o, null, zh)), zh),
         _ => value.ToString() ?? string.Empty,
     };

@@ -258,7 +258,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
 
     private static LeafCondition CapacityCompare(BoundCompare c, FieldCatalog fields)
     {
-        var days = fields.Find("operatingDaysPerYear")!;
+        var days = ApplicationFields.OperatingDaysPerYear;
         var capacity = c.Field;
         var (readCapacity, readDays, comparison) = (capacity.ReadCapacity!, days.ReadInteger!, c.Comparison);
         Func<Application, Truth> evaluate;

@@ -91,7 +91,7 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
         new ScaleDerivation(c.Table).Compile();
 
     protected override IEnumerable<FactSpec> Facts(BoundScaleMatchesCapacity c, FieldCatalog fields) =>
-        [new(fields.Find("scale")!, _ => "the scale the capacity gives (国土资发〔2004〕208号)")];
+        [new(ApplicationFields.Scale, _ => "the scale the capacity gives (国土资发〔2004〕208号)")];
 
     protected override string Render(ScaleMatchesCapacityCondition c) => "scale matches capacity";
 

@@ -85,7 +85,7 @@ internal static class MessageTemplates
                 "mineral" => ValueText.Of(application.Mineral, null, zh),
                 "permit" => ValueText.Of(application.Permit, null, zh),
                 "action" => ValueText.Of(application.Action, null, zh),
-                "league" => ValueText.Of(application.Location?.League, FieldCatalog.Default.Find("location.league"), zh),
+                "league" => ValueText.Of(application.Location?.League, ApplicationFields.League, zh),
                 _ => null,
             };
             text.AppendFormatted(template.AsSpan(start, (value is null ? close + 1 : open) - start));

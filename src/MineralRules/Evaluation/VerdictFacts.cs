@@ -45,7 +45,7 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application, 
         if (specs.Length == 0)
         {
             // A rule that compares nothing and has no scope beyond permit and mineral: the mineral is what it is about.
-            var mineral = FieldCatalog.Default.Find("mineral")!;
+            var mineral = ApplicationFields.Mineral;
             return [new Fact(mineral.Path, FactText.Value(mineral, application), "—", FromApplication)];
         }
 
@@ -71,13 +71,27 @@ internal static class MissingFacts
             : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
     ];
 
+    /// <summary>
+    /// Whether Chinese messages name facts by their Chinese name with the key in brackets (<c>所在规划分区（location.zones）</c>):
+    /// rule sets released with remedies (2.0.0 on) do; 1.0.0's messages named them by key, and a released version keeps
+    /// the texts it was released with (Version1ReproductionTests).
+    /// </summary>
+    public static bool NamesInChinese(RuleSetReadings readings) => readings.RemediesRequired;
+
+    /// <summary>A given fact with its value in a Chinese message: <c>设计生产能力（capacity：3m³/d）</c>, or by key alone (<see cref="NamesInChinese"/>).</summary>
+    public static string ZhWithValue(Field field, Application application, bool zhNames)
+    {
+        var value = ValueText.Of(field.Read(application), field, zh: true);
+        return zhNames ? $"{field.Zh}（{field.Path}：{value}）" : $"{field.Path}（{value}）";
+    }
+
     /// <summary>The standard remedy of a missing fact: supply it, or have a person review.</summary>
     public static LocalizedText Remedy(FieldSet missing, FieldCatalog fields, Application application)
     {
         var named = VerdictText.Fields(missing, fields);
-        var absent = named.Where(f => f.Read(application) is null).Select(f => f.Path).ToList();
-        var incomparable = named.Where(f => f.Read(application) is not null && f.Kind != FieldKind.Date).Select(f => f.Path).ToList();
-        var dates = named.Where(f => f.Read(application) is not null && f.Kind == FieldKind.Date).Select(f => f.Path).ToList();
+        var absent = named.Where(f => f.Read(application) is null).ToList();
+        var incomparable = named.Where(f => f.Read(application) is not null && f.Kind != FieldKind.Date).ToList();
+        var dates = named.Where(f => f.Read(application) is not null && f.Kind == FieldKind.Date).ToList();
         if (absent.Count == 0 && incomparable.Count == 0 && dates.Count == 0)
         {
             return VerdictText.PersonReviews;
@@ -87,25 +101,30 @@ internal static class MissingFacts
         var en = new List<string>();
         if (absent.Count > 0)
         {
-            var names = string.Join(", ", absent);
-            zh.Add(string.Create(CultureInfo.InvariantCulture, $"补充提交{names}后重新检查，或由人工复核。"));
+            var names = Paths(absent);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"补充提交{ZhNames(absent)}后重新检查，或由人工复核。"));
             en.Add(string.Create(CultureInfo.InvariantCulture, $"Supply {names} and check again, or have a person review it."));
         }
 
         if (incomparable.Count > 0)
         {
-            var names = string.Join(", ", incomparable);
-            zh.Add(string.Create(CultureInfo.InvariantCulture, $"以可换算的单位重新填写{names}，或由人工复核。"));
+            var names = Paths(incomparable);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"以可换算的单位重新填写{ZhNames(incomparable)}，或由人工复核。"));
             en.Add(string.Create(CultureInfo.InvariantCulture, $"Give {names} in a unit that converts to the rule's, or have a person review it."));
         }
 
         if (dates.Count > 0)
         {
-            var names = string.Join(", ", dates);
-            zh.Add(string.Create(CultureInfo.InvariantCulture, $"核对{names}，或由人工复核。"));
+            var names = Paths(dates);
+            zh.Add(string.Create(CultureInfo.InvariantCulture, $"核对{ZhNames(dates)}，或由人工复核。"));
             en.Add(string.Create(CultureInfo.InvariantCulture, $"Check {names}, or have a person review it."));
         }
 
         return new LocalizedText(string.Concat(zh), string.Join(" ", en));
     }
+
+    private static string Paths(List<Field> fields) => string.Join(", ", fields.Select(f => f.Path));
+
+    /// <summary>Facts as a Chinese message names them: name, then key in brackets, joined by 、.</summary>
+    private static string ZhNames(List<Field> fields) => string.Join("、", fields.Select(f => f.ZhNamed));
 }

@@ -30,7 +30,7 @@ internal static class VerdictText
     public static LocalizedText Undecided(CompiledRule rule, Application application) => new(new DeferredUndecidedMessage(rule, application));
 
     /// <summary>The message of a review for facts that could not decide a rule, formatted when first read.</summary>
-    public static LocalizedText Missing(FieldSet missing, FieldCatalog fields, Application application) => new(new DeferredMissingMessage(missing, fields, application));
+    public static LocalizedText Missing(FieldSet missing, FieldCatalog fields, Application application, bool zhNames) => new(new DeferredMissingMessage(missing, fields, application, zhNames));
 
     /// <summary>The remedy of a review for facts that could not decide a rule, formatted when first read.</summary>
     public static LocalizedText MissingRemedy(FieldSet missing, FieldCatalog fields, Application application) => new(new DeferredMissingRemedy(missing, fields, application));
@@ -47,8 +47,11 @@ internal static class VerdictText
         return list;
     }
 
-    /// <summary>Names the facts the application leaves out, and those it gives that still could not be compared, with their values.</summary>
-    public static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application)
+    /// <summary>
+    /// Names the facts the application leaves out, and those it gives that still could not be compared, with their
+    /// values; the Chinese text names facts by their Chinese name when <paramref name="zhNames"/> (<see cref="MissingFacts.NamesInChinese"/>).
+    /// </summary>
+    public static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application, bool zhNames)
     {
         if (missing.IsEmpty)
         {
@@ -67,13 +70,14 @@ internal static class VerdictText
         if (absent.Length > 0)
         {
             var names = string.Join(", ", absent);
-            zh.Append(CultureInfo.InvariantCulture, $"缺少判断本项规定所需的事实：{names}。请补充后重新检查，或由人工复核。");
+            var zhList = zhNames ? string.Join("、", Fields(missing, fields).Where(f => f.Read(application) is null).Select(f => f.ZhNamed)) : names;
+            zh.Append(CultureInfo.InvariantCulture, $"缺少判断本项规定所需的事实：{zhList}。请补充后重新检查，或由人工复核。");
             en.Append(CultureInfo.InvariantCulture, $"Missing fact(s) needed to decide this provision: {names}. Supply them and check again, or have a person review it.");
         }
 
         if (given.Count > 0)
         {
-            var zhValues = string.Join("，", given.Select(f => $"{f.Path}（{ValueText.Of(f.Read(application), f, zh: true)}）"));
+            var zhValues = string.Join("，", given.Select(f => MissingFacts.ZhWithValue(f, application, zhNames)));
             var enValues = string.Join(", ", given.Select(f => $"{f.Path} ({ValueText.Of(f.Read(application), f, zh: false)})"));
             zh.Append(CultureInfo.InvariantCulture, $"{zhValues}无法与本项规定的标准比较（如体积单位对质量标准），须人工复核。");
             en.Append(en.Length > 0 ? " " : string.Empty).Append(CultureInfo.InvariantCulture, $"{enValues} cannot be compared with this provision's threshold (e.g. a volume against a mass); a person must review it.");
@@ -81,7 +85,7 @@ internal static class VerdictText
 
         if (dates.Count > 0)
         {
-            var zhValues = string.Join("，", dates.Select(f => $"{f.Path}（{ValueText.Of(f.Read(application), f, zh: true)}）"));
+            var zhValues = string.Join("，", dates.Select(f => MissingFacts.ZhWithValue(f, application, zhNames)));
             var enValues = string.Join(", ", dates.Select(f => $"{f.Path} ({ValueText.Of(f.Read(application), f, zh: false)})"));
             zh.Append(CultureInfo.InvariantCulture, $"{zhValues}按本项规定推移后超出日历范围（0001-01-01至9999-12-31），无法比较，须人工复核。");
             en.Append(en.Length > 0 ? " " : string.Empty).Append(CultureInfo.InvariantCulture, $"{enValues} shifted as this provision requires falls outside the calendar (0001-01-01 to 9999-12-31), so it cannot be compared; a person must review it.");
@@ -97,9 +101,9 @@ internal static class VerdictText
             : Undecidable;
 
     /// <summary>The message of a review for facts that could not decide a rule, formatted when first read.</summary>
-    private sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
+    private sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application, bool zhNames) : IDeferredText
     {
-        public LocalizedText Format() => MissingMessage(missing, fields, application);
+        public LocalizedText Format() => MissingMessage(missing, fields, application, zhNames);
     }
 
     /// <summary>The message of a review whose condition could not decide with every fact given, naming why; formatted when first read.</summary>

@@ -220,10 +220,5 @@ internal static class CoverageReporter
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private static string Status(ClauseStatus status) => status switch
-    {
-        ClauseStatus.Checkable => "checkable",
-        ClauseStatus.Informational => "informational",
-        _ => "not-checkable",
-    };
+    private static string Status(ClauseStatus status) => Applications.ResultVocabularies.ClauseStatuses.Code(status);
 }

@@ -72,7 +72,7 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
 
     private static string Line(int line) => line > 0 ? line.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
-    private static string Title(Decision decision) => decision == Decision.NonCompliant ? "❌ non-compliant" : "⚠️ needs review";
+    private static string Title(Decision decision) => (decision == Decision.NonCompliant ? "❌ " : "⚠️ ") + Applications.ResultVocabularies.Decisions[decision].En;
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

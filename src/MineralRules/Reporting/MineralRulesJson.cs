@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MineralRules.Applications;
+using MineralRules.Compilation;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
-using MineralRules.Units;
 
 namespace MineralRules;
 
@@ -58,18 +58,18 @@ public static class MineralRulesJson
         options.Converters.Add(new EvaluationResultConverter(culture));
         options.Converters.Add(new CapacityConverter());
         options.Converters.Add(new DateConverter());
-        options.Converters.Add(new WordConverter<Permit>("permit"));
-        options.Converters.Add(new WordConverter<PermitAction>("action"));
-        options.Converters.Add(new WordConverter<Mineral>("mineral"));
-        options.Converters.Add(new WordConverter<MiningMethod>("miningMethod"));
-        options.Converters.Add(new WordConverter<Scale>("scale"));
-        options.Converters.Add(new WordConverter<ExplorationStage>("explorationStage"));
+        options.Converters.Add(new WordConverter<Permit>(ApplicationFields.Permit.Path));
+        options.Converters.Add(new WordConverter<PermitAction>(ApplicationFields.Action.Path));
+        options.Converters.Add(new WordConverter<Mineral>(ApplicationFields.Mineral.Path));
+        options.Converters.Add(new WordConverter<MiningMethod>(ApplicationFields.MiningMethod.Path));
+        options.Converters.Add(new WordConverter<Scale>(ApplicationFields.Scale.Path));
+        options.Converters.Add(new WordConverter<ExplorationStage>(ApplicationFields.ExplorationStage.Path));
         options.Converters.Add(new WordConverter<Zone>("zone"));
-        options.Converters.Add(new WordConverter<GrantMethod>("grant.method"));
-        options.Converters.Add(new WordConverter<CoalRank>("coal.rank"));
-        options.Converters.Add(new WordConverter<MassUnit>("quota.unit"));
+        options.Converters.Add(new WordConverter<GrantMethod>(ApplicationFields.GrantMethod.Path));
+        options.Converters.Add(new WordConverter<CoalRank>(ApplicationFields.CoalRank.Path));
+        options.Converters.Add(new WordConverter<MassUnit>(ApplicationFields.QuotaUnit.Path));
         options.Converters.Add(new WordConverter<Decision>("decision"));
-        options.Converters.Add(new WordConverter<CapacityUnit>("capacity.unit"));
+        options.Converters.Add(new WordConverter<CapacityUnit>(FieldNames.Path(nameof(Application.Capacity), nameof(Capacity.Unit))));
         options.Converters.Add(new WordConverter<Outcome>("outcome"));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -121,7 +121,7 @@ public static class MineralRulesJson
     private sealed class CapacityConverter : JsonConverter<Capacity>
     {
         public override Capacity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            (Capacity)MapValue(ref reader, typeof(Capacity), "capacity");
+            (Capacity)MapValue(ref reader, typeof(Capacity), ApplicationFields.Capacity.Path);
 
         public override void Write(Utf8JsonWriter writer, Capacity value, JsonSerializerOptions options) =>
             ApplicationJsonWriter.WriteCapacity(writer, value);
@@ -164,37 +164,9 @@ public static class MineralRulesJson
 
         private T Parse(string word)
         {
-            object? value = null;
-            IEnumerable<string> words;
-            if (typeof(T) == typeof(CapacityUnit))
-            {
-                value = UnitConversions.TryParseCapacityUnit(word, out var unit) ? unit : null;
-                words = UnitConversions.CapacitySymbols;
-            }
-            else if (typeof(T) == typeof(MassUnit))
-            {
-                value = UnitConversions.TryParseMassUnit(word, out var unit) ? unit : null;
-                words = UnitConversions.MassSymbols;
-            }
-            else if (typeof(T) == typeof(Outcome))
-            {
-                value = ResultVocabularies.Outcomes.TryParse(word, out var outcome) ? outcome : null;
-                words = ResultVocabularies.Outcomes.Codes;
-            }
-            else if (typeof(T) == typeof(Decision))
-            {
-                value = ResultVocabularies.Decisions.TryParse(word, out var decision) ? decision : null;
-                words = ResultVocabularies.Decisions.Codes;
-            }
-            else
-            {
-                var vocabulary = Vocabularies.For(typeof(T))!;
-                value = vocabulary.TryParse(word, out var parsed) ? parsed : null;
-                words = vocabulary.Codes;
-            }
-
+            var vocabulary = Vocabularies.Of(typeof(T));
             var code = typeof(T) == typeof(CapacityUnit) || typeof(T) == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
-            return value is T typed ? typed : throw UnknownWord(word, name, code, [.. words]);
+            return vocabulary.TryParse(word, out var value) && value is T typed ? typed : throw UnknownWord(word, name, code, [.. vocabulary.Codes]);
         }
     }
 }

@@ -267,12 +267,7 @@ public static class ResultJson
         writer.WriteStartObject();
         writer.WriteString("clause", exemption.Clause);
         writer.WriteString("basis", exemption.Basis);
-        writer.WriteString("status", exemption.Status switch
-        {
-            ExemptionStatus.Applied => "applied",
-            ExemptionStatus.Ignored => "ignored",
-            _ => "not-needed",
-        });
+        writer.WriteString("status", ResultVocabularies.ExemptionStatuses.Code(exemption.Status));
         writer.WriteString("reason", exemption.Reason.In(culture));
         writer.WriteEndObject();
     }

@@ -15,7 +15,7 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
         output.WriteLine($"{source}: {Decision(result.Decision)}  ({result.Application}; rule set {result.RuleSet.Id} {result.RuleSet.Version})");
         foreach (var verdict in result.Verdicts.Where(v => v.Outcome is Outcome.Fail).Concat(result.Verdicts.Where(v => v.Outcome is Outcome.Review)))
         {
-            output.WriteLine($"  {(verdict.Outcome == Outcome.Fail ? "FAIL  " : "REVIEW")} {verdict.Clause.Ref,-6} {verdict.Rule}");
+            output.WriteLine($"  {Label(verdict.Outcome),-6} {verdict.Clause.Ref,-6} {verdict.Rule}");
             output.WriteLine($"         {verdict.Clause.Text}");
             if (verdict.Message is { } message)
             {
@@ -40,7 +40,7 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
         {
             foreach (var verdict in result.Verdicts.Where(v => v.Outcome is Outcome.Pass or Outcome.NotApplicable))
             {
-                output.WriteLine($"  {(verdict.Outcome == Outcome.Pass ? "pass  " : "n/a   ")} {verdict.Clause.Ref,-6} {verdict.Rule}");
+                output.WriteLine($"  {Label(verdict.Outcome),-6} {verdict.Clause.Ref,-6} {verdict.Rule}");
             }
         }
     }
@@ -60,10 +60,7 @@ internal sealed class TextResultReporter(TextWriter output, CultureInfo culture,
             $"{total} application(s): {_decisions.GetValueOrDefault(MineralRules.Decision.Compliant)} compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NonCompliant)} non-compliant, {_decisions.GetValueOrDefault(MineralRules.Decision.NeedsReview)} needs review{(_invalid > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {_invalid} invalid file(s)") : string.Empty)}."));
     }
 
-    private static string Decision(Decision decision) => decision switch
-    {
-        MineralRules.Decision.Compliant => "COMPLIANT",
-        MineralRules.Decision.NonCompliant => "NON-COMPLIANT",
-        _ => "NEEDS REVIEW",
-    };
+    private static string Decision(Decision decision) => Applications.ResultVocabularies.Decisions.Label(decision);
+
+    private static string Label(Outcome outcome) => Applications.ResultVocabularies.Outcomes.Label(outcome);
 }

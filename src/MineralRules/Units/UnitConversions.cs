@@ -1,4 +1,5 @@
 using System.Globalization;
+using MineralRules.Applications;
 
 namespace MineralRules.Units;
 
@@ -37,7 +38,7 @@ internal enum CapacityComparison
 /// </summary>
 internal static class UnitConversions
 {
-    private static readonly (CapacityUnit Unit, string Symbol, Dimension Dimension, TimeBase Time, decimal Factor, string[] Aliases)[] CapacityUnits =
+    private static readonly (CapacityUnit Unit, string Symbol, Dimension Dimension, TimeBase Time, decimal Factor, string[] Aliases)[] CapacityTable =
     [
         (CapacityUnit.TenThousandTonnesPerYear, "万吨/年", Dimension.Mass, TimeBase.Year, 10_000m, ["万t/a", "万吨/a", "万t/年"]),
         (CapacityUnit.MegatonnesPerYear, "Mt/a", Dimension.Mass, TimeBase.Year, 1_000_000m, ["Mt/y", "Mt/yr"]),
@@ -48,7 +49,7 @@ internal static class UnitConversions
         (CapacityUnit.CubicMetresPerDay, "m³/d", Dimension.Volume, TimeBase.Day, 1m, ["m3/d", "立方米/日", "立方米/天"]),
     ];
 
-    private static readonly (MassUnit Unit, string Symbol, decimal Factor, string[] Aliases)[] MassUnits =
+    private static readonly (MassUnit Unit, string Symbol, decimal Factor, string[] Aliases)[] MassTable =
     [
         (MassUnit.Tonne, "t", 1m, ["吨"]),
         (MassUnit.Kilotonne, "kt", 1_000m, ["千吨"]),
@@ -56,55 +57,42 @@ internal static class UnitConversions
         (MassUnit.Megatonne, "Mt", 1_000_000m, ["百万吨"]),
     ];
 
-    public static IEnumerable<string> CapacitySymbols => CapacityUnits.Select(u => u.Symbol);
+    /// <summary>The capacity units as words of the contract: the symbol is the code and the name in both languages; case counts.</summary>
+    public static readonly Vocabulary<CapacityUnit> CapacityUnits = Vocabulary<CapacityUnit>.Symbols(
+        "capacity unit",
+        Normalise,
+        CapacityTable.Select(u => new Term<CapacityUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
+
+    /// <summary>The quota units as words of the contract, as <see cref="CapacityUnits"/>.</summary>
+    public static readonly Vocabulary<MassUnit> MassUnits = Vocabulary<MassUnit>.Symbols(
+        "quota unit",
+        Normalise,
+        MassTable.Select(u => new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
 
     /// <summary>Every spelling of a capacity unit a rule may write: each symbol, then its aliases.</summary>
-    public static IEnumerable<string> CapacitySpellings => CapacityUnits.SelectMany(u => u.Aliases.Prepend(u.Symbol));
+    public static IEnumerable<string> CapacitySpellings => CapacityUnits.Terms.SelectMany(t => t.Aliases.Prepend(t.Code));
 
-    public static IEnumerable<string> MassSymbols => MassUnits.Select(u => u.Symbol);
+    public static IEnumerable<string> CapacitySymbols => CapacityUnits.Codes;
 
-    public static string Symbol(CapacityUnit unit) => CapacityUnits[(int)unit].Symbol;
+    public static IEnumerable<string> MassSymbols => MassUnits.Codes;
 
-    public static string Symbol(MassUnit unit) => MassUnits[(int)unit].Symbol;
+    public static string Symbol(CapacityUnit unit) => CapacityUnits.Code(unit);
 
-    public static Dimension DimensionOf(CapacityUnit unit) => CapacityUnits[(int)unit].Dimension;
+    public static string Symbol(MassUnit unit) => MassUnits.Code(unit);
 
-    public static TimeBase TimeBaseOf(CapacityUnit unit) => CapacityUnits[(int)unit].Time;
+    public static Dimension DimensionOf(CapacityUnit unit) => CapacityTable[(int)unit].Dimension;
 
-    public static bool TryParseCapacityUnit(string text, out CapacityUnit unit)
-    {
-        var normalised = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
-        foreach (var u in CapacityUnits)
-        {
-            if (u.Symbol == normalised || u.Aliases.Contains(normalised))
-            {
-                unit = u.Unit;
-                return true;
-            }
-        }
+    public static TimeBase TimeBaseOf(CapacityUnit unit) => CapacityTable[(int)unit].Time;
 
-        unit = default;
-        return false;
-    }
+    public static bool TryParseCapacityUnit(string text, out CapacityUnit unit) => CapacityUnits.TryParse(text, out unit);
 
-    public static bool TryParseMassUnit(string text, out MassUnit unit)
-    {
-        var normalised = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
-        foreach (var u in MassUnits)
-        {
-            if (u.Symbol == normalised || u.Aliases.Contains(normalised))
-            {
-                unit = u.Unit;
-                return true;
-            }
-        }
+    public static bool TryParseMassUnit(string text, out MassUnit unit) => MassUnits.TryParse(text, out unit);
 
-        unit = default;
-        return false;
-    }
+    /// <summary>A unit as written, without the spaces people put in (<c>万吨 / 年</c>).</summary>
+    public static string Normalise(string text) => text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The value in the base unit of its dimension (t or m³) per its own time base.</summary>
-    public static decimal ToBase(decimal value, CapacityUnit unit) => value * CapacityUnits[(int)unit].Factor;
+    public static decimal ToBase(decimal value, CapacityUnit unit) => value * CapacityTable[(int)unit].Factor;
 
     /// <summary>Compares an application's capacity with a threshold, exactly.</summary>
     public static CapacityComparison Compare(Capacity actual, int? operatingDaysPerYear, decimal threshold, CapacityUnit thresholdUnit)
@@ -189,7 +177,7 @@ internal static class UnitConversions
             }
         }
 
-        return value / CapacityUnits[(int)target].Factor;
+        return value / CapacityTable[(int)target].Factor;
     }
 
     /// <summary>A number with its unit: Chinese units follow the number directly (300万吨/年), Latin ones after a space (2.4 Mt/a).</summary>

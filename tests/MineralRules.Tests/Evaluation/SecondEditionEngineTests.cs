@@ -55,7 +55,7 @@ public sealed class SecondEditionEngineTests
             Assert.That(verdict.Missing, Is.EqualTo(new[] { "location.zones" }));
             Assert.That(verdict.Facts, Is.EqualTo(new[] { new Fact("location.zones", null, "present", "application") }));
             Assert.That(verdict.Remedy!.En, Does.Contain("Supply location.zones"));
-            Assert.That(verdict.Remedy.Zh, Does.Contain("补充提交location.zones"));
+            Assert.That(verdict.Remedy.Zh, Does.Contain("补充提交所在规划分区（location.zones）"));
         });
     }
 

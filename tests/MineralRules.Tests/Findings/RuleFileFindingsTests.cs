@@ -189,7 +189,7 @@ public class RuleFileFindingsTests
         // so that its mask (0 = any) can never come from an empty list.
         var fields = FieldCatalog.Default;
         var readings = RuleSetReadings.Original;
-        var compiler = new ScopeCompiler(fields, new ConditionCompiler(fields, readings, () => new ExpressionCompiler(fields)), readings);
+        var compiler = new ScopeCompiler(new ConditionCompiler(fields, readings, () => new ExpressionCompiler(fields)), readings);
         var location = new SourceLocation("rules.yaml", 7, 5);
         var diagnostics = new DiagnosticBag();
 
