@@ -45,19 +45,20 @@ public static class QuickRun
             ("(a) evaluator", a => (int)ruleSet.Evaluate(a).Decision, 60),
             ("(b) handwritten, scope first", a => (int)HandwrittenPlan.Evaluate(a).Decision, 60),
             ("(c) rulesengine", a => Wait(workflow.ExecuteAsync(a)).Count, 300),
-            ("(a') evaluator, then every fail and review read in full (message, remedy, facts)", a => ReadInFull(ruleSet.Evaluate(a)), 60),
+            ("(a') evaluator, then every fail and review's message and remedy read ((b')'s work)", a => ReadTexts(ruleSet.Evaluate(a)), 60),
             ("(b') handwritten, with the message of every fail and review", a => ReadInFull(HandwrittenTexts.Explain(a)), 60),
             ("(v) catalog.Evaluate (validates once, then selects the version)", a => (int)catalog.Evaluate(a).Decision, 60),
-            ("(a'-) as (a') without the facts: messages and remedies only, (b')'s work (reported, no budget)", a => ReadTexts(ruleSet.Evaluate(a)), 60));
+            ("(a\") as (a'), and each fail and review's facts read too: everything (reported, no budget)", a => ReadInFull(ruleSet.Evaluate(a)), 60));
         var (evaluator, handwrittenNs, rulesEngineNs, withMessages, handwrittenWithMessages) = (medians[0], medians[1], medians[2], medians[3], medians[4]);
 
         var bytes = AllocatedPerEvaluation(ruleSet, mix);
-        var bytesWithMessages = AllocatedPerEvaluation(mix, a => ReadInFull(ruleSet.Evaluate(a)));
+        var bytesWithMessages = AllocatedPerEvaluation(mix, a => ReadTexts(ruleSet.Evaluate(a)));
+        var bytesEverything = AllocatedPerEvaluation(mix, a => ReadInFull(ruleSet.Evaluate(a)));
         var handwrittenBytes = AllocatedPerEvaluation(mix, a => HandwrittenPlan.Evaluate(a));
         var handwrittenBytesWithMessages = AllocatedPerEvaluation(mix, a => ReadInFull(HandwrittenTexts.Explain(a)));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"allocated per evaluation: (a) {bytes} B, (b) {handwrittenBytes} B; with messages read: (a') {bytesWithMessages} B, (b') {handwrittenBytesWithMessages} B"));
+            $"allocated per evaluation: (a) {bytes} B, (b) {handwrittenBytes} B; with messages read: (a') {bytesWithMessages} B, (b') {handwrittenBytesWithMessages} B; everything read: (a\") {bytesEverything} B"));
 
         var (identical, perSecond) = SharedAcrossThreads(ruleSet, mix, threads: 8, passes: 40);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"8 threads, one rule set: {perSecond:F0} evaluations/s; identical results: {identical}"));
@@ -70,7 +71,7 @@ public static class QuickRun
         var met = Budget("ratio-vs-handwritten (a/b)", a, "<= 2.0", a <= 2.0)
             & Budget("ratio-with-messages (a'/b')", m, "<= 2.0", m <= 2.0)
             & Budget("ratio-rulesengine-vs-ours (c/a)", c, ">= 50", c >= 50)
-            & Budget("bytes allocated per evaluation with messages read (a')", bytesWithMessages, "<= 4096", bytesWithMessages <= 4096)
+            & Budget("bytes allocated per evaluation with everything read (a\")", bytesEverything, "<= 4096", bytesEverything <= 4096)
             & Budget("cold load, ReadyToRun host, ms", cold, "<= 150", cold <= 150);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -114,7 +115,7 @@ public static class QuickRun
         return read;
     }
 
-    /// <summary>What a host that shows or archives every explanation reads: each fail and review's texts and facts.</summary>
+    /// <summary>(a"): what a host that shows or archives every explanation reads: each fail and review's texts and facts.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The number of characters read, so nothing is optimised away.</returns>
     public static int ReadInFull(EvaluationResult result)
@@ -136,7 +137,7 @@ public static class QuickRun
         return read;
     }
 
-    /// <summary>As <see cref="ReadInFull(EvaluationResult)"/> without the facts: each fail and review's message and remedy.</summary>
+    /// <summary>(a'): each fail and review's message and remedy, the work (b') does (<see cref="ReadInFull(EvaluationResult)"/> without the facts).</summary>
     /// <param name="result">The result.</param>
     /// <returns>The number of characters read.</returns>
     public static int ReadTexts(EvaluationResult result)

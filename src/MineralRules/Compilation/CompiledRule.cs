@@ -18,8 +18,12 @@ internal sealed class CompiledRule
         NotApplicable = Verdict(Outcome.NotApplicable, null, [], null);
         Passed = Verdict(Outcome.Pass, null, [], null);
         PassesWhenMet = definition.OutcomeWhenMet == Outcome.Pass;
+        _templates = [.. new[] { definition.Message, definition.MessageWhenMet, definition.Remedy, definition.RemedyWhenMet }.OfType<LocalizedText>().Select(MessageTemplate.Parse)];
         PassesWhenMetDespiteUnknownScope = PassesWhenMet && readings.UnknownScopeWhenMetPasses;
     }
+
+    /// <summary>The rule's message and remedy templates (and those when met), parsed once.</summary>
+    private readonly MessageTemplate[] _templates;
 
     /// <summary>How the rule's version reads what it leaves unsaid.</summary>
     public RuleSetReadings Readings { get; }
@@ -39,6 +43,23 @@ internal sealed class CompiledRule
 
     /// <summary>The facts a fail or review of this rule was decided on: the condition's, else those that put the application in scope.</summary>
     public FactSpec[] FactSpecs => Condition?.Facts is { Length: > 0 } facts ? facts : Scope.Facts;
+
+    /// <summary>
+    /// The parsed form of one of the rule's own texts (its message or remedy, or those when met), found by
+    /// reference; any other text is parsed now.
+    /// </summary>
+    public MessageTemplate TemplateOf(LocalizedText text)
+    {
+        foreach (var template in _templates)
+        {
+            if (ReferenceEquals(template.Text, text))
+            {
+                return template;
+            }
+        }
+
+        return MessageTemplate.Parse(text);
+    }
 
     /// <summary>True unless a met condition means review (<c>outcomeWhenMet: review</c>).</summary>
     public bool PassesWhenMet { get; }

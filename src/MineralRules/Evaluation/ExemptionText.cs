@@ -26,27 +26,27 @@ internal sealed class ExemptionText(ExemptionText.Kind kind, ExemptionClaim clai
 
     public static LocalizedText Of(Kind kind, ExemptionClaim claim) => new(new ExemptionText(kind, claim));
 
-    public LocalizedText Format()
+    public (string Zh, string En) Format(object? context)
     {
         var (clause, basis) = (claim.Clause, claim.Basis);
         return kind switch
         {
-            Kind.Claimed => new(
+            Kind.Claimed => (
                 $"条款{clause}以“原则上”表述，已依据“{basis}”申请例外：须人工确认，不视为通过。",
                 $"Clause {clause} is worded 原则上 (in principle); an exemption is claimed on the basis \"{basis}\": a person must confirm it, it is not a pass."),
-            Kind.IgnoredHere => new(
+            Kind.IgnoredHere => (
                 $"所申请的条款{clause}例外不适用于本项规定：该规定未以“原则上”表述，不得例外。",
                 $"The exemption claimed for clause {clause} is ignored here: this provision is not worded 原则上 (in principle) and admits no exception."),
-            Kind.Applied => new(
+            Kind.Applied => (
                 $"条款{clause}的例外已申请：相关不通过项改为人工复核。",
                 $"The exemption for clause {clause} turned its failing in-principle provisions into review."),
-            Kind.NotExemptable => new(
+            Kind.NotExemptable => (
                 $"条款{clause}未以“原则上”表述，例外申请不予考虑。",
                 $"Clause {clause} is not worded 原则上 (in principle); the exemption is ignored."),
-            Kind.NotExemptableHere => new(
+            Kind.NotExemptableHere => (
                 $"条款{clause}中未通过的规定未以“原则上”表述，例外申请不予考虑。",
                 $"Clause {clause}'s failing provision is not worded 原则上 (in principle); the exemption is ignored."),
-            _ => new(
+            _ => (
                 $"条款{clause}的原则性规定均已满足，无需例外。",
                 $"The in-principle provisions of clause {clause} are met; the exemption is not needed."),
         };

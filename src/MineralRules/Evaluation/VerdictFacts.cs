@@ -25,6 +25,12 @@ internal sealed class DeferredFacts(CompiledRule rule, Application application, 
 
     private Fact[]? _facts;
 
+    /// <summary>The rule the verdict is of.</summary>
+    public CompiledRule Rule => rule;
+
+    /// <summary>The application it was decided for.</summary>
+    public Application Application => application;
+
     public int Count => Facts.Length;
 
     public Fact this[int index] => Facts[index];

@@ -17,14 +17,21 @@ internal static class VerdictText
     /// <summary>The message of a review that names no reason.</summary>
     private static readonly LocalizedText Undecidable = new("无法自动判断本项规定，须人工复核。", "This provision could not be decided automatically; a person must review it.");
 
-    /// <summary>An unexplained verdict explained for this application: its message and remedy filled and the facts it was decided on, all formed when first read.</summary>
-    public static Verdict Explain(Verdict verdict, CompiledRule rule, Application application) =>
-        verdict with
+    /// <summary>
+    /// An unexplained verdict explained for this application: its message and remedy filled and the facts it was
+    /// decided on, all formed when first read. The rule's templates were parsed when it was compiled; the facts
+    /// object is also what the message and remedy are filled for.
+    /// </summary>
+    public static Verdict Explain(Verdict verdict, CompiledRule rule, Application application)
+    {
+        var facts = new DeferredFacts(rule, application);
+        return verdict with
         {
-            Message = ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage) ? MessageTemplates.Deferred(verdict.Message!, rule, application) : verdict.Message,
-            Remedy = verdict.Remedy is { } remedy ? MessageTemplates.Deferred(remedy, rule, application) : null,
-            Facts = new DeferredFacts(rule, application),
+            Message = ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage) ? rule.TemplateOf(verdict.Message!).For(facts) : verdict.Message,
+            Remedy = verdict.Remedy is { } remedy ? rule.TemplateOf(remedy).For(facts) : null,
+            Facts = facts,
         };
+    }
 
     /// <summary>The message of a review whose condition could not decide with every fact given, formatted when first read.</summary>
     public static LocalizedText Undecided(CompiledRule rule, Application application) => new(new DeferredUndecidedMessage(rule, application));
@@ -100,21 +107,23 @@ internal static class VerdictText
             ? new LocalizedText($"无法自动判断本项规定：{zh}。须人工复核。", $"This provision could not be decided automatically: {en}. A person must review it.")
             : Undecidable;
 
+    private static (string Zh, string En) Both(LocalizedText text) => (text.Zh, text.En);
+
     /// <summary>The message of a review for facts that could not decide a rule, formatted when first read.</summary>
     private sealed class DeferredMissingMessage(FieldSet missing, FieldCatalog fields, Application application, bool zhNames) : IDeferredText
     {
-        public LocalizedText Format() => MissingMessage(missing, fields, application, zhNames);
+        public (string Zh, string En) Format(object? context) => Both(MissingMessage(missing, fields, application, zhNames));
     }
 
     /// <summary>The message of a review whose condition could not decide with every fact given, naming why; formatted when first read.</summary>
     private sealed class DeferredUndecidedMessage(CompiledRule rule, Application application) : IDeferredText
     {
-        public LocalizedText Format() => UndecidedMessage(rule, application);
+        public (string Zh, string En) Format(object? context) => Both(UndecidedMessage(rule, application));
     }
 
     /// <summary>The remedy of a review for facts that could not decide a rule, formatted when first read.</summary>
     private sealed class DeferredMissingRemedy(FieldSet missing, FieldCatalog fields, Application application) : IDeferredText
     {
-        public LocalizedText Format() => MissingFacts.Remedy(missing, fields, application);
+        public (string Zh, string En) Format(object? context) => Both(MissingFacts.Remedy(missing, fields, application));
     }
 }

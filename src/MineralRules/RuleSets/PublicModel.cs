@@ -14,12 +14,14 @@ public sealed record LocalizedText(string Zh, string En)
     private string _zh = Zh;
     private string _en = En;
     private IDeferredText? _deferred;
+    private readonly object? _context; // what the deferred text is formatted for; kept, so that a racing reader finds it
 
-    /// <summary>A text formatted on first read.</summary>
-    internal LocalizedText(IDeferredText deferred)
+    /// <summary>A text formatted on first read, by <paramref name="deferred"/> for <paramref name="context"/>.</summary>
+    internal LocalizedText(IDeferredText deferred, object? context = null)
         : this(string.Empty, string.Empty)
     {
         _deferred = deferred;
+        _context = context;
     }
 
     /// <summary>The Chinese text.</summary>
@@ -77,9 +79,7 @@ public sealed record LocalizedText(string Zh, string En)
         if (Volatile.Read(ref _deferred) is { } deferred)
         {
             // Two threads may format at once: both get equal text, either may be kept.
-            var text = deferred.Format();
-            _zh = text.Zh;
-            _en = text.En;
+            (_zh, _en) = deferred.Format(_context);
             Volatile.Write(ref _deferred, null);
         }
     }
@@ -88,8 +88,10 @@ public sealed record LocalizedText(string Zh, string En)
 /// <summary>A text formatted on first use.</summary>
 internal interface IDeferredText
 {
-    /// <summary>Formats the text.</summary>
-    LocalizedText Format();
+    /// <summary>Formats the text, both languages.</summary>
+    /// <param name="context">What the text was deferred with (null unless the text's creator gave one).</param>
+    /// <returns>The Chinese and the English text.</returns>
+    (string Zh, string En) Format(object? context);
 }
 
 /// <summary>A clause of the plan, cited by its own numbering.</summary>

