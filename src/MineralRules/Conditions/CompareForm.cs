@@ -233,7 +233,9 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             return CapacityCompare(c, compiler.Fields);
         }
 
-        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), Required(a, zh));
+        // A fixed threshold reads the same for every application: written once per language.
+        var (fixedZh, fixedEn) = c.Other is null ? (Required(null, true), Required(null, false)) : (null, null);
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), c.Other is null ? (zh ? fixedZh : fixedEn) : Required(a, zh));
         if (c.Other is { } other)
         {
             var missing = new AbsentSides(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
@@ -249,8 +251,8 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             : c.Date is { } date ? new CompareThreshold<DateOnly>(field.ReadDate!, date, c.Comparison, absent, explain)
             : new CompareThreshold<decimal>(field.ReadNumber!, c.Number!.Value, c.Comparison, absent, explain);
 
-        string? Required(Application a, bool zh) =>
-            c.Other is { } o ? ((c.PlusMonths is not null || c.PlusDays is not null) && o.Read(a) is DateOnly od ? ValueText.Of(Dates.Shift(od, c.PlusMonths, c.PlusDays), o, zh) : ValueText.Of(o.Read(a), o, zh))
+        string? Required(Application? a, bool zh) =>
+            c.Other is { } o ? ((c.PlusMonths is not null || c.PlusDays is not null) && o.Read(a!) is DateOnly od ? ValueText.Of(Dates.Shift(od, c.PlusMonths, c.PlusDays), o, zh) : ValueText.Of(o.Read(a!), o, zh))
             : c.Ordinal is { } n ? field.Vocabulary!.Display(Enum.ToObject(field.ValueType, n), zh)
             : c.Date is { } d ? ValueText.Of(d, field, zh)
             : UnitConversions.Format(c.Number!.Value);
@@ -273,6 +275,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             evaluate = a => CompareCapacity(readCapacity(a), readDays(a), threshold, unit, comparison, capacity.Id, days.Id);
         }
 
+        var fixedRequired = c.Other is null ? UnitConversions.WithUnit(c.Number!.Value, c.Unit!.Value) : null; // the same for every application
         return new LeafCondition(evaluate, (a, zh) =>
         {
             var actual = capacity.Read(a) as Capacity;
@@ -282,7 +285,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
                 return new Explanation(ValueText.Of(actual, capacity, zh), ValueText.Of(o.Read(a), o, zh));
             }
 
-            var required = UnitConversions.WithUnit(c.Number!.Value, c.Unit!.Value);
+            var required = fixedRequired!;
             if (actual is null || actual.Unit == c.Unit)
             {
                 return new Explanation(ValueText.Of(actual, capacity, zh), required);

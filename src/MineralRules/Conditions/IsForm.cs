@@ -67,7 +67,8 @@ internal sealed class IsForm : ConditionForm<IsCondition, BoundIs>
     {
         var field = c.Field;
         var absent = Truth.MissingField(field.Id);
-        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), ValueText.Of(c.Value, field, zh));
+        var (required, requiredEn) = (ValueText.Of(c.Value, field, true), ValueText.Of(c.Value, field, false)); // written once per language
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), zh ? required : requiredEn);
         return field.Kind switch
         {
             FieldKind.Boolean => new EqualTo<bool>(field.ReadBoolean!, (bool)c.Value, absent, explain),

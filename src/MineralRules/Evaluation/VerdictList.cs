@@ -71,15 +71,19 @@ internal sealed class VerdictList : IReadOnlyList<Verdict>
             }
 
             var verdict = Volatile.Read(ref _verdicts[at]);
-            if (!ReferenceEquals(verdict.Facts, DeferredFacts.Pending) && !ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage))
-            {
-                return verdict;
-            }
-
-            var explained = VerdictText.Explain(verdict, _entry.Rules[index], _application);
-            var stored = Interlocked.CompareExchange(ref _verdicts[at], explained, verdict);
-            return ReferenceEquals(stored, verdict) ? explained : stored;
+            return ReferenceEquals(verdict.Facts, DeferredFacts.Pending) || ReferenceEquals(verdict.Facts, DeferredFacts.PendingWithMessage)
+                ? Explain(at, index, verdict)
+                : verdict;
         }
+    }
+
+    /// <summary>Explains a fail or review on its first read and keeps it (the first one stored wins); off the indexer's path, so the indexer stays small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Verdict Explain(int at, int index, Verdict verdict)
+    {
+        var explained = VerdictText.Explain(verdict, _entry.Rules[index], _application);
+        var stored = Interlocked.CompareExchange(ref _verdicts[at], explained, verdict);
+        return ReferenceEquals(stored, verdict) ? explained : stored;
     }
 
     public IEnumerator<Verdict> GetEnumerator()
