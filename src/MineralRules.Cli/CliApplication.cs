@@ -45,6 +45,7 @@ internal static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
+        // System.CommandLine's ParseResult.Invoke runs the parsed command's action (a method call, not reflection).
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 }

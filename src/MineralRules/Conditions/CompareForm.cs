@@ -1,3 +1,6 @@
+// Why this file is about 400 lines: it is one condition form — the four comparisons (atLeast, moreThan, atMost,
+// lessThan) over five kinds of threshold (number with unit, capacity, scale or stage word, date, another field) —
+// read, bound, compiled, explained and diffed in one place, as every form is (docs/architecture.md).
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MineralRules.Compilation;

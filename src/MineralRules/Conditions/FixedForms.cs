@@ -95,7 +95,7 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
 
     protected override string Render(ScaleMatchesCapacityCondition c) => "scale matches capacity";
 
-    protected override IEnumerable<string> FieldsRead(ScaleMatchesCapacityCondition c) => ["scale", "capacity"];
+    protected override IEnumerable<string> FieldsRead(ScaleMatchesCapacityCondition c) => [ApplicationFields.Scale.Path, ApplicationFields.Capacity.Path];
 
     public override JsonNode Schema(string name) => FormSchema.Parse("""{ "const": true }""");
 }

@@ -124,7 +124,7 @@ internal static class SafeFiles
             FileSystemInfo[] entries;
             try
             {
-                if (SimulatedUnreadable.Value?.Invoke(current) == true)
+                if (SimulatedUnreadable.Value is { } unreadable && unreadable(current))
                 {
                     throw new UnauthorizedAccessException($"Access to the path '{current}' is denied.");
                 }
@@ -149,7 +149,7 @@ internal static class SafeFiles
                     var isLink = (int)attributes != -1 && attributes.HasFlag(FileAttributes.ReparsePoint);
                     if (entry is DirectoryInfo && !isLink)
                     {
-                        if (skipFolder?.Invoke(entry.Name) != true)
+                        if (skipFolder is null || !skipFolder(entry.Name))
                         {
                             pending.Push(path);
                         }
@@ -157,7 +157,7 @@ internal static class SafeFiles
                     else if (isLink && Directory.Exists(path))
                     {
                         // A link to a folder: not followed, so a loop cannot repeat or multiply files; said once, here.
-                        if (skipFolder?.Invoke(entry.Name) != true)
+                        if (skipFolder is null || !skipFolder(entry.Name))
                         {
                             problems.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.Unreadable, $"Not read: a symbolic link to a folder ({entry.LinkTarget}); links to folders are not followed (a link loop would repeat every file)."));
                         }

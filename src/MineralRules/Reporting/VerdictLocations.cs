@@ -28,8 +28,8 @@ internal static class VerdictLocations
             }
         }
 
-        var fallback = read.Locate("mineral");
-        return (fallback.Line > 0 ? fallback : read.Locate("id")) with { Path = source };
+        var fallback = read.Locate(ApplicationFields.Mineral.Path);
+        return (fallback.Line > 0 ? fallback : read.Locate(ApplicationFields.Id.Path)) with { Path = source };
     }
 
     /// <summary>The fields the rule's condition and scope read, as each condition form says (<see cref="ConditionForms.FieldsRead"/>).</summary>
