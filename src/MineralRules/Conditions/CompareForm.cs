@@ -236,9 +236,9 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             return CapacityCompare(c, compiler.Fields);
         }
 
-        // A fixed threshold reads the same for every application: written once per language.
-        var (fixedZh, fixedEn) = c.Other is null ? (Required(null, true), Required(null, false)) : (null, null);
-        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), c.Other is null ? (zh ? fixedZh : fixedEn) : Required(a, zh));
+        // A fixed threshold reads the same for every application: written once per language, when first needed.
+        var fixedRequired = new string?[2];
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), c.Other is null ? fixedRequired[zh ? 0 : 1] ??= Required(null, zh) : Required(a, zh));
         if (c.Other is { } other)
         {
             var missing = new AbsentSides(Truth.MissingField(field.Id), Truth.MissingField(other.Id), Truth.MissingFields(FieldSet.Of(field.Id).Union(FieldSet.Of(other.Id))));
@@ -278,7 +278,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             evaluate = a => CompareCapacity(readCapacity(a), readDays(a), threshold, unit, comparison, capacity.Id, days.Id);
         }
 
-        var fixedRequired = c.Other is null ? UnitConversions.WithUnit(c.Number!.Value, c.Unit!.Value) : null; // the same for every application
+        string? fixedRequired = null; // the same for every application: written when first needed
         return new LeafCondition(evaluate, (a, zh) =>
         {
             var actual = capacity.Read(a) as Capacity;
@@ -288,7 +288,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
                 return new Explanation(ValueText.Of(actual, capacity, zh), ValueText.Of(o.Read(a), o, zh));
             }
 
-            var required = fixedRequired!;
+            var required = fixedRequired ??= UnitConversions.WithUnit(c.Number!.Value, c.Unit!.Value);
             if (actual is null || actual.Unit == c.Unit)
             {
                 return new Explanation(ValueText.Of(actual, capacity, zh), required);

@@ -67,8 +67,8 @@ internal sealed class IsForm : ConditionForm<IsCondition, BoundIs>
     {
         var field = c.Field;
         var absent = Truth.MissingField(field.Id);
-        var (required, requiredEn) = (ValueText.Of(c.Value, field, true), ValueText.Of(c.Value, field, false)); // written once per language
-        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), zh ? required : requiredEn);
+        var required = new string?[2]; // the rule's value, written once per language when a message first needs it
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), required[zh ? 0 : 1] ??= ValueText.Of(c.Value, field, zh));
         return field.Kind switch
         {
             FieldKind.Boolean => new EqualTo<bool>(field.ReadBoolean!, (bool)c.Value, absent, explain),

@@ -80,10 +80,9 @@ internal sealed class MembershipForm : ConditionForm<MembershipCondition, BoundM
     protected override CompiledCondition Compile(BoundMembership c, ConditionCompiler compiler, string ruleId, DiagnosticBag diagnostics)
     {
         var field = c.Field;
-        // What is required names only the rule's values: written once per language, not on every message read.
-        var required = Required(true);
-        var requiredEn = Required(false);
-        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), zh ? required : requiredEn);
+        // What is required names only the rule's values: written once per language, when a message first needs it.
+        var required = new string?[2];
+        Func<Application, bool, Explanation> explain = (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), required[zh ? 0 : 1] ??= Required(zh));
         string Required(bool zh) => (c.Negated ? (zh ? "不得为" : "none of ") : (zh ? "应为" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh);
         if (field.Kind == FieldKind.Word && Enum.GetValues(field.ValueType).Length <= 64)
         {
@@ -166,9 +165,8 @@ internal sealed class IncludesForm : ConditionForm<IncludesCondition, BoundInclu
         Func<Application, Truth> evaluate = compiler.Readings.AbsentZonesUnknown
             ? a => given(a) ? Truth.Of(((read(a) & mask) != 0) != negated) : absent
             : a => Truth.Of(((read(a) & mask) != 0) != negated);
-        var required = Required(true); // names only the rule's values: written once per language
-        var requiredEn = Required(false);
-        return new LeafCondition(evaluate, (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), zh ? required : requiredEn));
+        var required = new string?[2]; // names only the rule's values: written once per language, when first needed
+        return new LeafCondition(evaluate, (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), required[zh ? 0 : 1] ??= Required(zh)));
         string Required(bool zh) => (c.Negated ? (zh ? "不在" : "none of ") : (zh ? "位于" : "one of ")) + ValueText.Join(c.Values.Select(v => ValueText.Of(v, field, zh)), zh);
     }
 

@@ -203,8 +203,8 @@ internal sealed class MessageTemplate : IDeferredText
     private static Explanation Explain(CompiledRule rule, Application application, bool zh) =>
         rule.Condition?.Explain(application, zh) ?? Explanation.None;
 
-    /// <summary>Literal text, or a placeholder.</summary>
-    private readonly record struct Piece(Kind Kind, string? Text);
+    /// <summary>Literal text, or a placeholder. A class, so that the lists of pieces run the framework's shared code for references, compiled ahead of time in a ReadyToRun host (a cold load compiles nothing for them).</summary>
+    private sealed record Piece(Kind Kind, string? Text);
 }
 
 /// <summary>A rule's message for one application, filled with its values when first read.</summary>
