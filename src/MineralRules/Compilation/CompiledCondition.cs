@@ -141,9 +141,30 @@ internal sealed class AllOf(CompiledCondition[] parts) : CompiledCondition
     public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
 }
 
-/// <summary>Kleene disjunction of parts; explained by the first part that is met, else the first.</summary>
-internal sealed class AnyOf(CompiledCondition[] parts) : CompiledCondition
+/// <summary>Kleene disjunction of parts; a violated one is explained by one of its parts, chosen when compiled.</summary>
+/// <param name="parts">The parts.</param>
+/// <param name="explainedBy">The part whose explanation fills {actual} and {required}.</param>
+internal sealed class AnyOf(CompiledCondition[] parts, int explainedBy) : CompiledCondition
 {
+    /// <summary>
+    /// The last part that is not itself all/any/not, else the last part. A violated "any" is explained by the part that
+    /// matters most to the reader: the last, which in "not A or B" shapes (大矿小开: deposit not large, or scale not
+    /// small) carries the threshold — but not a nested "all", whose first unmet part may be a mere qualifier (in
+    /// "stage ≥ detailed, or all: [mineral is sand-gravel, stage ≥ general]" the mineral, not the stage).
+    /// </summary>
+    public static int LastPlainPart(CompiledCondition[] parts)
+    {
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (parts[i] is not (AllOf or AnyOf or NotOf))
+            {
+                return i;
+            }
+        }
+
+        return parts.Length - 1;
+    }
+
     public override Truth Evaluate(Application application)
     {
         var result = Truth.False;
@@ -159,12 +180,7 @@ internal sealed class AnyOf(CompiledCondition[] parts) : CompiledCondition
         return result;
     }
 
-    public override Explanation Explain(Application application, bool zh)
-    {
-        // A violated "any" is explained by the part that matters most for the reader: the last one, which in
-        // "not A or B" shapes (大矿小开: deposit not large, or scale not small) carries the threshold.
-        return parts[^1].Explain(application, zh);
-    }
+    public override Explanation Explain(Application application, bool zh) => parts[explainedBy].Explain(application, zh);
 
     public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
 }

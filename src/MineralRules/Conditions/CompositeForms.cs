@@ -59,7 +59,7 @@ internal abstract class ListForm<TDefinition, TBound> : ConditionForm<TDefinitio
 
     protected abstract TBound Create(SourceLocation location, IReadOnlyList<BoundCondition> parts);
 
-    protected abstract CompiledCondition Combine(CompiledCondition[] parts);
+    protected abstract CompiledCondition Combine(CompiledCondition[] parts, ConditionCompiler compiler);
 
     public sealed override ConditionDefinition? Read(string name, DocumentNode body, SourceLocation location, ConditionReader reader, string? ruleId)
     {
@@ -84,7 +84,7 @@ internal abstract class ListForm<TDefinition, TBound> : ConditionForm<TDefinitio
     protected sealed override CompiledCondition? Compile(TBound condition, ConditionCompiler compiler, string ruleId, DiagnosticBag diagnostics)
     {
         var compiled = PartsOf(condition).Select(p => compiler.Compile(p, ruleId, diagnostics)).ToList();
-        return compiled.Contains(null) ? null : Combine([.. compiled.OfType<CompiledCondition>()]);
+        return compiled.Contains(null) ? null : Combine([.. compiled.OfType<CompiledCondition>()], compiler);
     }
 
     protected sealed override IEnumerable<FactSpec> Facts(TBound condition, FieldCatalog fields) =>
@@ -143,7 +143,7 @@ internal sealed class AllForm : ListForm<AllCondition, BoundAll>
 
     protected override BoundAll Create(SourceLocation location, IReadOnlyList<BoundCondition> parts) => new(location, parts);
 
-    protected override CompiledCondition Combine(CompiledCondition[] parts) => new AllOf(parts);
+    protected override CompiledCondition Combine(CompiledCondition[] parts, ConditionCompiler compiler) => new AllOf(parts);
 }
 
 /// <summary><c>any: [ ... ]</c>.</summary>
@@ -165,7 +165,8 @@ internal sealed class AnyForm : ListForm<AnyCondition, BoundAny>
 
     protected override BoundAny Create(SourceLocation location, IReadOnlyList<BoundCondition> parts) => new(location, parts);
 
-    protected override CompiledCondition Combine(CompiledCondition[] parts) => new AnyOf(parts);
+    protected override CompiledCondition Combine(CompiledCondition[] parts, ConditionCompiler compiler) =>
+        new AnyOf(parts, compiler.Readings.CorrectedWording ? AnyOf.LastPlainPart(parts) : parts.Length - 1);
 }
 
 /// <summary><c>not: { ... }</c>.</summary>

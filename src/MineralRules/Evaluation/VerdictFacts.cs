@@ -79,10 +79,9 @@ internal static class MissingFacts
 
     /// <summary>
     /// Whether Chinese messages name facts by their Chinese name with the key in brackets (<c>所在规划分区（location.zones）</c>):
-    /// rule sets released with remedies (2.0.0 on) do; 1.0.0's messages named them by key, and a released version keeps
-    /// the texts it was released with (Version1ReproductionTests).
+    /// with the corrected wording (<see cref="RuleSetReadings.CorrectedWording"/>, 2.0.0 on); 1.0.0's messages named them by key.
     /// </summary>
-    public static bool NamesInChinese(RuleSetReadings readings) => readings.RemediesRequired;
+    public static bool NamesInChinese(RuleSetReadings readings) => readings.CorrectedWording;
 
     /// <summary>A given fact with its value in a Chinese message: <c>设计生产能力（capacity：3m³/d）</c>, or by key alone (<see cref="NamesInChinese"/>).</summary>
     public static string ZhWithValue(Field field, Application application, bool zhNames)

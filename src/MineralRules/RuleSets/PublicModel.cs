@@ -154,6 +154,13 @@ public sealed record RuleSetReadings(bool AbsentZonesUnknown, bool UnknownScopeW
 
     /// <summary>The readings rule set 2.0.0 relies on (docs/rule-format.md, "Readings").</summary>
     public static RuleSetReadings SecondEdition { get; } = new(true, true, true);
+
+    /// <summary>
+    /// Whether verdicts get the engine's wording as corrected since 1.0.0 (Chinese names of facts, the explaining part
+    /// of an <c>any</c>): versions released with remedies (2.0.0 on) do; a version released without (1.0.0) keeps the
+    /// texts it was released with, byte for byte (Version1ReproductionTests). The one place this is decided.
+    /// </summary>
+    internal bool CorrectedWording => RemediesRequired;
 }
 
 /// <summary>A version's statement that it supersedes an earlier one.</summary>

@@ -44,6 +44,54 @@ public sealed class SecondEditionEngineTests
         capacity: { value: 240, unit: 万吨/年 }
         """;
 
+    private const string StageRule = """
+          - id: mining.reserves.stage-others
+            clause: { ref: "5.4.1", zh: 其他矿山应达到详查及以上程度, en: At least the detailed stage. }
+            scope: { permit: mining, actions: [new] }
+            condition:
+              any:
+                - atLeast: { field: explorationStage, value: detailed }
+                - all:
+                    - is: { field: mineral, value: sand-gravel }
+                    - atLeast: { field: explorationStage, value: general }
+            outcome: fail
+            message: { zh: "资源储量勘查程度为{actual}，应达到{required}。", en: "Explored to the {actual} stage; {required} is required." }
+            remedy: { zh: 提高勘查程度。, en: Explore further. }
+        """;
+
+    private const string IronAtGeneralStage = """
+        id: T-2
+        permit: mining
+        action: new
+        applicationDate: 2024-05-01
+        mineral: iron
+        explorationStage: general
+
+        """;
+
+    [Test]
+    public void Explain_AnyWithANestedAllViolatedUnderSecondEdition_NamesTheStageNotTheMineral()
+    {
+        var verdict = TestRuleSets.Load(SecondEdition, StageRule).Evaluate(Fixtures.Read(IronAtGeneralStage)).VerdictOf("mining.reserves.stage-others");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail));
+            Assert.That(verdict.Message!.Zh, Is.EqualTo("资源储量勘查程度为普查，应达到详查。"));
+            Assert.That(verdict.Message.En, Is.EqualTo("Explored to the general survey stage; detailed survey is required."));
+        });
+    }
+
+    [Test]
+    public void Explain_AnyWithANestedAllViolatedUnderOriginalReadings_KeepsTheReleasedChoice()
+    {
+        // 1.0.0's messages are reproduced as released: the last part explains, here the nested all's mineral.
+        var verdict = TestRuleSets.Load(null, StageRule.Replace("            remedy: { zh: 提高勘查程度。, en: Explore further. }\n", string.Empty, StringComparison.Ordinal))
+            .Evaluate(Fixtures.Read(IronAtGeneralStage)).VerdictOf("mining.reserves.stage-others");
+
+        Assert.That(verdict.Message!.Zh, Does.StartWith("资源储量勘查程度为铁"));
+    }
+
     [Test]
     public void Evaluate_ZonesAbsentUnderSecondEdition_ReviewNamingZonesWithFactAndRemedy()
     {
