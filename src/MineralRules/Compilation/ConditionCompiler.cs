@@ -34,13 +34,17 @@ internal sealed class ConditionCompiler
     /// <summary>The expression compiler, built on first use.</summary>
     public ExpressionCompiler Expressions => _expressions.Value;
 
-    /// <summary>Compiles a condition; its <see cref="CompiledCondition.Facts"/> say what it compares, for verdicts.</summary>
+    /// <summary>Compiles a rule's condition (or scope's when); its <see cref="CompiledCondition.Facts"/> say what it compares, for verdicts.</summary>
     public CompiledCondition? Compile(BoundCondition condition, string ruleId, DiagnosticBag diagnostics)
     {
-        var compiled = condition.Form.Compile(condition, this, ruleId, diagnostics);
+        var compiled = CompilePart(condition, ruleId, diagnostics);
         compiled?.SetFacts(ConditionForms.Facts(condition, Fields));
         return compiled;
     }
+
+    /// <summary>Compiles a part of a composite condition: only the whole condition's facts are read, so a part gets none.</summary>
+    public CompiledCondition? CompilePart(BoundCondition condition, string ruleId, DiagnosticBag diagnostics) =>
+        condition.Form.Compile(condition, this, ruleId, diagnostics);
 
     /// <summary>For kinds no rule form reads on the hot path: the boxed value, absent = missing.</summary>
     public static LeafCondition Boxed(Field field, Func<object, bool> test, Func<Application, bool, Explanation> explain) =>

@@ -363,7 +363,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
     }
 
     protected override string Render(CompareCondition c) =>
-        $"{c.Field} {FactText.Sign(c.Comparison)} {(c.CompareTo is { } other ? other + (c.PlusMonths is { } m ? $" + {m} months" : string.Empty) : c.Value?.Value + (c.Unit is null ? string.Empty : " " + c.Unit))}";
+        $"{c.Field} {FactText.Sign(c.Comparison)} {(c.CompareTo is { } other ? other + Shift(c.PlusMonths, c.PlusDays) : c.Value?.Value + (c.Unit is null ? string.Empty : " " + c.Unit))}";
 
     protected override IEnumerable<string> FieldsRead(CompareCondition c) => c.CompareTo is { } other ? [c.Field, other] : [c.Field];
 
@@ -386,8 +386,17 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
             changes.Add($"{what} {x.Field} {sign} {x.CompareTo}: plus {x.PlusMonths ?? 0} → {y.PlusMonths ?? 0} months");
         }
 
+        if (x.PlusDays != y.PlusDays)
+        {
+            changes.Add($"{what} {x.Field} {sign} {x.CompareTo}: plus {x.PlusDays ?? 0} → {y.PlusDays ?? 0} days");
+        }
+
         return true;
     }
+
+    /// <summary>The shift of the other date, as a rule's summary line writes it (<c> + 3 months</c>, <c> + -30 days</c>).</summary>
+    private static string Shift(int? months, int? days) =>
+        (months is { } m ? $" + {m} months" : string.Empty) + (days is { } d ? $" + {d} days" : string.Empty);
 
     protected override void Summarize(CompareCondition c, bool inScope, List<RuleThreshold> thresholds, List<RuleValueList> lists) =>
         thresholds.Add(new RuleThreshold(c.Field, Name(c.Comparison), c.Value?.Value, c.Unit, c.CompareTo, c.PlusMonths, c.PlusDays, inScope));

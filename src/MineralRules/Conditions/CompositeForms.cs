@@ -83,7 +83,7 @@ internal abstract class ListForm<TDefinition, TBound> : ConditionForm<TDefinitio
 
     protected sealed override CompiledCondition? Compile(TBound condition, ConditionCompiler compiler, string ruleId, DiagnosticBag diagnostics)
     {
-        var compiled = PartsOf(condition).Select(p => compiler.Compile(p, ruleId, diagnostics)).ToList();
+        var compiled = PartsOf(condition).Select(p => compiler.CompilePart(p, ruleId, diagnostics)).ToList();
         return compiled.Contains(null) ? null : Combine([.. compiled.OfType<CompiledCondition>()], compiler);
     }
 
@@ -187,7 +187,7 @@ internal sealed class NotForm : ConditionForm<NotCondition, BoundNot>
         binder.Bind(c.Part, ruleId) is { } part ? new BoundNot(c.Location, part) : null;
 
     protected override CompiledCondition? Compile(BoundNot c, ConditionCompiler compiler, string ruleId, DiagnosticBag diagnostics) =>
-        compiler.Compile(c.Part, ruleId, diagnostics) is { } part ? new NotOf(part) : null;
+        compiler.CompilePart(c.Part, ruleId, diagnostics) is { } part ? new NotOf(part) : null;
 
     protected override IEnumerable<FactSpec> Facts(BoundNot c, FieldCatalog fields) =>
         ConditionForms.Facts(c.Part, fields).Select(f => f with { Required = a => "not " + f.Required(a) });

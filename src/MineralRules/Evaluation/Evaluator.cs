@@ -212,7 +212,7 @@ internal static class Evaluator
         var absent = Absent(missing, fields, application);
         var verdict = rule.Verdict(
             Outcome.Review,
-            VerdictText.Missing(missing, fields, application, MissingFacts.NamesInChinese(rule.Readings)),
+            VerdictText.Missing(missing, fields, application, rule.Readings.CorrectedWording),
             absent,
             null,
             rule.Readings.RemediesRequired ? VerdictText.MissingRemedy(missing, fields, application) : null,

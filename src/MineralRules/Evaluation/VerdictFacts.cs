@@ -77,13 +77,7 @@ internal static class MissingFacts
             : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
     ];
 
-    /// <summary>
-    /// Whether Chinese messages name facts by their Chinese name with the key in brackets (<c>所在规划分区（location.zones）</c>):
-    /// with the corrected wording (<see cref="RuleSetReadings.CorrectedWording"/>, 2.0.0 on); 1.0.0's messages named them by key.
-    /// </summary>
-    public static bool NamesInChinese(RuleSetReadings readings) => readings.CorrectedWording;
-
-    /// <summary>A given fact with its value in a Chinese message: <c>设计生产能力（capacity：3m³/d）</c>, or by key alone (<see cref="NamesInChinese"/>).</summary>
+    /// <summary>A given fact with its value in a Chinese message: <c>设计生产能力（capacity：3m³/d）</c>, or by key alone (<see cref="RuleSetReadings.CorrectedWording"/>).</summary>
     public static string ZhWithValue(Field field, Application application, bool zhNames)
     {
         var value = ValueText.Of(field.Read(application), field, zh: true);

@@ -56,7 +56,7 @@ internal static class VerdictText
 
     /// <summary>
     /// Names the facts the application leaves out, and those it gives that still could not be compared, with their
-    /// values; the Chinese text names facts by their Chinese name when <paramref name="zhNames"/> (<see cref="MissingFacts.NamesInChinese"/>).
+    /// values; the Chinese text names facts by their Chinese name when <paramref name="zhNames"/> (<see cref="RuleSetReadings.CorrectedWording"/>).
     /// </summary>
     public static LocalizedText MissingMessage(FieldSet missing, FieldCatalog fields, Application application, bool zhNames)
     {
