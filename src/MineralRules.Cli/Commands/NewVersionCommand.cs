@@ -119,6 +119,17 @@ internal static partial class NewVersionCommand
                 continue;
             }
 
+            if (TopKey(line) == "effectiveFrom")
+            {
+                // The comment above the date speaks of <from>'s period: it is replaced, not left to mislead.
+                while (result.Count > 0 && result[^1].StartsWith('#') && !result[^1].StartsWith("# yaml-language-server", StringComparison.Ordinal))
+                {
+                    result.RemoveAt(result.Count - 1);
+                }
+
+                result.Add($"# In force from {effectiveFrom} until a later version takes effect (no effectiveTo); it supersedes {from}.");
+            }
+
             result.Add(TopKey(line) switch
             {
                 "version" => ReplaceValue(line, to),

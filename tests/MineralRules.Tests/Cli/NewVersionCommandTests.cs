@@ -114,10 +114,10 @@ public sealed class NewVersionCommandTests
     [Test]
     public void Manifest_SupersedesAndEffectiveToPresent_ReplacedKeepingComments()
     {
-        const string Manifest = "id: x   # the id\nversion: 2.0.0   # kept comment\neffectiveFrom: 2022-08-19\neffectiveTo: 2030-01-01\nsupersedes:\n  version: 1.0.0\n  reason:\n    zh: 旧\n    en: old\n# readings\nreadings:\n  remedies: required\n";
+        const string Manifest = "# yaml-language-server: x\nid: x   # the id\nversion: 2.0.0   # kept comment\n# 2.0.0's period\n# in two lines\neffectiveFrom: 2022-08-19\neffectiveTo: 2030-01-01\nsupersedes:\n  version: 1.0.0\n  reason:\n    zh: 旧\n    en: old\n# readings\nreadings:\n  remedies: required\n";
 
         var text = MineralRules.Cli.Commands.NewVersionCommand.Manifest(Manifest, "2.0.0", "2.1.0", "2027-01-01");
 
-        Assert.That(text, Is.EqualTo("id: x   # the id\nversion: 2.1.0   # kept comment\neffectiveFrom: 2027-01-01\nsupersedes:\n  version: 2.0.0\n  reason:   # say what this version changes and why, before it is sealed\n    zh: 待填写：本版本修改了什么、为什么。\n    en: \"To be written: what this version changes, and why.\"\n# readings\nreadings:\n  remedies: required\n"));
+        Assert.That(text, Is.EqualTo("# yaml-language-server: x\nid: x   # the id\nversion: 2.1.0   # kept comment\n# In force from 2027-01-01 until a later version takes effect (no effectiveTo); it supersedes 2.0.0.\neffectiveFrom: 2027-01-01\nsupersedes:\n  version: 2.0.0\n  reason:   # say what this version changes and why, before it is sealed\n    zh: 待填写：本版本修改了什么、为什么。\n    en: \"To be written: what this version changes, and why.\"\n# readings\nreadings:\n  remedies: required\n"));
     }
 }
