@@ -62,6 +62,8 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
         _sections.Add((0, new MarkdownPart(title, section.ToString(), Closing)));
     }
 
+    public bool WritesAtCompletion => true;
+
     public void Complete()
     {
         using var head = new StringWriter(CultureInfo.InvariantCulture);
