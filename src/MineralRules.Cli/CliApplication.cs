@@ -31,6 +31,7 @@ internal static class CliApplication
             TestCommand.Create(output, error),
             DiffCommand.Create(output, error),
             SealCommand.Create(output, error),
+            RulebookCommand.Create(output, error), RulebookCommand.Explain(output, error),
         };
 
         var parsed = root.Parse(args);
