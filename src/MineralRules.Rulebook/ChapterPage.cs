@@ -134,7 +134,8 @@ internal static class ChapterPage
                 _ => new LocalizedText("显示提示", "shown"),
             };
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"outcome-{outcome}\" data-outcome=\"{outcome}\">{Html.Bilingual(name.Zh, name.En)} ({Html.Number(sources.Count)})</p><ul class=\"samples-{outcome}\">");
-            foreach (var source in sources.Take(SamplesShown))
+            // The samples written for this rule (their file names carry its id) first, then the others in path order.
+            foreach (var source in sources.OrderBy(s => s.Contains(rule.RuleId, StringComparison.Ordinal) ? 0 : 1).Take(SamplesShown))
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"samples.html#{Html.Text(Html.SampleAnchor(source))}\">{Html.Text(source)}</a></li>");
             }
