@@ -31,7 +31,7 @@ internal static class Html
 
     /// <summary>Chinese and English side by side (a two-column pair that stacks on a narrow screen).</summary>
     public static string Pair(string zhHtml, string enHtml) =>
-        $"<div class=\"pair\"><div class=\"zh\" lang=\"zh-CN\">{zhHtml}</div><div class=\"en\" lang=\"en\">{enHtml}</div></div>";
+        $"<div class=\"pair\"><div class=\"zh\" lang=\"zh-CN\">{zhHtml}</div><div class=\"en\" lang=\"en\">{enHtml}</div></div>\n";
 
     /// <summary>A link; <paramref name="href"/> and the text are escaped.</summary>
     public static string Link(string href, string text, string? lang = null) =>
