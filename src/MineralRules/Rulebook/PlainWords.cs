@@ -113,6 +113,9 @@ internal static class PlainWords
         ? "申报的矿山生产建设规模与设计生产能力按国土资发〔2004〕208号规模表所定规模一致"
         : "the declared mine scale agrees with the scale the capacity gives in the national scale table (国土资发〔2004〕208号)";
 
+    /// <summary><c>expression</c>: the arithmetic as written, over the facts' document keys.</summary>
+    public static string Expression(string text, bool zh) => zh ? $"以下表达式成立：{text}" : $"this expression holds: {text}";
+
     /// <summary><c>all</c> / <c>any</c>: numbered parts.</summary>
     public static string Combine(string name, IReadOnlyList<string> parts, bool zh)
     {

@@ -54,6 +54,31 @@ public class RuleDescriptionTests
     }
 
     [Test]
+    public void Condition_GivenIncludesExpressionAndLeagues_InWords()
+    {
+        var ruleSet = TestRuleSets.Load("readings: { absentZones: unknown, unknownScopeWhenMet: pass, remedies: required }", """
+              - id: words.check
+                clause: { ref: "5.2.1", zh: 新建井工煤矿原则上产能不低于300万吨/年, en: At least 3 Mt/a. }
+                scope: { permit: exploration, leagues: [乌海市], counties: [准格尔旗] }
+                condition:
+                  all:
+                    - given: { field: grant.agreementBasis }
+                    - includesNone: { field: location.zones, values: [nature-reserve] }
+                    - expression: "block.basicUnits >= 1"
+                outcome: review
+                message: { zh: 审查。, en: Review. }
+                remedy: { zh: 审查。, en: Review. }
+
+            """);
+        var rule = ruleSet.Descriptions.Single();
+
+        Assert.That(rule.Scope.Zh, Is.EqualTo("矿业权：探矿权；所在盟市：乌海市；所在旗县区：准格尔旗"));
+        Assert.That(rule.Scope.En, Is.EqualTo("permit: exploration permit; league or city: 乌海市 (150300); banner or county: 准格尔旗 (150622)"));
+        Assert.That(rule.Condition!.Zh, Is.EqualTo("同时满足：（1）申请已填写协议出让的依据；（2）所在规划分区不包括以下任何一项：自然保护地；（3）以下表达式成立：block.basicUnits >= 1"));
+        Assert.That(rule.Condition.En, Is.EqualTo("all of: (1) the application gives grant.agreementBasis; (2) location.zones includes none of: nature reserve; (3) this expression holds: block.basicUnits >= 1"));
+    }
+
+    [Test]
     public void Clauses_TestRuleSet_EveryIndexedClauseWithItsWordsAndRules()
     {
         var clauses = Latest.Clauses;
@@ -81,6 +106,9 @@ public class RuleDescriptionTests
         Assert.That(clause.PlanText, Does.Contain("新建井工煤矿原则上产能不低于"));
         Assert.That(clause.RuleIds, Does.Contain("coal.new-underground.min-capacity").And.Contain("copper.new.min-ore-output"));
         Assert.That(shipped.Clauses.Where(c => c.Status == "checkable"), Has.All.Matches<ClauseText>(c => c.RuleIds.Count > 0));
+        var extension = shipped.Descriptions.Single(d => d.RuleId == "exploration.extension.30-days-before-expiry").Condition!;
+        Assert.That(extension.Zh, Is.EqualTo("申请日期不晚于现有许可证的到期日前30日（同一日合格）"));
+        Assert.That(extension.En, Is.EqualTo("applicationDate on or before 30 days before licence.expiresOn (the same day passes)"));
         foreach (var rule in shipped.Descriptions)
         {
             var words = string.Join("\n", rule.Lines(Chinese).Concat(rule.Lines(English)).Select(l => l.Text));
