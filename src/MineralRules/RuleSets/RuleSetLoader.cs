@@ -154,10 +154,13 @@ internal static class RuleSetLoader
             if (next is not null && lastDay is { } to && to.AddDays(1) < next.Info.EffectiveFrom)
             {
                 var (earlier, later) = (previous.Info, next.Info);
-                var (earlierName, laterName) = earlier.Id == later.Id ? (earlier.Version, later.Version) : ($"{earlier.Id} {earlier.Version}", $"{later.Id} {later.Version}");
-                diagnostics.Add(new Diagnostic(next.From, DiagnosticCodes.VersionGap, $"No version of {later.Id} is in force from {to.AddDays(1):yyyy-MM-dd} to {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}: {earlierName} ends on {to:yyyy-MM-dd} ({previous.To}) and {laterName} takes effect on {later.EffectiveFrom:yyyy-MM-dd}. Let {laterName} take effect on {to.AddDays(1):yyyy-MM-dd}, or end {earlierName} on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}.")
+                var sameId = earlier.Id == later.Id;
+                var (earlierName, laterName) = sameId ? (earlier.Version, later.Version) : ($"{earlier.Id} {earlier.Version}", $"{later.Id} {later.Version}");
+                var (none, noneZh) = sameId ? ($"No version of {later.Id} is", $"{later.Id} 在") : ("No rule set is", "在");
+                var noneZhEnd = sameId ? "没有施行的版本" : "没有施行的规则集";
+                diagnostics.Add(new Diagnostic(next.From, DiagnosticCodes.VersionGap, $"{none} in force from {to.AddDays(1):yyyy-MM-dd} to {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}: {earlierName} ends on {to:yyyy-MM-dd} ({previous.To}) and {laterName} takes effect on {later.EffectiveFrom:yyyy-MM-dd}. Let {laterName} take effect on {to.AddDays(1):yyyy-MM-dd}, or end {earlierName} on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}.")
                 {
-                    MessageZh = $"{later.Id} 在 {to.AddDays(1):yyyy-MM-dd} 至 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 期间没有施行的版本：{earlierName} 于 {to:yyyy-MM-dd} 终止（{previous.To}），{laterName} 自 {later.EffectiveFrom:yyyy-MM-dd} 起施行。请把 {laterName} 的施行日期改为 {to.AddDays(1):yyyy-MM-dd}，或把 {earlierName} 的终止日期改为 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}。",
+                    MessageZh = $"{noneZh} {to.AddDays(1):yyyy-MM-dd} 至 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 期间{noneZhEnd}：{earlierName} 于 {to:yyyy-MM-dd} 终止（{previous.To}），{laterName} 自 {later.EffectiveFrom:yyyy-MM-dd} 起施行。请把 {laterName} 的施行日期改为 {to.AddDays(1):yyyy-MM-dd}，或把 {earlierName} 的终止日期改为 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}。",
                 });
             }
         }

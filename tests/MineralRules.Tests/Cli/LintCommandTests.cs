@@ -86,7 +86,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2), "a date in the gap finds no rule set (MR2002): the gap is an error whatever the ids");
-            Assert.That(error, Does.Contain($"error MR3024: No version of {successor} is in force from 2026-07-01 to 2026-12-31: {Id} 1.0.0 ends on 2026-06-30"));
+            Assert.That(error, Does.Contain($"error MR3024: No rule set is in force from 2026-07-01 to 2026-12-31: {Id} 1.0.0 ends on 2026-06-30"));
         });
     }
 
