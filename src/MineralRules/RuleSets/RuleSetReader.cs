@@ -46,7 +46,16 @@ internal sealed partial class RuleSetReader
         var manifestErrors = _diagnostics.Count;
         var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
         manifestErrors = _diagnostics.Count - manifestErrors;
-        var documents = files.Where(f => RuleSource.IsYaml(f.Path)).Select(f => (File: f, Root: ReadYaml(f))).ToList();
+        // Plain loops and a small class here, not LINQ over tuples: each generic shape over a value type is JIT-compiled
+        // in every fresh process that loads the embedded rules (docs/performance.md).
+        var documents = new List<KeyValuePair<RuleFile, DocumentNode?>>();
+        foreach (var file in files)
+        {
+            if (RuleSource.IsYaml(file.Path))
+            {
+                documents.Add(new(file, ReadYaml(file)));
+            }
+        }
 
         // A broken or missing manifest must not hide the rule files' own errors: they are read and validated
         // all the same, and the version is marked so that it is never compiled into a catalog.
@@ -68,12 +77,14 @@ internal sealed partial class RuleSetReader
             }
         }
 
-        var roots = documents
-            .Where(x => x.Root is not null)
-            .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
-            .Where(x => x.Root is not null)
-            .Select(x => (x.File, Reader: new MappingReader(x.Root!, _diagnostics)))
-            .ToList();
+        var roots = new List<RootFile>();
+        foreach (var (file, root) in documents)
+        {
+            if (root is not null && Scalars.Mapping(root, _diagnostics, "a rule file (keys: title, mineralLists, rules)") is { } mapping)
+            {
+                roots.Add(new RootFile(file, new MappingReader(mapping, _diagnostics)));
+            }
+        }
 
         // Lists first: rules in any file may name a list from any other.
         var lists = new List<MineralList>();
@@ -95,7 +106,13 @@ internal sealed partial class RuleSetReader
             }
         }
 
-        var reference = new ReferenceTableReader(_context).Read(roots.Select(r => r.Reader).ToList());
+        var readers = new List<MappingReader>(roots.Count);
+        foreach (var (_, reader) in roots)
+        {
+            readers.Add(reader);
+        }
+
+        var reference = new ReferenceTableReader(_context).Read(readers);
         var index = new List<ClauseIndexEntry>();
         var indexReader = new ClauseIndexReader(_context);
         foreach (var (_, reader) in roots)
@@ -152,6 +169,9 @@ internal sealed partial class RuleSetReader
             EffectiveToLocation = manifest?.EffectiveTo,
         };
     }
+
+    /// <summary>A rule file whose document is a mapping, and its reader.</summary>
+    private sealed record RootFile(RuleFile File, MappingReader Reader);
 
     /// <summary>The top-level keys that give a rule file something to hold; a file with none of them holds no rules.</summary>
     private static readonly string[] ContentKeys = ["rules", "mineralLists", "clauseIndex", "mineProductionScale", "depositScale", "divisions"];
