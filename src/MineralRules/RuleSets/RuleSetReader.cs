@@ -21,12 +21,18 @@ internal sealed partial class RuleSetReader
     private readonly DiagnosticBag _diagnostics;
     private readonly ReadingContext _context;
     private readonly ConditionReader _conditions;
+    private readonly Dictionary<string, PlanText>? _plans;
 
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="forms">The condition forms the rule files may use (<see cref="ConditionForms.Default"/> unless a test adds one).</param>
-    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null)
+    /// <param name="plans">
+    /// Plan texts already parsed in this load, by their text: versions that keep the same plan text (every version
+    /// of a plan) parse it once. Null to parse every time.
+    /// </param>
+    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null, Dictionary<string, PlanText>? plans = null)
     {
         _diagnostics = diagnostics;
+        _plans = plans;
         _context = new ReadingContext(diagnostics);
         _conditions = new ConditionReader(diagnostics, forms ?? ConditionForms.Default, _context.Text);
     }
@@ -48,7 +54,7 @@ internal sealed partial class RuleSetReader
         manifestErrors = _diagnostics.Count - manifestErrors;
         // Plain loops and a small class here, not LINQ over tuples: each generic shape over a value type is JIT-compiled
         // in every fresh process that loads the embedded rules (docs/performance.md).
-        var documents = new List<KeyValuePair<RuleFile, DocumentNode?>>();
+        var documents = new List<ParsedFile>();
         foreach (var file in files)
         {
             if (RuleSource.IsYaml(file.Path))
@@ -73,7 +79,7 @@ internal sealed partial class RuleSetReader
             }
             else
             {
-                plan = PlanText.Parse(planFile.Text);
+                plan = Plan(planFile.Text);
             }
         }
 
@@ -169,6 +175,25 @@ internal sealed partial class RuleSetReader
             EffectiveToLocation = manifest?.EffectiveTo,
         };
     }
+
+    /// <summary>The plan's text parsed, once per text in a load (a parsed plan holds no path and never changes).</summary>
+    private PlanText Plan(string text)
+    {
+        if (_plans is null)
+        {
+            return PlanText.Parse(text);
+        }
+
+        if (!_plans.TryGetValue(text, out var plan))
+        {
+            _plans.Add(text, plan = PlanText.Parse(text));
+        }
+
+        return plan;
+    }
+
+    /// <summary>A rule file and its document, or null when it does not parse.</summary>
+    private sealed record ParsedFile(RuleFile File, DocumentNode? Root);
 
     /// <summary>A rule file whose document is a mapping, and its reader.</summary>
     private sealed record RootFile(RuleFile File, MappingReader Reader);

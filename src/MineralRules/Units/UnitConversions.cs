@@ -61,13 +61,38 @@ internal static class UnitConversions
     public static readonly Vocabulary<CapacityUnit> CapacityUnits = Vocabulary<CapacityUnit>.Symbols(
         "capacity unit",
         Normalise,
-        CapacityTable.Select(u => new Term<CapacityUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
+        CapacityTerms());
 
     /// <summary>The quota units as words of the contract, as <see cref="CapacityUnits"/>.</summary>
     public static readonly Vocabulary<MassUnit> MassUnits = Vocabulary<MassUnit>.Symbols(
         "quota unit",
         Normalise,
-        MassTable.Select(u => new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
+        MassTerms());
+
+    // Loops rather than LINQ over the tables' tuples, which is JIT-compiled at every cold load (docs/performance.md).
+    private static Term<CapacityUnit>[] CapacityTerms()
+    {
+        var terms = new Term<CapacityUnit>[CapacityTable.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var u = CapacityTable[i];
+            terms[i] = new Term<CapacityUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases);
+        }
+
+        return terms;
+    }
+
+    private static Term<MassUnit>[] MassTerms()
+    {
+        var terms = new Term<MassUnit>[MassTable.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var u = MassTable[i];
+            terms[i] = new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases);
+        }
+
+        return terms;
+    }
 
     /// <summary>Every spelling of a capacity unit a rule may write: each symbol, then its aliases.</summary>
     public static IEnumerable<string> CapacitySpellings => CapacityUnits.Terms.SelectMany(t => t.Aliases.Prepend(t.Code));

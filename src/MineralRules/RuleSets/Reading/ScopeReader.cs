@@ -21,16 +21,16 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         var m = new MappingReader(mapping, _diagnostics, ruleId);
         var errorsBefore = _diagnostics.Count;
         CheckScopeValues(mapping, ruleId);
-        var permits = m.Optional("permit") is { } p ? context.WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : [];
-        var actions = m.Optional("actions") is { } a ? context.Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : [];
-        var minerals = m.Optional("minerals") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : [];
+        var permits = m.Optional("permit") is { } p ? context.WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : new WordList<Permit>(0);
+        var actions = m.Optional("actions") is { } a ? context.Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : new WordList<PermitAction>(0);
+        var minerals = m.Optional("minerals") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : new WordList<Mineral>(0);
         var mineralListNode = m.Optional("mineralList");
-        var mineralList = mineralListNode is { } ml ? List(ml, lists, ruleId) : [];
-        var except = m.Optional("exceptMinerals") is { } ex ? context.Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : [];
+        var mineralList = mineralListNode is { } ml ? List(ml, lists, ruleId) : new WordList<Mineral>(0);
+        var except = m.Optional("exceptMinerals") is { } ex ? context.Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : new WordList<Mineral>(0);
         var exceptListNode = m.Optional("exceptMineralList");
-        var exceptList = exceptListNode is { } el ? List(el, lists, ruleId) : [];
-        var methods = m.Optional("miningMethods") is { } mm ? context.Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : [];
-        var zones = m.Optional("zones") is { } z ? context.Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
+        var exceptList = exceptListNode is { } el ? List(el, lists, ruleId) : new WordList<Mineral>(0);
+        var methods = m.Optional("miningMethods") is { } mm ? context.Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : new WordList<MiningMethod>(0);
+        var zones = m.Optional("zones") is { } z ? context.Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : new WordList<Zone>(0);
         var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
         var counties = m.Optional("counties") is { } co ? Counties(co, ruleId) : [];
         var when = m.Optional("when") is { } w ? conditions.Read(w, ruleId) : null;
@@ -119,30 +119,16 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         _ => "`counties: [准格尔旗]`",
     };
 
-    /// <summary>
-    /// The minerals of both lists, each once, in order of first appearance (as <c>Concat(...).Distinct()</c>, in a plain
-    /// loop: LINQ over an enum is JIT-compiled in every fresh process that loads the rules, docs/performance.md).
-    /// </summary>
-    private static List<Mineral> Distinct(List<Mineral> first, List<Mineral> second)
+    /// <summary>The minerals of both lists, each once, in order of first appearance.</summary>
+    private static WordList<Mineral> Distinct(WordList<Mineral> first, WordList<Mineral> second)
     {
-        var result = new List<Mineral>(first.Count + second.Count);
-        AddNew(first, result);
-        AddNew(second, result);
+        var result = new WordList<Mineral>(first.Count + second.Count);
+        result.AddNew(first);
+        result.AddNew(second);
         return result;
-
-        static void AddNew(List<Mineral> from, List<Mineral> to)
-        {
-            foreach (var mineral in from)
-            {
-                if (!to.Contains(mineral))
-                {
-                    to.Add(mineral);
-                }
-            }
-        }
     }
 
-    private static bool AllIn(List<Mineral> minerals, List<Mineral> among)
+    private static bool AllIn(WordList<Mineral> minerals, WordList<Mineral> among)
     {
         foreach (var mineral in minerals)
         {
@@ -155,20 +141,26 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         return true;
     }
 
-    private List<Mineral> List(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
+    private WordList<Mineral> List(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
     {
         if (context.Text(node, "'mineralList'", ruleId) is not { } id)
         {
-            return [];
+            return new WordList<Mineral>(0);
         }
 
         if (lists.TryGetValue(id, out var list))
         {
-            return [.. list.Minerals];
+            var minerals = new WordList<Mineral>(list.Minerals.Count);
+            foreach (var mineral in list.Minerals)
+            {
+                minerals.AddNew(mineral);
+            }
+
+            return minerals;
         }
 
         _diagnostics.Add(node.Location, DiagnosticCodes.UnknownList, $"No mineral list '{id}' is defined in this rule set.{Suggestions.DidYouMean(id, lists.Keys)} Lists: {string.Join(", ", lists.Keys)}.", ruleId);
-        return [];
+        return new WordList<Mineral>(0);
     }
 
     private List<string> Leagues(DocumentNode node, string? ruleId)
