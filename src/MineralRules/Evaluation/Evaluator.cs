@@ -241,7 +241,7 @@ internal static class Evaluator
     {
         foreach (var id in missing.Ids())
         {
-            if (fields[id].Read(application) is not null)
+            if (fields[id].IsGiven(application))
             {
                 return false;
             }
@@ -257,7 +257,7 @@ internal static class Evaluator
         var count = 0;
         foreach (var id in missing.Ids())
         {
-            count += fields[id].Read(application) is null ? 1 : 0;
+            count += fields[id].IsGiven(application) ? 0 : 1;
         }
 
         if (count == 0)
@@ -269,7 +269,7 @@ internal static class Evaluator
         var n = 0;
         foreach (var id in missing.Ids())
         {
-            if (fields[id].Read(application) is null)
+            if (!fields[id].IsGiven(application))
             {
                 absent[n++] = fields[id].Path;
             }
