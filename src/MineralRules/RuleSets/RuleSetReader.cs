@@ -51,6 +51,7 @@ internal sealed partial class RuleSetReader
         // once, in order (a cold load is mostly JIT compilation).
         var manifestErrors = _diagnostics.Count;
         var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
+        FullWidthPunctuation.Check(manifestRoot, _diagnostics);
         manifestErrors = _diagnostics.Count - manifestErrors;
         // Plain loops and a small class here, not LINQ over tuples: each generic shape over a value type is JIT-compiled
         // in every fresh process that loads the embedded rules (docs/performance.md).
@@ -216,6 +217,7 @@ internal sealed partial class RuleSetReader
     {
         var before = _diagnostics.Count;
         var root = YamlDocumentReader.Read(file.Text, file.Path, _diagnostics);
+        FullWidthPunctuation.Check(root, _diagnostics);
         if (_diagnostics.Count > before)
         {
             var lines = file.Text.Split('\n');
