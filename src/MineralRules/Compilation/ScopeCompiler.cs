@@ -81,6 +81,17 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
         }
 
         var mask = 0UL;
+        if (list is Zone[] array)
+        {
+            // What the readers give: read as an array, not element by element through the interface.
+            foreach (var zone in array)
+            {
+                mask |= 1UL << (int)zone;
+            }
+
+            return mask;
+        }
+
         for (var i = 0; i < list.Count; i++)
         {
             mask |= 1UL << (int)list[i];
