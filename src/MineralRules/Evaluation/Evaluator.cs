@@ -64,7 +64,7 @@ internal static class Evaluator
     /// <summary>
     /// The verdict of a rule that applies or may apply and did not pass: review for absent facts, the review of an
     /// <c>outcomeWhenMet: review</c> rule, or the rule's outcome (an exemption claim considered). Off the loop's path,
-    /// so the loop over the candidates stays small enough to keep its state in registers.
+    /// so the loop over the candidates holds only what a pass or a rule out of scope needs.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Verdict Decide(RuleIndex.Entry entry, int slot, Truth scope, Truth condition, FieldCatalog fields, Application application, ref List<string>? applied, ref List<string>? ignored)
