@@ -61,34 +61,22 @@ internal static class UnitConversions
     public static readonly Vocabulary<CapacityUnit> CapacityUnits = Vocabulary<CapacityUnit>.Symbols(
         "capacity unit",
         Normalise,
-        CapacityTerms());
+        Terms(CapacityTable.Length, i => new Term<CapacityUnit>(CapacityTable[i].Unit, CapacityTable[i].Symbol, CapacityTable[i].Symbol, CapacityTable[i].Symbol, CapacityTable[i].Aliases)));
 
     /// <summary>The quota units as words of the contract, as <see cref="CapacityUnits"/>.</summary>
     public static readonly Vocabulary<MassUnit> MassUnits = Vocabulary<MassUnit>.Symbols(
         "quota unit",
         Normalise,
-        MassTerms());
+        Terms(MassTable.Length, i => new Term<MassUnit>(MassTable[i].Unit, MassTable[i].Symbol, MassTable[i].Symbol, MassTable[i].Symbol, MassTable[i].Aliases)));
 
-    // Loops rather than LINQ over the tables' tuples, which is JIT-compiled at every cold load (docs/performance.md).
-    private static Term<CapacityUnit>[] CapacityTerms()
+    // A loop rather than LINQ over the tables' tuples, which is JIT-compiled at every cold load (docs/performance.md).
+    private static Term<T>[] Terms<T>(int count, Func<int, Term<T>> term)
+        where T : struct, Enum
     {
-        var terms = new Term<CapacityUnit>[CapacityTable.Length];
-        for (var i = 0; i < terms.Length; i++)
+        var terms = new Term<T>[count];
+        for (var i = 0; i < count; i++)
         {
-            var u = CapacityTable[i];
-            terms[i] = new Term<CapacityUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases);
-        }
-
-        return terms;
-    }
-
-    private static Term<MassUnit>[] MassTerms()
-    {
-        var terms = new Term<MassUnit>[MassTable.Length];
-        for (var i = 0; i < terms.Length; i++)
-        {
-            var u = MassTable[i];
-            terms[i] = new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases);
+            terms[i] = term(i);
         }
 
         return terms;
