@@ -15,6 +15,7 @@ internal static class RuleSetLoader
         var diagnostics = new DiagnosticBag();
         var compiled = new List<CompiledRuleSet>();
         var versions = new List<VersionInfo>();
+        var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
         foreach (var unreadable in files.Where(f => f.Error is not null))
         {
             diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
@@ -38,7 +39,7 @@ internal static class RuleSetLoader
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
-            var definition = new RuleSetReader(diagnostics, forms).Read(folder, manifest, ruleFiles);
+            var definition = new RuleSetReader(diagnostics, forms, plans).Read(folder, manifest, ruleFiles);
             definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed, Folder = folder } };
             if (definition.ManifestValid)
             {
@@ -67,7 +68,13 @@ internal static class RuleSetLoader
         }
 
         // The catalog's order: by date, then version (a version that supersedes another on the same day comes after it), then id.
-        compiled = [.. VersionTimeline.Order(compiled, r => r.Info).Select(e => e.Version)];
+        var timeline = VersionTimeline.Order(compiled, r => r.Info);
+        compiled.Clear();
+        foreach (var entry in timeline)
+        {
+            compiled.Add(entry.Version);
+        }
+
         return (compiled, [], diagnostics.Warnings);
     }
 
@@ -122,11 +129,10 @@ internal static class RuleSetLoader
 
         // One timeline whatever the ids, in the catalog's order (same-day versions by version number).
         var timeline = VersionTimeline.Order(versions, v => v.Info);
-        var ordered = timeline.Select(e => e.Version).ToList();
-        for (var i = 1; i < ordered.Count; i++)
+        for (var i = 1; i < timeline.Count; i++)
         {
-            var (earlier, earlierManifest, _, earlierTo) = ordered[i - 1];
-            var (later, laterManifest, laterFrom, _) = ordered[i];
+            var (earlier, earlierManifest, _, earlierTo) = timeline[i - 1].Version;
+            var (later, laterManifest, laterFrom, _) = timeline[i].Version;
             // Two versions may take effect on the same day when the higher supersedes the other (its manifest
             // says so and why): the higher version applies.
             if (earlier.EffectiveFrom == later.EffectiveFrom && !Supersedes(later, earlier))

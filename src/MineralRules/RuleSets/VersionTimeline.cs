@@ -22,14 +22,20 @@ internal static class VersionTimeline
     public static List<Entry<T>> Order<T>(IEnumerable<T> versions, Func<T, RuleSetInfo> info)
         where T : class
     {
-        var ordered = versions.Select((v, i) => (Version: v, Index: i)).ToList();
-        ordered.Sort((x, y) => Compare(info(x.Version), info(y.Version)) is var order and not 0 ? order : x.Index.CompareTo(y.Index));
-        var entries = new List<Entry<T>>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        // Plain loops (no LINQ, no tuples): this runs on every load, cold start included (docs/performance.md).
+        var list = new List<T>(versions);
+        var position = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < list.Count; i++)
         {
-            var version = ordered[i].Version;
-            var next = i + 1 < ordered.Count ? ordered[i + 1].Version : null;
-            entries.Add(new Entry<T>(version, next, LastDay(info(version), next is null ? null : info(next))));
+            position[list[i]] = i;
+        }
+
+        list.Sort((x, y) => Compare(info(x), info(y)) is var order and not 0 ? order : position[x].CompareTo(position[y]));
+        var entries = new List<Entry<T>>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var next = i + 1 < list.Count ? list[i + 1] : null;
+            entries.Add(new Entry<T>(list[i], next, LastDay(info(list[i]), next is null ? null : info(next))));
         }
 
         return entries;
