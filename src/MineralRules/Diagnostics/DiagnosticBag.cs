@@ -28,8 +28,9 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => _added > 0;
 
-    public void Add(SourceLocation location, string code, string message, string? ruleId = null) =>
-        Add(new Diagnostic(location, code, message, ruleId));
+    /// <summary>Adds a problem with its English and its Chinese text (every diagnostic the library writes has both).</summary>
+    public void Add(SourceLocation location, string code, string message, string messageZh, string? ruleId = null) =>
+        Add(new Diagnostic(location, code, message, ruleId) { MessageZh = messageZh });
 
     public void Add(Diagnostic diagnostic)
     {
@@ -50,11 +51,19 @@ internal sealed class DiagnosticBag
                 Message = string.Create(
                     CultureInfo.InvariantCulture,
                     $"More than {MaxPerFile} problems in this file; the rest are not reported. Fix these and check again. Next: {Cut(diagnostic.Message, 200)}"),
+                MessageZh = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"本文件的问题超过 {MaxPerFile} 个，其余的不再列出。请先修正这些问题，再重新检查。下一个问题：{Cut(diagnostic.MessageZh ?? diagnostic.Message, 200)}"),
             };
         }
         else if (diagnostic.Message.Length > MaxMessageLength)
         {
             diagnostic = diagnostic with { Message = Cut(diagnostic.Message, MaxMessageLength) };
+        }
+
+        if (diagnostic.MessageZh is { Length: > MaxMessageLength } zh)
+        {
+            diagnostic = diagnostic with { MessageZh = Cut(zh, MaxMessageLength) };
         }
 
         _items.Add(diagnostic);

@@ -36,7 +36,7 @@ internal static class ExpectationCheck
             {
                 if (!ClauseNumbers.IsReference(refs[i]))
                 {
-                    yield return new($"expect.{key}[{i}]", DiagnosticCodes.InvalidApplication, $"'expect.{key}' holds clause references such as \"5.2.1\" (found '{refs[i]}').");
+                    yield return new($"expect.{key}[{i}]", DiagnosticCodes.InvalidApplication, $"'expect.{key}' holds clause references such as \"5.2.1\" (found '{refs[i]}').", $"'expect.{key}' 中应为条款编号，如 \"5.2.1\"（实际为 '{refs[i]}'）。");
                 }
             }
         }
