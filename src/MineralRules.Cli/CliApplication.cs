@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Cli.Commands;
 
 namespace MineralRules.Cli;
@@ -8,30 +9,52 @@ internal static class CliApplication
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // The language is chosen before the command tree is built, so help is written in it; System.CommandLine's
+        // own words (Usage, Options, its parse errors) follow the UI culture, set for this run only.
+        var text = CliText.Choose(args, Environment.GetEnvironmentVariable("LANG"), CultureInfo.CurrentUICulture);
+        var uiCulture = CultureInfo.CurrentUICulture;
         try
         {
-            return Dispatch(args, output, error);
+            if (text == CliText.Zh && uiCulture.TwoLetterISOLanguageName != "zh")
+            {
+                CultureInfo.CurrentUICulture = CommonOptions.ToCulture("zh");
+            }
+
+            return Dispatch(args, output, error, text);
         }
 #pragma warning disable CA1031 // The top of the tool: anything unforeseen is reported as invalid input, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"error: {e.Message} ({e.GetType().Name}); please report this with the file that caused it.");
+            error.WriteLine(CliText.Format(text.Crash, e.Message, e.GetType().Name));
             return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error, CliText text)
     {
-        var root = new RootCommand("Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
+        var root = new RootCommand(text.Root)
         {
-            CheckCommand.Create(output, error),
-            CoverageCommand.Create(output, error),
-            LintCommand.Create(output, error),
-            TestCommand.Create(output, error),
-            DiffCommand.Create(output, error),
-            SealCommand.Create(output, error),
+            CheckCommand.Create(output, error, text),
+            CoverageCommand.Create(output, error, text),
+            LintCommand.Create(output, error, text),
+            TestCommand.Create(output, error, text),
+            DiffCommand.Create(output, error, text),
+            SealCommand.Create(output, error, text),
         };
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                System.CommandLine.Help.HelpOption => text.HelpOption,
+                VersionOption => text.VersionOption,
+                _ => option.Description,
+            };
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -41,7 +64,7 @@ internal static class CliApplication
                 error.WriteLine($"error: {parseError.Message}");
             }
 
-            error.WriteLine("Run 'mineralrules --help' for usage.");
+            error.WriteLine(text.UsageHint);
             return ExitCodes.InvalidInput;
         }
 

@@ -11,30 +11,30 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Application files (.yaml, .yml, .json) or folders holding them.",
+            Description = text.CheckPaths,
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (for people, the default), json (an array with one result per application), junit, sarif (SARIF 2.1.0) or markdown.",
+            Description = text.CheckFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "json", "junit", "sarif", "markdown");
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
         var version = new Option<string?>("--rule-set-version")
         {
-            Description = "Check against this rule-set version instead of the one in force on each application's date.",
+            Description = text.CheckVersion,
         };
-        var culture = CommonOptions.Culture();
+        var culture = CommonOptions.Culture(text);
         var all = new Option<bool>("--include-not-applicable")
         {
-            Description = "Also list the rules that do not apply (JSON and text).",
+            Description = text.CheckNotApplicable,
         };
 
-        var command = new Command("check", "Check applications against the plan's rules.") { paths, format, rules, version, culture, all };
+        var command = new Command("check", text.CheckCommand) { paths, format, rules, version, culture, all };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),
             parsed.GetValue(format)!,
@@ -49,14 +49,14 @@ internal static class CheckCommand
 
     public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error)
     {
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
+        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
 
         var reporter = format switch
         {
@@ -77,7 +77,7 @@ internal static class CheckCommand
             .Select(file => Check(file, catalog, version));
         foreach (var path in missing)
         {
-            reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", "No such file or folder.")]));
+            reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", CliText.En.NoSuchFileOrFolderSentence) { MessageZh = CliText.Zh.NoSuchFileOrFolderSentence }]));
         }
 
         foreach (var problem in problems)
@@ -93,7 +93,7 @@ internal static class CheckCommand
                 invalid = true;
                 foreach (var diagnostic in item.Errors)
                 {
-                    error.WriteLine(CommonOptions.Describe(diagnostic));
+                    error.WriteLine(CommonOptions.Describe(diagnostic, culture));
                 }
 
                 reporter.ReportInvalid(new InvalidApplication(item.Source, item.Errors));
@@ -124,7 +124,8 @@ internal static class CheckCommand
         if (ruleSet is null)
         {
             var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
-            return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!)]);
+            var why = catalog.WhyNone(application.ApplicationDate, version);
+            return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!) { MessageZh = why?.Zh }]);
         }
 
         return new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application), []);

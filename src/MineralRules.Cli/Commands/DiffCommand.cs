@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -10,31 +11,33 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
-        var older = new Argument<string>("old-rules") { Description = "The folder of the current rule sets, or 'embedded'." };
-        var newer = new Argument<string>("new-rules") { Description = "The folder of the proposed rule sets." };
-        var samples = new Option<string?>("--samples") { Description = "A folder of sample applications to evaluate under both versions." };
+        var older = new Argument<string>("old-rules") { Description = text.DiffOld };
+        var newer = new Argument<string>("new-rules") { Description = text.DiffNew };
+        var samples = new Option<string?>("--samples") { Description = text.DiffSamples };
         var format = new Option<string>("--format")
         {
-            Description = "text (the default), markdown or json.",
+            Description = text.DiffFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "markdown", "json");
-        var command = new Command("diff", "Show what a new rule-set version changes: rules, lists, and the samples' decisions.") { older, newer, samples, format };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(older), parsed.GetRequiredValue(newer), parsed.GetValue(samples), parsed.GetValue(format)!, output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("diff", text.DiffCommand) { older, newer, samples, format, culture };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(older), parsed.GetRequiredValue(newer), parsed.GetValue(samples), parsed.GetValue(format)!, output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string olderFolder, string newerFolder, string? samplesFolder, string format, TextWriter output, TextWriter error)
+    public static int Run(string olderFolder, string newerFolder, string? samplesFolder, string format, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
-        var older = CommonOptions.LoadRules(olderFolder == "embedded" ? null : olderFolder, error);
-        var newer = CommonOptions.LoadRules(newerFolder, error);
+        culture ??= CultureInfo.InvariantCulture;
+        var older = CommonOptions.LoadRules(olderFolder == "embedded" ? null : olderFolder, error, culture);
+        var newer = CommonOptions.LoadRules(newerFolder, error, culture);
         if (older is null || newer is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
+        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display, culture);
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
@@ -46,7 +49,7 @@ internal static class DiffCommand
             var before = Latest(older).FirstOrDefault(r => r.Info.Id == latest.Info.Id);
             if (before is null)
             {
-                error.WriteLine($"error MR3013: the old rules hold no rule set '{latest.Info.Id}' to compare with");
+                error.WriteLine($"error MR3013: {CliText.Format(CliText.For(culture).DiffNoOldRuleSet, latest.Info.Id)}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -61,10 +64,10 @@ internal static class DiffCommand
                     report.WriteJson(output);
                     break;
                 case "markdown":
-                    report.WriteMarkdown(output);
+                    report.WriteMarkdown(output, culture);
                     break;
                 default:
-                    report.WriteText(output);
+                    report.WriteText(output, culture);
                     break;
             }
         }

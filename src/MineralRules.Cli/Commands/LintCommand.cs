@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace MineralRules.Cli.Commands;
 
@@ -8,36 +9,39 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class LintCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var folder = new Argument<string?>("folder")
         {
-            Description = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
+            Description = text.LintFolder,
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("lint", "Check rule files for mistakes, without any application.") { folder };
-        command.SetAction(parsed => Run(parsed.GetValue(folder), output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("lint", text.LintCommand) { folder, culture };
+        command.SetAction(parsed => Run(parsed.GetValue(folder), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string? folder, TextWriter output, TextWriter error)
+    public static int Run(string? folder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
         foreach (var diagnostic in result.Diagnostics)
         {
-            error.WriteLine(diagnostic.ToString());
+            error.WriteLine(diagnostic.Format(culture));
         }
 
         if (result.Catalog is not { } catalog)
         {
-            error.WriteLine($"{result.Diagnostics.Count} error(s) in {CommonOptions.Display(folder ?? "the embedded rules")}; the rule set will not load until they are fixed.");
+            error.WriteLine(CliText.Format(text.LintErrors, result.Diagnostics.Count, CommonOptions.Display(folder ?? text.TheEmbeddedRules)));
             return ExitCodes.InvalidInput;
         }
 
         foreach (var ruleSet in catalog.RuleSets)
         {
-            var state = ruleSet.Info.Sealed ? "sealed" : "draft, not sealed (seal it with `mineralrules seal <version-folder>` when it is released)";
-            output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}; {state}).");
+            var state = ruleSet.Info.Sealed ? text.LintSealed : text.LintDraft;
+            output.WriteLine(CliText.Format(text.LintClean, ruleSet.Info.Id, ruleSet.Info.Version, ruleSet.RuleIds.Count, ruleSet.Info.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), state));
         }
 
         return ExitCodes.Compliant;

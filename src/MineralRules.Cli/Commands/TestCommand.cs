@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -10,29 +11,32 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class TestCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Sample application files or folders holding them.",
+            Description = text.TestPaths,
             Arity = ArgumentArity.OneOrMore,
         };
-        var rules = CommonOptions.Rules();
-        var command = new Command("test", "Check that sample applications get the outcome their 'expect' block records.") { paths, rules };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error));
+        var rules = CommonOptions.Rules(text);
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("test", text.TestCommand) { paths, rules, culture };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
+        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
@@ -45,7 +49,7 @@ internal static class TestCommand
                 invalid = true;
                 foreach (var diagnostic in read.Diagnostics)
                 {
-                    error.WriteLine(CommonOptions.Describe(diagnostic, source));
+                    error.WriteLine(CommonOptions.Describe(diagnostic, source, culture));
                 }
 
                 continue;
@@ -61,11 +65,11 @@ internal static class TestCommand
             if (ruleSet is null)
             {
                 invalid = true;
-                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}");
+                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {(ReferenceEquals(text, CliText.Zh) ? catalog.WhyNone(application.ApplicationDate, null)?.Zh : selectionError)}");
                 continue;
             }
 
-            var differences = expected.Differences(ruleSet.Evaluate(application));
+            var differences = expected.Differences(ruleSet.Evaluate(application), culture);
             if (differences.Count == 0)
             {
                 passed++;
@@ -73,7 +77,7 @@ internal static class TestCommand
             }
 
             failed++;
-            output.WriteLine($"FAILED {source}");
+            output.WriteLine(CliText.Format(text.TestFailed, source));
             foreach (var difference in differences)
             {
                 output.WriteLine($"  {difference}");
@@ -82,10 +86,10 @@ internal static class TestCommand
 
         if (withoutExpectation.Count > 0)
         {
-            output.WriteLine($"{withoutExpectation.Count} file(s) without an 'expect' block were not tested, e.g. {withoutExpectation[0]}.");
+            output.WriteLine(CliText.Format(text.TestWithoutExpect, withoutExpectation.Count, withoutExpectation[0]));
         }
 
-        output.WriteLine($"{passed} passed, {failed} failed");
+        output.WriteLine(CliText.Format(text.TestSummary, passed, failed));
         return invalid ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.NotCompliant : ExitCodes.Compliant;
     }
 }

@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using MineralRules.Evaluation;
 using MineralRules.Versioning;
 
 namespace MineralRules.Reporting;
 
-/// <summary>Writes a rule-set diff as text, Markdown or JSON.</summary>
+/// <summary>Writes a rule-set diff as text or Markdown (in the reader's language) or JSON (keys and codes).</summary>
 internal static class DiffReporter
 {
-    public static void Text(RuleSetDiffReport report, TextWriter output)
+    public static void Text(RuleSetDiffReport report, TextWriter output, CultureInfo culture)
     {
+        var zh = ReportWords.IsZh(culture);
         output.WriteLine($"{report.Old.Id} {report.Old.Version} → {report.New.Version}");
         foreach (var rule in report.Added)
         {
@@ -25,64 +27,69 @@ internal static class DiffReporter
             output.WriteLine($"  ~ {rule.RuleId} ({rule.ClauseRef})");
             foreach (var change in rule.Changes)
             {
-                output.WriteLine($"      {change}");
+                output.WriteLine($"      {Change(change, zh)}");
             }
         }
 
         foreach (var list in report.Lists)
         {
-            output.WriteLine($"  list {list.ListId}{(list.Status is null ? string.Empty : $" ({list.Status})")}: {ListChanges(list)}");
+            output.WriteLine(zh
+                ? $"  矿种清单 {list.ListId}{(list.Status is null ? string.Empty : $"（{ListStatus(list.Status, zh)}）")}：{ListChanges(list)}"
+                : $"  list {list.ListId}{(list.Status is null ? string.Empty : $" ({list.Status})")}: {ListChanges(list)}");
         }
 
         if (!report.HasRuleChanges)
         {
-            output.WriteLine("  no rule changes");
+            output.WriteLine(zh ? "  规则没有变化" : "  no rule changes");
         }
 
         output.WriteLine();
-        output.WriteLine($"Samples: {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine(zh ? $"样例：{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。" : $"Samples: {report.Samples.Count} of {report.SamplesCompared} change.");
         foreach (var sample in report.Samples)
         {
-            output.WriteLine($"  {sample.Source}: {SampleChanges(sample)}");
+            output.WriteLine(zh ? $"  {sample.Source}：{SampleChanges(sample, zh)}" : $"  {sample.Source}: {SampleChanges(sample, zh)}");
         }
     }
 
-    public static void Markdown(RuleSetDiffReport report, TextWriter output)
+    public static void Markdown(RuleSetDiffReport report, TextWriter output, CultureInfo culture)
     {
+        var zh = ReportWords.IsZh(culture);
         output.WriteLine($"## {report.Old.Id} {report.Old.Version} → {report.New.Version}");
         output.WriteLine();
-        output.WriteLine("| change | rule | clause | what |");
+        output.WriteLine(zh ? "| 变化 | 规则 | 条款 | 内容 |" : "| change | rule | clause | what |");
         output.WriteLine("| --- | --- | --- | --- |");
         foreach (var rule in report.Added)
         {
-            output.WriteLine($"| added | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
+            output.WriteLine($"| {(zh ? "新增" : "added")} | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
         }
 
         foreach (var rule in report.Removed)
         {
-            output.WriteLine($"| removed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
+            output.WriteLine($"| {(zh ? "删除" : "removed")} | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
         }
 
         foreach (var rule in report.Changed)
         {
-            output.WriteLine($"| changed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(string.Join("<br>", rule.Changes))} |");
+            output.WriteLine($"| {(zh ? "修改" : "changed")} | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(string.Join("<br>", rule.Changes.Select(c => Change(c, zh))))} |");
         }
 
         foreach (var list in report.Lists)
         {
-            output.WriteLine($"| list {list.Status ?? "changed"} | `{list.ListId}` | | {Cell(ListChanges(list))} |");
+            output.WriteLine(zh
+                ? $"| 矿种清单{ListStatus(list.Status ?? "changed", zh)} | `{list.ListId}` | | {Cell(ListChanges(list))} |"
+                : $"| list {list.Status ?? "changed"} | `{list.ListId}` | | {Cell(ListChanges(list))} |");
         }
 
         output.WriteLine();
-        output.WriteLine($"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine(zh ? $"**样例：**{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。" : $"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.");
         if (report.Samples.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("| sample | change |");
+            output.WriteLine(zh ? "| 样例 | 变化 |" : "| sample | change |");
             output.WriteLine("| --- | --- |");
             foreach (var sample in report.Samples)
             {
-                output.WriteLine($"| `{sample.Source}` | {Cell(SampleChanges(sample))} |");
+                output.WriteLine($"| `{sample.Source}` | {Cell(SampleChanges(sample, zh))} |");
             }
         }
     }
@@ -112,25 +119,36 @@ internal static class DiffReporter
 
     private static string ListChanges(ListChange list) => string.Join(", ", list.Added.Select(m => "+" + m).Concat(list.Removed.Select(m => "-" + m)));
 
-    private static string SampleChanges(SampleImpact s)
+    /// <summary>A change line as the diff words it, with its English words for "none" and "any" in Chinese for a Chinese reader.</summary>
+    private static string Change(string change, bool zh) =>
+        zh ? change.Replace("(none)", "（无）", StringComparison.Ordinal).Replace("(any)", "（任意）", StringComparison.Ordinal) : change;
+
+    private static string ListStatus(string status, bool zh) => !zh ? status : status switch
+    {
+        "added" => "新增",
+        "removed" => "删除",
+        _ => "修改",
+    };
+
+    private static string SampleChanges(SampleImpact s, bool zh)
     {
         var parts = new List<string>();
         if (s.OldDecision != s.NewDecision)
         {
-            parts.Add($"{ExpectationCheck.Code(s.OldDecision)} → {ExpectationCheck.Code(s.NewDecision)}");
+            parts.Add(zh ? $"{ReportWords.Decision(s.OldDecision, zh)} → {ReportWords.Decision(s.NewDecision, zh)}" : $"{ExpectationCheck.Code(s.OldDecision)} → {ExpectationCheck.Code(s.NewDecision)}");
         }
 
         if (!s.OldFail.SequenceEqual(s.NewFail))
         {
-            parts.Add($"fail [{string.Join(", ", s.OldFail)}] → [{string.Join(", ", s.NewFail)}]");
+            parts.Add($"{(zh ? "不通过" : "fail")} [{string.Join(", ", s.OldFail)}] → [{string.Join(", ", s.NewFail)}]");
         }
 
         if (!s.OldReview.SequenceEqual(s.NewReview))
         {
-            parts.Add($"review [{string.Join(", ", s.OldReview)}] → [{string.Join(", ", s.NewReview)}]");
+            parts.Add($"{(zh ? "需复核" : "review")} [{string.Join(", ", s.OldReview)}] → [{string.Join(", ", s.NewReview)}]");
         }
 
-        return string.Join("; ", parts);
+        return string.Join(zh ? "；" : "; ", parts);
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -42,11 +42,11 @@ internal sealed class ClauseCitations
     }
 
     /// <summary>What is wrong with a rule's citation against the plan's text (the first problem only), or null; for the coverage report.</summary>
-    public static string? Problem(RuleDefinition rule, PlanText plan) => FirstFault(rule.Clause, plan) switch
+    public static LocalizedText? Problem(RuleDefinition rule, PlanText plan) => FirstFault(rule.Clause, plan) switch
     {
-        Fault.NoSuchClause => $"the plan has no clause {rule.Clause.Ref}",
-        Fault.QuoteNotInPlan => $"the quote '{rule.Clause.Text}' is not in the plan's text",
-        Fault.QuoteNotUnderClause => $"the quote is in the plan but not under clause {rule.Clause.Ref}",
+        Fault.NoSuchClause => new($"规划中没有条款 {rule.Clause.Ref}", $"the plan has no clause {rule.Clause.Ref}"),
+        Fault.QuoteNotInPlan => new($"引文 '{rule.Clause.Text}' 不在规划原文中", $"the quote '{rule.Clause.Text}' is not in the plan's text"),
+        Fault.QuoteNotUnderClause => new($"引文在规划中，但不在条款 {rule.Clause.Ref} 之下", $"the quote is in the plan but not under clause {rule.Clause.Ref}"),
         _ => null,
     };
 
