@@ -23,6 +23,12 @@ internal sealed class DiagnosticBag
     private readonly Dictionary<string, int> _perFile = new(StringComparer.Ordinal);
     private int _added;
 
+    /// <summary>
+    /// A test hook that sees every diagnostic added to any bag, kept or not (the project's tests check that each has
+    /// its Chinese text); null outside tests. It must be safe to call from several threads at once.
+    /// </summary>
+    internal static Action<Diagnostic>? Observer { get; set; }
+
     /// <summary>How many diagnostics were added, including those left out past <see cref="MaxPerFile"/>.</summary>
     public int Count => _added;
 
@@ -35,6 +41,7 @@ internal sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
+        Observer?.Invoke(diagnostic);
         var serial = _added++;
         var path = diagnostic.Location.Path;
         var count = _perFile.TryGetValue(path, out var n) ? n : 0;
