@@ -17,13 +17,13 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
         RuleFor(a => a.Action).Must(action => action is PermitAction.New or PermitAction.Extension or PermitAction.Transfer)
             .When(a => a.Permit == Permit.Exploration)
             .WithMessage(a => $"An exploration permit is asked for as new, extension or transfer, not '{Vocabularies.Actions.Code(a.Action)}' (expansion and conversion are for mining permits; docs/application.md, \"action\").")
-            .WithState(a => $"探矿权申请事项只能是 new（新立）、extension（延续）或 transfer（转让），不能是 '{Vocabularies.Actions.Code(a.Action)}'（expansion 和 conversion 仅适用于采矿权；见 docs/application.md 的 \"action\"）。");
+            .WithState(a => $"探矿权的申请事项只能是新立（`new`）、延续（`extension`）或转让（`transfer`），不能是 '{Vocabularies.Actions.Code(a.Action)}'（改扩建 `expansion` 和探转采 `conversion` 仅适用于采矿权；见 docs/application.md 的 \"action\"）。");
         RuleFor(a => a.Capacity!.Value).GreaterThan(0).When(a => a.Capacity is not null)
             .WithMessage("'capacity.value' must be greater than 0 (it is {PropertyValue}).")
-            .WithState(a => $"设计生产能力的数值（capacity.value）必须大于 0（现为 {Invariant(a.Capacity!.Value)}）。");
+            .WithState(a => $"设计生产能力（capacity）的数值必须大于 0（现为 {Invariant(a.Capacity!.Value)}）。");
         RuleFor(a => a.CapacityBefore!.Value).GreaterThan(0).When(a => a.CapacityBefore is not null)
             .WithMessage("'capacityBefore.value' must be greater than 0 (it is {PropertyValue}).")
-            .WithState(a => $"改扩建前生产能力的数值（capacityBefore.value）必须大于 0（现为 {Invariant(a.CapacityBefore!.Value)}）。");
+            .WithState(a => $"改扩建前生产能力（capacityBefore）的数值必须大于 0（现为 {Invariant(a.CapacityBefore!.Value)}）。");
         RuleFor(a => a.OperatingDaysPerYear).InclusiveBetween(1, 366).When(a => a.OperatingDaysPerYear is not null)
             .WithMessage("'operatingDaysPerYear' must be between 1 and 366 (it is {PropertyValue}).")
             .WithState(a => $"年工作天数（operatingDaysPerYear）必须在 1 至 366 之间（现为 {Invariant(a.OperatingDaysPerYear)}）。");
@@ -38,10 +38,10 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
             .WithState(a => $"同一矿床已有的采矿权数（deposit.otherMiningRights）不能为负数（现为 {Invariant(a.Deposit!.OtherMiningRights)}）。");
         RuleFor(a => a.Quota!.Requested).GreaterThanOrEqualTo(0).When(a => a.Quota?.Requested is not null)
             .WithMessage("'quota.requested' must not be negative (it is {PropertyValue}).")
-            .WithState(a => $"申请的开采总量指标（quota.requested）不能为负数（现为 {Invariant(a.Quota!.Requested)}）。");
+            .WithState(a => $"申请的开采总量指标 'quota.requested' 不能为负数（现为 {Invariant(a.Quota!.Requested)}）。");
         RuleFor(a => a.Quota!.Allocated).GreaterThanOrEqualTo(0).When(a => a.Quota?.Allocated is not null)
             .WithMessage("'quota.allocated' must not be negative (it is {PropertyValue}).")
-            .WithState(a => $"已分配的开采总量指标（quota.allocated）不能为负数（现为 {Invariant(a.Quota!.Allocated)}）。");
+            .WithState(a => $"已分配的开采总量指标 'quota.allocated' 不能为负数（现为 {Invariant(a.Quota!.Allocated)}）。");
         RuleFor(a => a.Quota!.Unit).NotNull().When(a => a.Quota is { } q && (q.Requested is not null || q.Allocated is not null))
             .WithMessage("'quota.unit' is required with quota figures (t, kt, 万吨 or Mt).")
             .WithState(_ => "填写了指标数值时必须给出 'quota.unit'（t、kt、万吨 或 Mt）。");
@@ -50,13 +50,13 @@ internal sealed class ApplicationValidator : AbstractValidator<Application>
         RuleFor(a => a.Recovery!.Dilution).SetValidator(new RateValidator("recovery.dilution")!).When(a => a.Recovery?.Dilution is not null);
         RuleFor(a => a.SandGravel!.CountyRights).GreaterThanOrEqualTo(0).When(a => a.SandGravel?.CountyRights is not null)
             .WithMessage("'sandGravel.countyRights' must not be negative (it is {PropertyValue}).")
-            .WithState(a => $"旗县砂石土类采矿权数（sandGravel.countyRights）不能为负数（现为 {Invariant(a.SandGravel!.CountyRights)}）。");
+            .WithState(a => $"旗县砂石土类采矿权数 'sandGravel.countyRights' 不能为负数（现为 {Invariant(a.SandGravel!.CountyRights)}）。");
         RuleFor(a => a.SandGravel!.CountyControlNumber).GreaterThanOrEqualTo(0).When(a => a.SandGravel?.CountyControlNumber is not null)
             .WithMessage("'sandGravel.countyControlNumber' must not be negative (it is {PropertyValue}).")
-            .WithState(a => $"旗县砂石土类采矿权控制数（sandGravel.countyControlNumber）不能为负数（现为 {Invariant(a.SandGravel!.CountyControlNumber)}）。");
+            .WithState(a => $"旗县砂石土类采矿权控制数 'sandGravel.countyControlNumber' 不能为负数（现为 {Invariant(a.SandGravel!.CountyControlNumber)}）。");
         RuleFor(a => a.Recovery!.Processing).Null().When(a => a.IncludesProcessing == false && a.Recovery is not null)
             .WithMessage("'recovery.processing' is given but 'includesProcessing' is false: an approved processing rate exists only for a design that processes ore. Contradictory facts: remove one of them (docs/application.md, \"recovery\").")
-            .WithState(_ => "填写了 'recovery.processing'，但 'includesProcessing' 为 false：只有含选矿的设计才有批准的选矿回收率。两项事实相互矛盾，请删除其中一项（见 docs/application.md 的 \"recovery\"）。");
+            .WithState(_ => "填写了 'recovery.processing'，但 'includesProcessing' 为 `false`：只有含选矿的设计才有批准的选矿回收率。两项事实相互矛盾，请删除其中一项（见 docs/application.md 的 \"recovery\"）。");
         RuleFor(a => a.Location!.Boundary).Custom((boundary, context) =>
         {
             foreach (var problem in BoundaryCheck.Problems(boundary!))

@@ -30,7 +30,7 @@ internal static class Scalars
             }
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as true or false, found {node.Describe()}.", $"{Wording.Zh(what)}应为 true 或 false，实际为{node.DescribeZh()}。", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as true or false, found {node.Describe()}.", $"{Wording.Zh(what)}应为 `true` 或 `false`，实际为{node.DescribeZh()}。", ruleId);
         return null;
     }
 
