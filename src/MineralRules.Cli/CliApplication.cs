@@ -7,7 +7,14 @@ namespace MineralRules.Cli;
 /// <summary>The command line: parses arguments and hands each command to its class. Output goes to the writers given.</summary>
 internal static class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The tool's name, as installed (<c>ToolCommandName</c>) and as help and usage say it.</summary>
+    public const string ToolName = "mineralrules";
+
+    /// <param name="args">The arguments; none prints the help.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="errorIsTerminal">True when standard error is a terminal (not redirected): long runs draw a progress bar there.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
         // The language is chosen before the command tree is built, so help is written in it; System.CommandLine's
         // own words (Usage, Options, its parse errors) follow the UI culture, set for this run only.
@@ -20,7 +27,7 @@ internal static class CliApplication
                 CultureInfo.CurrentUICulture = CommonOptions.ToCulture("zh");
             }
 
-            return Dispatch(args, output, error, text);
+            return Dispatch(args.Length == 0 ? ["--help"] : args, output, error, errorIsTerminal, text);
         }
 #pragma warning disable CA1031 // The top of the tool: anything unforeseen is reported as invalid input, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -35,16 +42,21 @@ internal static class CliApplication
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error, CliText text)
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal, CliText text)
     {
-        var root = new RootCommand(text.Root)
+        // A plain command named as the tool is installed, not RootCommand (named after the assembly, MineralRules.Cli).
+        var root = new Command(ToolName, text.Root)
         {
-            CheckCommand.Create(output, error, text),
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+            CheckCommand.Create(output, error, errorIsTerminal, text),
             CoverageCommand.Create(output, error, text),
             LintCommand.Create(output, error, text),
             TestCommand.Create(output, error, text),
             DiffCommand.Create(output, error, text),
             SealCommand.Create(output, error, text),
+            NewVersionCommand.Create(output, error, text),
+            RulebookCommand.Create(output, error, text), RulebookCommand.Explain(output, error, text),
         };
         foreach (var option in root.Options)
         {

@@ -10,7 +10,7 @@ namespace MineralRules.Cli.Commands;
 internal static class InputFiles
 {
     /// <summary>Writes each folder problem in the contract's form; true when there were any.</summary>
-    public static bool ReportProblems(IReadOnlyList<Diagnostic> problems, TextWriter error, CultureInfo culture)
+    public static bool ReportProblems(IReadOnlyList<Diagnostic> problems, TextWriter error, CultureInfo? culture = null)
     {
         foreach (var problem in problems)
         {
@@ -24,7 +24,7 @@ internal static class InputFiles
     /// Reads every application below a folder, each named by <paramref name="name"/>; writes every problem (a missing
     /// folder, an invalid file) to <paramref name="error"/>. Null when anything was invalid: nothing half-read is used.
     /// </summary>
-    public static List<Sample>? ReadAll(string folder, TextWriter error, Func<string, string> name, CultureInfo culture)
+    public static List<Sample>? ReadAll(string folder, TextWriter error, Func<string, string> name, CultureInfo? culture = null)
     {
         var (files, missing, problems) = ApplicationFiles.Find([folder]);
         var invalid = CommonOptions.ReportMissing(missing, error, culture) | ReportProblems(problems, error, culture);

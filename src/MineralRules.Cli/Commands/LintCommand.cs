@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
 /// <summary>
 /// <c>mineralrules lint [folder]</c>: validates rule sets without any application and reports every problem as
-/// <c>path:line:column: error CODE: message (rule id)</c>. Exit 0 when clean, 2 on any error.
+/// <c>path:line:column: error CODE: message (rule id)</c>, warnings as <c>path:line:column: warning CODE: message</c>,
+/// then each version's effective range. Exit 0 when clean (warnings or not), 2 on any error.
 /// </summary>
 internal static class LintCommand
 {
@@ -27,9 +29,14 @@ internal static class LintCommand
         culture ??= CultureInfo.InvariantCulture;
         var text = CliText.For(culture);
         var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Concat(result.Warnings).OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
         {
             error.WriteLine(diagnostic.Format(culture));
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            error.WriteLine(CliText.Format(text.LintWarnings, result.Warnings.Count));
         }
 
         if (result.Catalog is not { } catalog)
@@ -42,6 +49,12 @@ internal static class LintCommand
         {
             var state = ruleSet.Info.Sealed ? text.LintSealed : text.LintDraft;
             output.WriteLine(CliText.Format(text.LintClean, ruleSet.Info.Id, ruleSet.Info.Version, ruleSet.RuleIds.Count, ruleSet.Info.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), state));
+        }
+
+        output.WriteLine(text.LintInForce);
+        foreach (var range in RuleSetVersions.Ranges(catalog))
+        {
+            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {range.In(culture)}");
         }
 
         return ExitCodes.Compliant;

@@ -19,13 +19,18 @@ internal static class TestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var rules = CommonOptions.Rules(text);
+        var format = new Option<string>("--format")
+        {
+            Description = text.TestFormat,
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "junit");
         var culture = CommonOptions.Culture(text);
-        var command = new Command("test", text.TestCommand) { paths, rules, culture };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
+        var command = new Command("test", text.TestCommand) { paths, rules, format, culture };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit", CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, CultureInfo? culture = null)
+    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.InvariantCulture;
         var text = CliText.For(culture);
@@ -40,6 +45,7 @@ internal static class TestCommand
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
+        var cases = new List<TestCaseReport>();
         foreach (var file in files)
         {
             var source = CommonOptions.Display(file);
@@ -52,24 +58,30 @@ internal static class TestCommand
                     error.WriteLine(CommonOptions.Describe(diagnostic, source, culture));
                 }
 
+                cases.Add(new TestCaseReport(source, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source, culture))]));
                 continue;
             }
 
             if (read.Expect is not { } expected)
             {
                 withoutExpectation.Add(source);
+                cases.Add(new TestCaseReport(source, null, null, []));
                 continue;
             }
 
             var ruleSet = catalog.Select(application.ApplicationDate, null, out var selectionError);
             if (ruleSet is null)
             {
+                selectionError = ReferenceEquals(text, CliText.Zh) ? catalog.WhyNone(application.ApplicationDate, null)?.Zh : selectionError;
                 invalid = true;
-                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {(ReferenceEquals(text, CliText.Zh) ? catalog.WhyNone(application.ApplicationDate, null)?.Zh : selectionError)}");
+                error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}");
+                cases.Add(new TestCaseReport(source, expected, null, [$"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}"]));
                 continue;
             }
 
-            var differences = expected.Differences(ruleSet.Evaluate(application), culture);
+            var result = ruleSet.Evaluate(application);
+            var differences = expected.Differences(result, culture);
+            cases.Add(new TestCaseReport(source, expected, result, differences));
             if (differences.Count == 0)
             {
                 passed++;
@@ -77,6 +89,11 @@ internal static class TestCommand
             }
 
             failed++;
+            if (junit)
+            {
+                continue;
+            }
+
             output.WriteLine(CliText.Format(text.TestFailed, source));
             foreach (var difference in differences)
             {
@@ -84,12 +101,20 @@ internal static class TestCommand
             }
         }
 
-        if (withoutExpectation.Count > 0)
+        if (junit)
+        {
+            TestJUnitReport.Write(cases, output);
+        }
+        else if (withoutExpectation.Count > 0)
         {
             output.WriteLine(CliText.Format(text.TestWithoutExpect, withoutExpectation.Count, withoutExpectation[0]));
         }
 
-        output.WriteLine(CliText.Format(text.TestSummary, passed, failed));
+        if (!junit)
+        {
+            output.WriteLine(CliText.Format(text.TestSummary, passed, failed));
+        }
+
         return invalid ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.NotCompliant : ExitCodes.Compliant;
     }
 }

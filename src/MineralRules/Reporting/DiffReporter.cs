@@ -44,7 +44,7 @@ internal static class DiffReporter
         }
 
         output.WriteLine();
-        output.WriteLine(zh ? $"样例：{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。" : $"Samples: {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine(zh ? $"样例：{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。{BeforeEffective(report, zh)}" : $"Samples: {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report, zh)}");
         foreach (var sample in report.Samples)
         {
             output.WriteLine(zh ? $"  {sample.Source}：{SampleChanges(sample, zh)}" : $"  {sample.Source}: {SampleChanges(sample, zh)}");
@@ -81,7 +81,7 @@ internal static class DiffReporter
         }
 
         output.WriteLine();
-        output.WriteLine(zh ? $"**样例：**{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。" : $"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine(zh ? $"**样例：**{report.SamplesCompared} 个中有 {report.Samples.Count} 个发生变化。{BeforeEffective(report, zh)}" : $"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report, zh)}");
         if (report.Samples.Count > 0)
         {
             output.WriteLine();
@@ -106,6 +106,7 @@ internal static class DiffReporter
             changed = report.Changed.Select(r => new { rule = r.RuleId, clause = r.ClauseRef, changes = r.Changes }),
             lists = report.Lists.Select(l => new { list = l.ListId, status = l.Status ?? "changed", added = l.Added, removed = l.Removed }),
             samplesCompared = report.SamplesCompared,
+            samplesBeforeEffective = report.SamplesBeforeEffective,
             samples = report.Samples.Select(s => new
             {
                 source = s.Source,
@@ -116,6 +117,11 @@ internal static class DiffReporter
         };
         output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
+
+    /// <summary>The samples left out of the comparison by their date, when there are any.</summary>
+    private static string BeforeEffective(RuleSetDiffReport report, bool zh) => report.SamplesBeforeEffective == 0 ? string.Empty
+        : zh ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"另有 {report.SamplesBeforeEffective} 个样例的日期早于 {report.New.Version} 的生效日期 {report.New.EffectiveFrom:yyyy-MM-dd}，仍适用其日期当日生效的版本，不发生变化。")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {report.SamplesBeforeEffective} more dated before {report.New.EffectiveFrom:yyyy-MM-dd}, when {report.New.Version} takes effect, keep the version in force on their date and do not change.");
 
     private static string ListChanges(ListChange list) => string.Join(", ", list.Added.Select(m => "+" + m).Concat(list.Removed.Select(m => "-" + m)));
 
