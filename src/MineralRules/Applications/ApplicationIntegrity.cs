@@ -60,7 +60,7 @@ internal static class ApplicationIntegrity
                 case FieldKind.Text:
                     if (field.Read(application) is string text && ControlCharacter(text) is { } at)
                     {
-                        problems.Add(new(field.Path, DiagnosticCodes.WrongType, $"'{field.Path}' holds a control character (U+{(int)text[at]:X4} at position {at + 1}); texts may not contain control characters.", $"{Diagnostics.Wording.Field(field.Path)}含有控制字符（第 {at + 1} 个字符为 U+{(int)text[at]:X4}）；文本中不能有控制字符。"));
+                        problems.Add(new(field.Path, DiagnosticCodes.WrongType, $"'{field.Path}' holds a control character (U+{(int)text[at]:X4} at position {at + 1}); texts may not contain control characters.", $"{Diagnostics.Wording.Before(Diagnostics.Wording.Field(field.Path))}含有控制字符（第 {at + 1} 个字符为 U+{(int)text[at]:X4}）；文本中不能有控制字符。"));
                     }
 
                     break;
@@ -89,7 +89,7 @@ internal static class ApplicationIntegrity
 
     private static Problem Undefined(string path, Type vocabulary, object? value) =>
         new(path, DiagnosticCodes.UnknownValue, $"'{path}' holds {(value is null ? "null" : $"'{value}'")}, which is not a value of {vocabulary.Name} (docs/application.md lists the words).",
-            $"{Diagnostics.Wording.Field(path)}的值为 {(value is null ? "null" : $"'{value}'")}，不是 {vocabulary.Name} 的取值（可用的词见 docs/application.md）。");
+            $"{Diagnostics.Wording.Before(Diagnostics.Wording.Field(path))}的值为 {(value is null ? "null" : $"'{value}'")}，不是 {vocabulary.Name} 的取值（可用的词见 docs/application.md）。");
 
     private static void Places(Location? location, List<Problem> problems)
     {

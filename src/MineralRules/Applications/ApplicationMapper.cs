@@ -49,7 +49,7 @@ internal sealed class ApplicationMapper
         _locations[string.Empty] = root.Location;
         if (root is not MappingNode mapping)
         {
-            Error(root, string.Empty, DiagnosticCodes.WrongType, $"An application must be a mapping of keys (id, permit, ...), found {root.Describe()}.", $"申请必须是由键（id、permit 等）组成的映射，实际为{root.DescribeZh()}。");
+            Error(root, string.Empty, DiagnosticCodes.WrongType, $"An application must be a mapping of keys (id, permit, ...), found {root.Describe()}.", $"申请必须是由键（id、permit 等）组成的映射，实际为{Wording.After(root.DescribeZh())}。");
             return null;
         }
 
@@ -86,7 +86,7 @@ internal sealed class ApplicationMapper
             if (property is null)
             {
                 Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, keys)} Allowed: {string.Join(", ", keys)}.",
-                    $"{WhereZh(path)}有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, keys)}允许的键：{string.Join(", ", keys)}。");
+                    $"{Wording.Before(WhereZh(path))}有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, keys)}允许的键：{string.Join(", ", keys)}。");
                 continue;
             }
 
@@ -98,7 +98,7 @@ internal sealed class ApplicationMapper
                     // A required key written with no value ("mineral:") is not a default: it is invalid input.
                     seen.Add(property.Key);
                     Error(value, fieldPath, DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)} but has no value; write its value after the colon.",
-                        $"{WhereZh(path)}必须填写{Wording.Field(Join(path, property.Key))}，但它没有值；请在冒号后写出它的值。");
+                        $"{Wording.Before(WhereZh(path))}必须填写{Wording.Field(Join(path, property.Key))}，但它没有值；请在冒号后写出它的值。");
                 }
 
                 continue; // an explicit null of an optional fact is the same as an absent fact
@@ -115,7 +115,7 @@ internal sealed class ApplicationMapper
 
         foreach (var property in shape.Properties.Where(p => p.Required && !seen.Contains(p.Key)))
         {
-            Error(node, Join(path, property.Key), DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)}.", $"{WhereZh(path)}必须填写{Wording.Field(Join(path, property.Key))}。");
+            Error(node, Join(path, property.Key), DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)}.", $"{Wording.Before(WhereZh(path))}必须填写{Wording.Field(Join(path, property.Key))}。");
         }
 
         return type == typeof(Location) ? ResolveLocation((Location)instance, path) : instance;
@@ -164,7 +164,7 @@ internal sealed class ApplicationMapper
         }
         else
         {
-            bag.Add(node.Location, DiagnosticCodes.WrongType, $"Expected '{path}' as a mapping of keys and values, found {node.Describe()}.", $"{Wording.Field(path)}应为由键和值组成的映射，实际为{node.DescribeZh()}。");
+            bag.Add(node.Location, DiagnosticCodes.WrongType, $"Expected '{path}' as a mapping of keys and values, found {node.Describe()}.", $"{Wording.Before(Wording.Field(path))}应为由键和值组成的映射，实际为{Wording.After(node.DescribeZh())}。");
             result = null;
         }
 
@@ -197,7 +197,7 @@ internal sealed class ApplicationMapper
             node.Location,
             code,
             $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}",
-            $"{Wording.Field(path)}的值 '{DocumentText.Shown(word)}' 无法识别。{Suggestions.DidYouMeanZh(word, words)}{allowedZh}");
+            $"{Wording.Before(Wording.Field(path))}的值 '{DocumentText.Shown(word)}' 无法识别。{Suggestions.DidYouMeanZh(word, words)}{allowedZh}");
         return null;
     }
 
@@ -258,7 +258,7 @@ internal sealed class ApplicationMapper
                     unitNode.Location,
                     DiagnosticCodes.UnknownUnit,
                     $"Unknown unit '{DocumentText.Shown(symbol)}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.",
-                    $"{Wording.Field(path)}的单位 '{DocumentText.Shown(symbol)}' 无法识别。{Suggestions.DidYouMeanZh(symbol, UnitConversions.CapacitySymbols)}可用的单位：{string.Join(", ", UnitConversions.CapacitySymbols)}。");
+                    $"{Wording.Before(Wording.Field(path))}的单位 '{DocumentText.Shown(symbol)}' 无法识别。{Suggestions.DidYouMeanZh(symbol, UnitConversions.CapacitySymbols)}可用的单位：{string.Join(", ", UnitConversions.CapacitySymbols)}。");
             }
         }
 
@@ -332,7 +332,7 @@ internal sealed class ApplicationMapper
 
     private static string Where(string path) => path.Length == 0 ? " in the application" : $" in '{path}'";
 
-    private static string WhereZh(string path) => path.Length == 0 ? "申请中" : $"{Wording.Field(path)}中";
+    private static string WhereZh(string path) => path.Length == 0 ? "申请中" : $"{Wording.Before(Wording.Field(path))}中";
 
     /// <summary>The settable properties of an application record, keyed by their camelCase document key.</summary>
     private sealed class TypeShape

@@ -34,7 +34,7 @@ internal sealed class ConditionReader
                 node.Location,
                 DiagnosticCodes.InvalidRule,
                 $"A condition is a mapping with exactly one form ({string.Join(", ", names)}), e.g. `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`; found {node.Describe()}{(node is MappingNode mn ? $" with {mn.Entries.Count} keys" : string.Empty)}.",
-                $"条件是一个只含一种形式（{string.Join(", ", names)}）的映射，如 `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`；实际为{node.DescribeZh()}{(node is MappingNode mz ? $"，含 {mz.Entries.Count} 个键" : string.Empty)}。",
+                $"条件是一个只含一种形式（{string.Join(", ", names)}）的映射，如 `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`；实际为{Wording.After(node.DescribeZh())}{(node is MappingNode mz ? $"，含 {mz.Entries.Count} 个键" : string.Empty)}。",
                 ruleId);
             return null;
         }
@@ -65,7 +65,7 @@ internal sealed class ConditionReader
             return scalar;
         }
 
-        Diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", $"应为单个值，实际为{node.DescribeZh()}。", ruleId);
+        Diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", $"应为单个值，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 

@@ -132,6 +132,12 @@ internal static partial class Wording
     /// </summary>
     public static string Field(string path) => Compilation.FieldCatalog.Default.Find(path)?.ZhNamed ?? $"'{path}'";
 
+    /// <summary>A word set before Chinese text: a space after it when it ends in Latin script or a quote ('capacity' 应为).</summary>
+    public static string Before(string word) => word.Length > 0 && word[^1] < '\u2E80' ? word + " " : word;
+
+    /// <summary>A word set after Chinese text: a space before it when it starts in Latin script or a quote (实际为 'yes').</summary>
+    public static string After(string word) => word.Length > 0 && word[0] < '\u2E80' ? " " + word : word;
+
     /// <summary>The Chinese of a description: from the table, by its parts (<c>'key' (…)</c>, <c>the rule 'x'</c>), or as written.</summary>
     public static string Zh(string what)
     {

@@ -70,7 +70,7 @@ internal sealed class MappingReader
                     key.Location,
                     DiagnosticCodes.UnknownKey,
                     $"Unknown key '{DocumentText.Shown(key.Value)}' in {context}.{Suggestions.DidYouMean(key.Value, _known)} Allowed: {string.Join(", ", _known)}.",
-                    $"{Wording.Zh(context)}中有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, _known)}允许的键：{string.Join(", ", _known)}。",
+                    $"{Wording.Before(Wording.Zh(context))}中有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, _known)}允许的键：{string.Join(", ", _known)}。",
                     RuleId);
             }
         }

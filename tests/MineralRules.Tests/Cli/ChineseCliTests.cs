@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MineralRules.Cli;
 using MineralRules.Compilation;
 using MineralRules.Units;
 
@@ -165,6 +166,15 @@ public sealed partial class ChineseCliTests
 
         Assert.That(output, Does.Contain("Check applications against the plan's rules.").And.Contain("Show help and usage information"));
     }
+
+    [TestCase(new[] { "check", "--culture", "zh" }, null, true)]
+    [TestCase(new[] { "check", "--culture=zh-CN" }, null, true)]
+    [TestCase(new[] { "check", "--help" }, "zh_CN.UTF-8", true)]
+    [TestCase(new[] { "check", "--culture", "en" }, "zh_CN.UTF-8", false)]
+    [TestCase(new[] { "check", "--help" }, "C.UTF-8", false)]
+    [TestCase(new[] { "check", "--help" }, null, false)]
+    public void Choose_CultureOptionElseLang_ChineseWhenAsked(string[] args, string? lang, bool chinese) =>
+        Assert.That(CliText.Choose(args, lang, System.Globalization.CultureInfo.InvariantCulture), Is.SameAs(chinese ? CliText.Zh : CliText.En));
 
     [TestCase("数据 MR1001 在 rules/a.yaml 的 'capacity' 与 `x y z` 中", new string[0])]
     [TestCase("规则 coal.new-underground.min-capacity 与 设计生产能力（capacity）", new string[0])]

@@ -155,7 +155,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
             return word == yes;
         }
 
-        _diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, [yes, no])} Allowed: {yes}, {no}.", $"{Wording.Zh(what)}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, [yes, no])}可用的值：{yes}, {no}。");
+        _diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, [yes, no])} Allowed: {yes}, {no}.", $"{Wording.Before(Wording.Zh(what))}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, [yes, no])}可用的值：{yes}, {no}。");
         return null;
     }
 

@@ -43,7 +43,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
             return word;
         }
 
-        diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, allowed)} Allowed: {string.Join(", ", allowed)}.", $"{Wording.Zh(what)}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, allowed)}可用的值：{string.Join(", ", allowed)}。", ruleId);
+        diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, allowed)} Allowed: {string.Join(", ", allowed)}.", $"{Wording.Before(Wording.Zh(what))}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, allowed)}可用的值：{string.Join(", ", allowed)}。", ruleId);
         return null;
     }
 
@@ -111,7 +111,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
             node.Location,
             DiagnosticCodes.UnknownValue,
             $"Unknown {vocabulary.Name} '{word}' in {what}.{Suggestions.DidYouMean(word, codes)}{allowed}",
-            $"{Wording.Zh(what)}中的{Wording.Vocabulary(vocabulary.Name)} '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, codes)}{allowedZh}",
+            $"{Wording.Before(Wording.Zh(what))}中的{Wording.Vocabulary(vocabulary.Name)} '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, codes)}{allowedZh}",
             ruleId);
         return null;
     }
@@ -145,7 +145,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Add(node!.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} is empty; write the text (an empty text is shown as nothing to the applicant and reviewer), or remove the key where it is optional.", $"{Wording.Zh(what)}为空；请写出文本（空文本在申请人和审查人员看来什么也没有），或在该键可选时删除它。", ruleId);
+            diagnostics.Add(node!.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} is empty; write the text (an empty text is shown as nothing to the applicant and reviewer), or remove the key where it is optional.", $"{Wording.Before(Wording.Zh(what))}为空；请写出文本（空文本在申请人和审查人员看来什么也没有），或在该键可选时删除它。", ruleId);
             return null;
         }
 

@@ -156,7 +156,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         if (text is not null && match == (Outcome)(-1))
         {
             var words = allowed.Select(o => ResultVocabularies.Outcomes.Code(o)).ToList();
-            _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {what} '{text}'.{Suggestions.DidYouMean(text, words)} Allowed: {string.Join(", ", words)}.", $"未知的 {what} '{text}'。{Suggestions.DidYouMeanZh(text, words)}可用的值：{string.Join(", ", words)}。", ruleId);
+            _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {what} '{text}'.{Suggestions.DidYouMean(text, words)} Allowed: {string.Join(", ", words)}.", $"'{what}' 的值 '{text}' 无法识别。{Suggestions.DidYouMeanZh(text, words)}可用的值：{string.Join(", ", words)}。", ruleId);
             return allowed[0];
         }
 
