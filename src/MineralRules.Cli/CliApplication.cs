@@ -31,6 +31,7 @@ internal static class CliApplication
             TestCommand.Create(output, error),
             DiffCommand.Create(output, error),
             SealCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
