@@ -37,7 +37,7 @@ internal sealed class PreviewPage
         Raw($"<title>{E(Pick("申请预检", "Application preview"))} — MineralRules</title><style>{Style}</style></head><body>");
         Raw($"<header><h1>{Both("申请预检", "Application preview")}</h1>");
         Raw($"<p class=\"served\">{Both("所用规则", "Rules served")}: ");
-        Raw(string.Join("; ", catalog.RuleSets.Select(r => E($"{r.Info.Id} {r.Info.Version} ({Date(r.Info.EffectiveFrom)} – {(r.Info.EffectiveTo is { } to ? Date(to) : "")}){(r.Info.Sealed ? "" : Pick(" 草稿", " draft"))}"))));
+        Raw(string.Join("; ", catalog.RuleSets.Select(r => E($"{r.Info.Id} {r.Info.Version} ({Range(r.Info)}){(r.Info.Sealed ? "" : Pick(" 草稿", " draft"))}"))));
         Raw($" · {E(rules.Folder ?? Pick("内置规则", "embedded rules"))}{(rules.Watching ? " · " + Both("监视修改中", "watching for edits") : "")}</p>");
         Raw($"<nav><a href=\"?lang=zh\">中文</a> · <a href=\"?lang=en\">English</a></nav></header><main>");
 
@@ -187,6 +187,10 @@ internal sealed class PreviewPage
     private void Raw(string html) => _html.Append(html);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private string Range(RuleSetInfo info) => info.EffectiveTo is { } to
+        ? $"{Date(info.EffectiveFrom)} – {Date(to)}"
+        : Pick($"{Date(info.EffectiveFrom)} 起", $"from {Date(info.EffectiveFrom)}");
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
