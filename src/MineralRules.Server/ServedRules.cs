@@ -7,12 +7,13 @@ namespace MineralRules.Server;
 /// <see cref="ServerOptions.Watch"/>, a watcher of the rules folder that reloads it after a quiet spell. A broken edit
 /// leaves the last good rules serving; its diagnostics stay in <see cref="Errors"/> until an edit loads.
 /// </summary>
-public sealed class ServedRules : IDisposable
+internal sealed class ServedRules : IDisposable
 {
     private readonly ILogger _logger;
     private readonly FileSystemWatcher? _watcher;
     private readonly Timer? _debounce;
     private readonly TimeSpan _quiet;
+    private readonly Lock _reloading = new();
     private ReloadState _state;
 
     private ServedRules(RuleSetCatalog catalog, string? folder, bool watch, TimeSpan quiet, ILogger logger)
@@ -82,10 +83,14 @@ public sealed class ServedRules : IDisposable
             return State;
         }
 
-        var result = Host.ReloadFromFolder(Folder);
-        var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message);
-        Volatile.Write(ref _state, state);
-        return state;
+        // One reload at a time, so the state written last is the one of the rules loaded last.
+        lock (_reloading)
+        {
+            var result = Host.ReloadFromFolder(Folder);
+            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message);
+            Volatile.Write(ref _state, state);
+            return state;
+        }
     }
 
     /// <inheritdoc/>
@@ -104,4 +109,4 @@ public sealed class ServedRules : IDisposable
 /// <param name="Reloaded">True when its rules are the ones served.</param>
 /// <param name="Diagnostics">Every diagnostic it gave (errors when refused; warnings may come with a load).</param>
 /// <param name="Message">One line saying what happened.</param>
-public sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message);
+internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message);

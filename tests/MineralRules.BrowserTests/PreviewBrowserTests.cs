@@ -56,7 +56,7 @@ public sealed class PreviewBrowserTests
         Assert.That(await _page.Locator("#decision").GetAttributeAsync("data-decision"), Is.EqualTo("non-compliant"));
 
         // The sample's capacity is 240万吨/年: with a minimum of 200 it passes.
-        await File.WriteAllTextAsync(_server.Chapter5, (await File.ReadAllTextAsync(_server.Chapter5)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
+        await _server.SaveAsync(_server.Chapter5, (await File.ReadAllTextAsync(_server.Chapter5)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         string? decision;
         do
@@ -77,7 +77,7 @@ public sealed class PreviewBrowserTests
         var lines = await File.ReadAllLinesAsync(_server.Chapter5);
         var line = Array.FindIndex(lines, l => l.Contains(Threshold, StringComparison.Ordinal)) + 1;
         lines[line - 1] = lines[line - 1].Replace("atLeast:", "atLeest:", StringComparison.Ordinal);
-        await File.WriteAllLinesAsync(_server.Chapter5, lines);
+        await _server.SaveAsync(_server.Chapter5, string.Join('\n', lines) + "\n");
 
         var errors = _page.Locator("#rule-errors");
         var clock = Stopwatch.StartNew();

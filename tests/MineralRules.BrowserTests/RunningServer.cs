@@ -36,6 +36,14 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>The draft version's chapter 5, where the coal minimum capacity is.</summary>
     public string Chapter5 => Path.Combine(Rules, "nmg-mineral-plan-2021-2025", "2.0.0", "chapter-5-mining.yaml");
 
+    /// <summary>Saves a rule file as editors do: written beside the rules, then moved over the file in one step.</summary>
+    public async Task SaveAsync(string path, string text)
+    {
+        var written = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(written, text);
+        File.Move(written, path, overwrite: true);
+    }
+
     public static async Task<RunningServer> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mineralrules-browser-" + Guid.NewGuid().ToString("N"));

@@ -26,7 +26,7 @@ public sealed class ServerWatchTests
         Assert.That(await DecisionAsync(server), Is.EqualTo("non-compliant"));
 
         // The sample's capacity is 240万吨/年: a minimum of 200 lets it pass.
-        await File.WriteAllTextAsync(chapter, (await File.ReadAllTextAsync(chapter)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
+        await SaveAsync(folder, chapter, (await File.ReadAllTextAsync(chapter)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var decision = await PollAsync(server, d => d == "compliant", TimeSpan.FromSeconds(2));
 
@@ -46,9 +46,9 @@ public sealed class ServerWatchTests
         var lines = await File.ReadAllLinesAsync(chapter);
         var brokenLine = Array.FindIndex(lines, l => l.Contains(Threshold, StringComparison.Ordinal)) + 1;
         lines[brokenLine - 1] = lines[brokenLine - 1].Replace("atLeast:", "atLeest:", StringComparison.Ordinal);
-        await File.WriteAllLinesAsync(chapter, lines);
+        await SaveAsync(folder, chapter, string.Join('\n', lines) + "\n");
 
-        var errors = await PollStatusAsync(server, TimeSpan.FromSeconds(5));
+        var errors = await PollStatusAsync(server, e => e.Any(d => d!["line"]?.GetValue<int>() == brokenLine), TimeSpan.FromSeconds(5));
 
         Assert.That(errors, Is.Not.Empty, "the broken edit is reported");
         Assert.That(errors.Select(e => (Path.GetFileName(e!["path"]!.GetValue<string>()), e["line"]!.GetValue<int>())), Does.Contain(("chapter-5-mining.yaml", brokenLine)));
@@ -86,13 +86,21 @@ public sealed class ServerWatchTests
         return decision;
     }
 
-    private static async Task<JsonArray> PollStatusAsync(TestServerHandle server, TimeSpan limit)
+    // Saved as editors save: written beside, then moved over the file, so no reload ever reads half a file.
+    private static async Task SaveAsync(TempFolder folder, string path, string text)
+    {
+        var written = Path.Combine(folder.Path, Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(written, text);
+        File.Move(written, path, overwrite: true);
+    }
+
+    private static async Task<JsonArray> PollStatusAsync(TestServerHandle server, Func<JsonArray, bool> done, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var errors = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/status"))!["errors"]!.AsArray();
-            if (errors.Count > 0 || clock.Elapsed > limit)
+            if (done(errors) || clock.Elapsed > limit)
             {
                 return errors;
             }
