@@ -26,7 +26,7 @@ internal sealed class ServedRules : IDisposable
         if (watch && folder is not null)
         {
             _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-            _watcher = new FileSystemWatcher(folder)
+            _watcher = new FileSystemWatcher(Path.GetFullPath(folder))
             {
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
@@ -70,8 +70,8 @@ internal sealed class ServedRules : IDisposable
             return null;
         }
 
-        var folder = options.RulesFolder is null ? null : Path.GetFullPath(options.RulesFolder);
-        return new ServedRules(catalog, folder, options.Watch, options.WatchDebounce, logger);
+        // The folder as given, so diagnostics name files as lint does (rules/<id>/<version>/<file>:line:column).
+        return new ServedRules(catalog, options.RulesFolder, options.Watch, options.WatchDebounce, logger);
     }
 
     /// <summary>Reloads the folder now (the watcher calls this after a quiet spell); nothing for the embedded rules.</summary>
