@@ -6,11 +6,18 @@ namespace MineralRules.Cli;
 /// <summary>The command line: parses arguments and hands each command to its class. Output goes to the writers given.</summary>
 internal static class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The tool's name, as installed (<c>ToolCommandName</c>) and as help and usage say it.</summary>
+    public const string ToolName = "mineralrules";
+
+    /// <param name="args">The arguments; none prints the help.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="errorIsTerminal">True when standard error is a terminal (not redirected): long runs draw a progress bar there.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
         try
         {
-            return Dispatch(args, output, error);
+            return Dispatch(args.Length == 0 ? ["--help"] : args, output, error, errorIsTerminal);
         }
 #pragma warning disable CA1031 // The top of the tool: anything unforeseen is reported as invalid input, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -21,16 +28,20 @@ internal static class CliApplication
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal)
     {
-        var root = new RootCommand("Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
+        // A plain command named as the tool is installed, not RootCommand (named after the assembly, MineralRules.Cli).
+        var root = new Command(ToolName, "Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
         {
-            CheckCommand.Create(output, error),
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+            CheckCommand.Create(output, error, errorIsTerminal),
             CoverageCommand.Create(output, error),
             LintCommand.Create(output, error),
             TestCommand.Create(output, error),
             DiffCommand.Create(output, error),
             SealCommand.Create(output, error),
+            NewVersionCommand.Create(output, error),
             ServeCommand.Create(output, error),
         };
 

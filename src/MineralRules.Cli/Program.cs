@@ -1,3 +1,3 @@
 using MineralRules.Cli;
 
-return CliApplication.Run(args, Console.Out, Console.Error);
+return CliApplication.Run(args, Console.Out, Console.Error, !Console.IsErrorRedirected);

@@ -11,7 +11,7 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -34,7 +34,12 @@ internal static class CheckCommand
             Description = "Also list the rules that do not apply (JSON and text).",
         };
 
-        var command = new Command("check", "Check applications against the plan's rules.") { paths, format, rules, version, culture, all };
+        var only = new Option<string?>("--only")
+        {
+            Description = "failures: report only the applications that fail or need review, with their fail and review verdicts (every format; the counts still include all).",
+        }.AcceptOnlyFromAmong("failures");
+
+        var command = new Command("check", "Check applications against the plan's rules.") { paths, format, rules, version, culture, all, only };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),
             parsed.GetValue(format)!,
@@ -43,12 +48,17 @@ internal static class CheckCommand
             CommonOptions.ToCulture(parsed.GetValue(culture)!),
             parsed.GetValue(all),
             output,
-            error));
+            error,
+            new CheckSettings(parsed.GetValue(only) == "failures", errorIsTerminal)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error)
+    /// <summary>How a check is shown: failures only, and whether standard error is a terminal (for the progress bar).</summary>
+    public sealed record CheckSettings(bool OnlyFailures = false, bool ErrorIsTerminal = false);
+
+    public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null)
     {
+        settings ??= new CheckSettings();
         var catalog = CommonOptions.LoadRules(rulesFolder, error);
         if (catalog is null)
         {
@@ -66,6 +76,12 @@ internal static class CheckCommand
             "markdown" => ResultReporters.Markdown(output, culture),
             _ => ResultReporters.Text(output, culture, includeNotApplicable),
         };
+        if (settings.OnlyFailures)
+        {
+            reporter = ResultReporters.OnlyFailures(reporter);
+        }
+
+        var progress = new Progress(error, files.Count, settings.ErrorIsTerminal);
         var worst = ExitCodes.Compliant;
 
         // Reading and evaluating run on every core; results come back in the files' order and are written as they
@@ -86,8 +102,15 @@ internal static class CheckCommand
             reporter.ReportInvalid(new InvalidApplication(source, [problem with { Location = problem.Location with { Path = source } }]));
         }
 
+        // Text and Markdown are written at the end (summary first); the other formats stream, so the bar is wiped first.
+        var streams = format is "json" or "junit" or "sarif";
         foreach (var item in checkedFiles)
         {
+            if (streams || item.Result is null)
+            {
+                progress.Clear();
+            }
+
             if (item.Result is not { } result)
             {
                 invalid = true;
@@ -97,6 +120,7 @@ internal static class CheckCommand
                 }
 
                 reporter.ReportInvalid(new InvalidApplication(item.Source, item.Errors));
+                progress.Advance();
                 continue;
             }
 
@@ -105,8 +129,11 @@ internal static class CheckCommand
             {
                 worst = ExitCodes.NotCompliant;
             }
+
+            progress.Advance();
         }
 
+        progress.Clear();
         reporter.Complete();
         return invalid ? ExitCodes.InvalidInput : worst;
     }

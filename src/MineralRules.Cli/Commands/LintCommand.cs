@@ -1,10 +1,12 @@
 using System.CommandLine;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
 /// <summary>
 /// <c>mineralrules lint [folder]</c>: validates rule sets without any application and reports every problem as
-/// <c>path:line:column: error CODE: message (rule id)</c>. Exit 0 when clean, 2 on any error.
+/// <c>path:line:column: error CODE: message (rule id)</c>, warnings as <c>path:line:column: warning CODE: message</c>,
+/// then each version's effective range. Exit 0 when clean (warnings or not), 2 on any error.
 /// </summary>
 internal static class LintCommand
 {
@@ -23,9 +25,14 @@ internal static class LintCommand
     public static int Run(string? folder, TextWriter output, TextWriter error)
     {
         var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Concat(result.Warnings).OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
         {
             error.WriteLine(diagnostic.ToString());
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            error.WriteLine($"{result.Warnings.Count} warning(s): they refuse nothing, but read each one.");
         }
 
         if (result.Catalog is not { } catalog)
@@ -38,6 +45,12 @@ internal static class LintCommand
         {
             var state = ruleSet.Info.Sealed ? "sealed" : "draft, not sealed (seal it with `mineralrules seal <version-folder>` when it is released)";
             output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}; {state}).");
+        }
+
+        output.WriteLine("In force:");
+        foreach (var range in RuleSetVersions.Ranges(catalog))
+        {
+            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {range}");
         }
 
         return ExitCodes.Compliant;

@@ -18,12 +18,17 @@ internal static class TestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var rules = CommonOptions.Rules();
-        var command = new Command("test", "Check that sample applications get the outcome their 'expect' block records.") { paths, rules };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error));
+        var format = new Option<string>("--format")
+        {
+            Description = "text (the default) or junit (a testcase per sample: expected against actual).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "junit");
+        var command = new Command("test", "Check that sample applications get the outcome their 'expect' block records.") { paths, rules, format };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit"));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false)
     {
         var catalog = CommonOptions.LoadRules(rulesFolder, error);
         if (catalog is null)
@@ -36,6 +41,7 @@ internal static class TestCommand
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
+        var cases = new List<TestCaseReport>();
         foreach (var file in files)
         {
             var source = CommonOptions.Display(file);
@@ -48,12 +54,14 @@ internal static class TestCommand
                     error.WriteLine(CommonOptions.Describe(diagnostic, source));
                 }
 
+                cases.Add(new TestCaseReport(source, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source))]));
                 continue;
             }
 
             if (read.Expect is not { } expected)
             {
                 withoutExpectation.Add(source);
+                cases.Add(new TestCaseReport(source, null, null, []));
                 continue;
             }
 
@@ -62,10 +70,13 @@ internal static class TestCommand
             {
                 invalid = true;
                 error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}");
+                cases.Add(new TestCaseReport(source, expected, null, [$"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}"]));
                 continue;
             }
 
-            var differences = expected.Differences(ruleSet.Evaluate(application));
+            var result = ruleSet.Evaluate(application);
+            var differences = expected.Differences(result);
+            cases.Add(new TestCaseReport(source, expected, result, differences));
             if (differences.Count == 0)
             {
                 passed++;
@@ -73,6 +84,11 @@ internal static class TestCommand
             }
 
             failed++;
+            if (junit)
+            {
+                continue;
+            }
+
             output.WriteLine($"FAILED {source}");
             foreach (var difference in differences)
             {
@@ -80,12 +96,20 @@ internal static class TestCommand
             }
         }
 
-        if (withoutExpectation.Count > 0)
+        if (junit)
+        {
+            TestJUnitReport.Write(cases, output);
+        }
+        else if (withoutExpectation.Count > 0)
         {
             output.WriteLine($"{withoutExpectation.Count} file(s) without an 'expect' block were not tested, e.g. {withoutExpectation[0]}.");
         }
 
-        output.WriteLine($"{passed} passed, {failed} failed");
+        if (!junit)
+        {
+            output.WriteLine($"{passed} passed, {failed} failed");
+        }
+
         return invalid ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.NotCompliant : ExitCodes.Compliant;
     }
 }

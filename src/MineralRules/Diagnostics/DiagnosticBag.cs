@@ -17,6 +17,9 @@ internal sealed class DiagnosticBag
 
     private readonly List<Diagnostic> _items = [];
 
+    // Warnings are kept apart: they never count in Count or HasErrors, so nothing is refused because of them.
+    private readonly List<Diagnostic> _warnings = [];
+
     // The number of every Add, kept or not, for each stored diagnostic: Count keeps growing when a file's
     // diagnostics are left out, so "did this step add an error?" (Count before and after) stays true.
     private readonly List<int> _serials = [];
@@ -69,6 +72,20 @@ internal sealed class DiagnosticBag
             Add(diagnostic);
         }
     }
+
+    /// <summary>Adds a warning (<see cref="DiagnosticSeverity.Warning"/>): reported, never counted as an error.</summary>
+    public void Warn(Diagnostic warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        if (_warnings.Count < MaxPerFile * 10)
+        {
+            _warnings.Add(warning with { Severity = DiagnosticSeverity.Warning });
+        }
+    }
+
+    /// <summary>The warnings in path, line and column order.</summary>
+    public IReadOnlyList<Diagnostic> Warnings =>
+        [.. _warnings.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
 
     /// <summary>Names the rule of each diagnostic added since <paramref name="from"/> (a <see cref="Count"/>) that has none, where one is found.</summary>
     public void AttachRuleIds(int from, Func<int, string?> ruleAtLine)

@@ -42,6 +42,8 @@ internal static class DiagnosticCodes
     public const string ChangedWhileRead = "MR3021";
     public const string Draft = "MR3022";
     public const string LoadFailed = "MR3023";
+    public const string VersionGap = "MR3024";
+    public const string FullWidthPunctuation = "MR3025";
 
     // Expressions.
     public const string ExpressionSyntax = "MR4001";

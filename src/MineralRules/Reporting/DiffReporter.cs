@@ -40,7 +40,7 @@ internal static class DiffReporter
         }
 
         output.WriteLine();
-        output.WriteLine($"Samples: {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine($"Samples: {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report)}");
         foreach (var sample in report.Samples)
         {
             output.WriteLine($"  {sample.Source}: {SampleChanges(sample)}");
@@ -74,7 +74,7 @@ internal static class DiffReporter
         }
 
         output.WriteLine();
-        output.WriteLine($"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.");
+        output.WriteLine($"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report)}");
         if (report.Samples.Count > 0)
         {
             output.WriteLine();
@@ -99,6 +99,7 @@ internal static class DiffReporter
             changed = report.Changed.Select(r => new { rule = r.RuleId, clause = r.ClauseRef, changes = r.Changes }),
             lists = report.Lists.Select(l => new { list = l.ListId, status = l.Status ?? "changed", added = l.Added, removed = l.Removed }),
             samplesCompared = report.SamplesCompared,
+            samplesBeforeEffective = report.SamplesBeforeEffective,
             samples = report.Samples.Select(s => new
             {
                 source = s.Source,
@@ -109,6 +110,10 @@ internal static class DiffReporter
         };
         output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
+
+    /// <summary>The samples left out of the comparison by their date, when there are any.</summary>
+    private static string BeforeEffective(RuleSetDiffReport report) => report.SamplesBeforeEffective == 0 ? string.Empty
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {report.SamplesBeforeEffective} more dated before {report.New.EffectiveFrom:yyyy-MM-dd}, when {report.New.Version} takes effect, keep the version in force on their date and do not change.");
 
     private static string ListChanges(ListChange list) => string.Join(", ", list.Added.Select(m => "+" + m).Concat(list.Removed.Select(m => "-" + m)));
 

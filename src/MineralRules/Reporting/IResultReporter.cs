@@ -67,8 +67,22 @@ public sealed class ReportedApplication
         _ruleSet = ruleSet;
     }
 
+    private ReportedApplication(ReportedApplication application)
+    {
+        Source = application.Source;
+        Result = application.Result;
+        Read = application.Read;
+        _ruleSet = application._ruleSet;
+    }
+
     /// <summary>The application as the user named it.</summary>
     public string Source { get; }
+
+    /// <summary>
+    /// True when only fail and review verdicts are to be written (<see cref="Reporting.ResultReporters.OnlyFailures"/>):
+    /// a compliant application is counted in a summary but not listed, and pass and not-applicable verdicts are not listed.
+    /// </summary>
+    public bool OnlyFailures { get; private init; }
 
     /// <summary>Its result.</summary>
     public EvaluationResult Result { get; }
@@ -84,4 +98,7 @@ public sealed class ReportedApplication
         ArgumentNullException.ThrowIfNull(verdict);
         return Read is null || _ruleSet is null ? SourceLocation.File(Source) : VerdictLocations.Locate(verdict, Read, _ruleSet, Source);
     }
+
+    /// <summary>The same application, marked to be reported with its fail and review verdicts only.</summary>
+    internal ReportedApplication WithOnlyFailures() => new(this) { OnlyFailures = true };
 }

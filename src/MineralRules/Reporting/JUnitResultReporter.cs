@@ -25,7 +25,12 @@ internal sealed class JUnitResultReporter : IResultReporter
     public void Report(ReportedApplication application)
     {
         var (source, result) = (application.Source, application.Result);
-        var applicable = result.Verdicts.Where(v => v.Outcome != Outcome.NotApplicable).ToList();
+        if (application.OnlyFailures && result.Decision == Decision.Compliant)
+        {
+            return;
+        }
+
+        var applicable = result.Verdicts.Where(v => v.Outcome != Outcome.NotApplicable && (!application.OnlyFailures || v.Outcome is Outcome.Fail or Outcome.Review)).ToList();
         var failures = applicable.Count(v => v.Outcome is Outcome.Fail or Outcome.Review) + (result.Decision == Decision.Compliant ? 0 : 1);
         _writer.WriteStartElement("testsuite");
         Attribute("name", source);

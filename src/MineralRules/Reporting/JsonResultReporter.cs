@@ -25,7 +25,12 @@ internal sealed class JsonResultReporter : IResultReporter
     public void Report(ReportedApplication application)
     {
         var (source, result) = (application.Source, application.Result);
-        ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable, application.Read);
+        if (application.OnlyFailures && result.Decision == Decision.Compliant)
+        {
+            return;
+        }
+
+        ResultJson.Write(_writer, result, source, _culture, _includeNotApplicable, application.Read, application.OnlyFailures);
         _stream.Flush();
     }
 

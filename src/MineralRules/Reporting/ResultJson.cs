@@ -26,7 +26,11 @@ public static class ResultJson
     /// <param name="culture">Picks the language of <c>message</c> (zh or en); both are always in <c>messages</c>.</param>
     /// <param name="includeNotApplicable">Whether to list not-applicable verdicts too.</param>
     /// <param name="read">The read application, when the result's facts should carry the line each value stands on.</param>
-    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable = false, ApplicationReadResult? read = null)
+    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable = false, ApplicationReadResult? read = null) =>
+        Write(writer, result, source, culture, includeNotApplicable, read, onlyFailures: false);
+
+    /// <summary>Writes one result object; with <paramref name="onlyFailures"/> only its fail and review verdicts are listed (counts stay whole).</summary>
+    internal static void Write(Utf8JsonWriter writer, EvaluationResult result, string? source, CultureInfo culture, bool includeNotApplicable, ApplicationReadResult? read, bool onlyFailures)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -71,7 +75,7 @@ public static class ResultJson
         writer.WriteStartArray("verdicts");
         foreach (var verdict in result.Verdicts)
         {
-            if (verdict.Outcome == Outcome.NotApplicable && !includeNotApplicable)
+            if ((verdict.Outcome == Outcome.NotApplicable && !includeNotApplicable) || (onlyFailures && verdict.Outcome is not (Outcome.Fail or Outcome.Review)))
             {
                 continue;
             }

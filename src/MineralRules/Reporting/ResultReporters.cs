@@ -48,6 +48,25 @@ public static class ResultReporters
     /// <returns>The reporter.</returns>
     public static IResultReporter Markdown(TextWriter output, CultureInfo culture) => new MarkdownResultReporter(Check(output), Check(culture));
 
+    /// <summary>
+    /// Reports fail and review verdicts only (<c>check --only failures</c>): each application reaches
+    /// <paramref name="reporter"/> marked <see cref="ReportedApplication.OnlyFailures"/>, so a compliant application is
+    /// counted in the summary but not listed, and pass and not-applicable verdicts are not listed. Invalid files are
+    /// always reported.
+    /// </summary>
+    /// <param name="reporter">The reporter of the format asked for.</param>
+    /// <returns>The reporter, reporting failures only.</returns>
+    public static IResultReporter OnlyFailures(IResultReporter reporter) => new OnlyFailuresReporter(Check(reporter));
+
+    private sealed class OnlyFailuresReporter(IResultReporter reporter) : IResultReporter
+    {
+        public void Report(ReportedApplication application) => reporter.Report(Check(application).WithOnlyFailures());
+
+        public void ReportInvalid(InvalidApplication invalid) => reporter.ReportInvalid(invalid);
+
+        public void Complete() => reporter.Complete();
+    }
+
     private static T Check<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)
         where T : class
     {

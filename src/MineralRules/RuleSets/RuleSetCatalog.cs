@@ -76,7 +76,7 @@ public sealed class RuleSetCatalog
         // The files are read once; a second look after loading makes sure none changed meanwhile (an editor saving
         // in place, a save by rename), so a half-written save is refused, never served (F14).
         var changed = Changed(found.Files, RuleSource.FromFolder(folder, maxFileSize).Files);
-        return changed.Count == 0 ? result : new RuleSetLoadResult(null, [.. changed, .. result.Diagnostics]);
+        return changed.Count == 0 ? result : new RuleSetLoadResult(null, [.. changed, .. result.Diagnostics]) { Warnings = result.Warnings };
     }
 
     /// <summary>The files that differ between two readings of a folder: changed, added or removed.</summary>
@@ -201,13 +201,13 @@ public sealed class RuleSetCatalog
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(found.Problems);
         diagnostics.AddRange(loaded.Diagnostics);
-        return new RuleSetLoadResult(null, diagnostics.ToSortedList());
+        return new RuleSetLoadResult(null, diagnostics.ToSortedList()) { Warnings = loaded.Warnings };
     }
 
     internal static RuleSetLoadResult Load(IReadOnlyList<RuleFile> files, string source, bool checkCitations = true, Conditions.ConditionForms? forms = null)
     {
-        var (ruleSets, diagnostics) = RuleSetLoader.Load(files, source, checkCitations, forms);
-        return diagnostics.Count > 0 ? new RuleSetLoadResult(null, diagnostics) : new RuleSetLoadResult(new RuleSetCatalog(ruleSets, source), []);
+        var (ruleSets, diagnostics, warnings) = RuleSetLoader.Load(files, source, checkCitations, forms);
+        return (diagnostics.Count > 0 ? new RuleSetLoadResult(null, diagnostics) : new RuleSetLoadResult(new RuleSetCatalog(ruleSets, source), [])) with { Warnings = warnings };
     }
 }
 
@@ -218,4 +218,10 @@ public sealed record RuleSetLoadResult(RuleSetCatalog? Catalog, IReadOnlyList<Di
 {
     /// <summary>True when the catalog loaded.</summary>
     public bool Succeeded => Catalog is not null;
+
+    /// <summary>
+    /// Warnings (<see cref="DiagnosticSeverity.Warning"/>), whether or not the catalog loaded: reported by
+    /// <c>mineralrules lint</c>, they refuse nothing and are never among <see cref="Diagnostics"/>.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }

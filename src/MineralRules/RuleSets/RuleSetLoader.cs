@@ -10,7 +10,7 @@ namespace MineralRules.RuleSets;
 /// </summary>
 internal static class RuleSetLoader
 {
-    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true, ConditionForms? forms = null)
+    public static (IReadOnlyList<CompiledRuleSet> RuleSets, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Warnings) Load(IReadOnlyList<RuleFile> files, string sourceName, bool checkCitations = true, ConditionForms? forms = null)
     {
         var diagnostics = new DiagnosticBag();
         var compiled = new List<CompiledRuleSet>();
@@ -63,14 +63,14 @@ internal static class RuleSetLoader
         CheckVersions(versions, diagnostics);
         if (diagnostics.HasErrors)
         {
-            return ([], diagnostics.ToSortedList());
+            return ([], diagnostics.ToSortedList(), diagnostics.Warnings);
         }
 
         // By date, then version (a version that supersedes another on the same day comes after it), then id.
         compiled.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom)
             : Versions.Compare(x.Info.Version, y.Info.Version) is var byVersion and not 0 ? byVersion
             : string.CompareOrdinal(x.Info.Id, y.Info.Id));
-        return (compiled, []);
+        return (compiled, [], diagnostics.Warnings);
     }
 
     /// <summary>The folders a version's files may live in besides its own: the plan's text and the reference tables.</summary>
@@ -144,6 +144,34 @@ internal static class RuleSetLoader
             else if (earlier.EffectiveTo is { } to && to >= later.EffectiveFrom)
             {
                 diagnostics.Add(earlierTo, DiagnosticCodes.OverlappingVersions, $"{earlier.Id} {earlier.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Id} {later.Version} on {later.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.");
+            }
+        }
+
+        CheckGaps(ordered, diagnostics);
+    }
+
+    /// <summary>
+    /// No day without a version once one is in force: of two consecutive versions of one id, when the earlier ends
+    /// (effectiveTo) more than a day before the later takes effect, an application dated between them would find no
+    /// rule set. The error stands at the later manifest's effectiveFrom.
+    /// </summary>
+    private static void CheckGaps(List<VersionInfo> ordered, DiagnosticBag diagnostics)
+    {
+        foreach (var versions in ordered.GroupBy(v => v.Info.Id, StringComparer.Ordinal))
+        {
+            VersionInfo? previous = null;
+            foreach (var version in versions)
+            {
+                if (previous is { Info: { EffectiveTo: { } to } earlier } && to.AddDays(1) < version.Info.EffectiveFrom)
+                {
+                    var later = version.Info;
+                    diagnostics.Add(new Diagnostic(version.From, DiagnosticCodes.VersionGap, $"No version of {later.Id} is in force from {to.AddDays(1):yyyy-MM-dd} to {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}: {earlier.Version} ends on {to:yyyy-MM-dd} ({previous.To}) and {later.Version} takes effect on {later.EffectiveFrom:yyyy-MM-dd}. Let {later.Version} take effect on {to.AddDays(1):yyyy-MM-dd}, or end {earlier.Version} on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}.")
+                    {
+                        MessageZh = $"{later.Id} 在 {to.AddDays(1):yyyy-MM-dd} 至 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 期间没有施行的版本：{earlier.Version} 于 {to:yyyy-MM-dd} 终止（{previous.To}），{later.Version} 自 {later.EffectiveFrom:yyyy-MM-dd} 起施行。请把 {later.Version} 的施行日期改为 {to.AddDays(1):yyyy-MM-dd}，或把 {earlier.Version} 的终止日期改为 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}。",
+                    });
+                }
+
+                previous = version;
             }
         }
     }

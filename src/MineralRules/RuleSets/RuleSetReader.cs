@@ -45,6 +45,7 @@ internal sealed partial class RuleSetReader
         // once, in order (a cold load is mostly JIT compilation).
         var manifestErrors = _diagnostics.Count;
         var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
+        FullWidthPunctuation.Check(manifestRoot, _diagnostics);
         manifestErrors = _diagnostics.Count - manifestErrors;
         var documents = files.Where(f => RuleSource.IsYaml(f.Path)).Select(f => (File: f, Root: ReadYaml(f))).ToList();
 
@@ -171,6 +172,7 @@ internal sealed partial class RuleSetReader
     {
         var before = _diagnostics.Count;
         var root = YamlDocumentReader.Read(file.Text, file.Path, _diagnostics);
+        FullWidthPunctuation.Check(root, _diagnostics);
         if (_diagnostics.Count > before)
         {
             var lines = file.Text.Split('\n');

@@ -23,13 +23,22 @@ public sealed class RuleSetChanges
     /// <summary>True when any rule or mineral list differs.</summary>
     public bool HasRuleChanges => _report.HasRuleChanges;
 
-    /// <summary>How many samples were evaluated under both versions.</summary>
+    /// <summary>How many samples were evaluated under both versions: those dated on or after the new version's effective-from.</summary>
     public int SamplesCompared => _report.SamplesCompared;
+
+    /// <summary>
+    /// How many samples are dated before the new version's effective-from: each is decided by the version in force on
+    /// its date, under the new rules as under the old, so it does not change and is not evaluated.
+    /// </summary>
+    public int SamplesBeforeEffective => _report.SamplesBeforeEffective;
 
     /// <summary>How many of them get another decision or other failing or review clauses.</summary>
     public int SamplesChanged => _report.Samples.Count;
 
-    /// <summary>Compares two compiled versions of a rule set, rule by rule and over the samples.</summary>
+    /// <summary>
+    /// Compares two compiled versions of a rule set, rule by rule and over the samples; a sample dated before the new
+    /// version's effective-from does not change (<see cref="SamplesBeforeEffective"/>).
+    /// </summary>
     /// <param name="older">The current version.</param>
     /// <param name="newer">The proposed version.</param>
     /// <param name="samples">Sample applications to evaluate under both; may be empty.</param>

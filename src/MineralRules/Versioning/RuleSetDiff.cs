@@ -33,7 +33,8 @@ internal sealed record RuleSetDiffReport(
     IReadOnlyList<RuleChange> Changed,
     IReadOnlyList<ListChange> Lists,
     IReadOnlyList<SampleImpact> Samples,
-    int SamplesCompared)
+    int SamplesCompared,
+    int SamplesBeforeEffective = 0)
 {
     public bool HasRuleChanges => Added.Count + Removed.Count + Changed.Count + Lists.Count > 0;
 }
@@ -64,8 +65,17 @@ internal static class RuleSetDiff
         }
 
         var impacts = new List<SampleImpact>();
+        var beforeEffective = 0;
         foreach (var (source, application) in samples)
         {
+            // A sample dated before the new version takes effect is decided by the version in force on its date,
+            // under the new rules as under the old: it does not change.
+            if (application.ApplicationDate < newer.Info.EffectiveFrom)
+            {
+                beforeEffective++;
+                continue;
+            }
+
             var a = older.Evaluate(application);
             var b = newer.Evaluate(application);
             var impact = new SampleImpact(
@@ -82,7 +92,7 @@ internal static class RuleSetDiff
             }
         }
 
-        return new RuleSetDiffReport(older.Info, newer.Info, added, removed, changed, CompareLists(older.Definition, newer.Definition), impacts, samples.Count);
+        return new RuleSetDiffReport(older.Info, newer.Info, added, removed, changed, CompareLists(older.Definition, newer.Definition), impacts, samples.Count - beforeEffective, beforeEffective);
     }
 
     private static RuleEntry Entry(RuleDefinition rule) =>

@@ -38,7 +38,8 @@ public class CheckCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(1));
-            Assert.That(lines[0], Does.Contain("NON-COMPLIANT"), "the decision comes first");
+            Assert.That(lines[0], Does.StartWith("1 application(s): 0 compliant, 1 non-compliant"), "the summary comes first");
+            Assert.That(lines[1], Does.Contain("NON-COMPLIANT").And.Contain("low.yaml"), "then each application's decision");
             Assert.That(output, Does.Contain("FAIL   5.2.1  coal.new-underground.min-capacity"));
             Assert.That(output, Does.Contain("新建井工煤矿原则上产能不低于300万吨/年"));
             Assert.That(output, Does.Contain("Capacity 240万吨/年 is below the minimum 300万吨/年"));

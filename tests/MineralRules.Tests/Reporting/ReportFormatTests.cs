@@ -95,11 +95,12 @@ public sealed class ReportFormatTests
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.StartWith("## MineralRules check"));
-            Assert.That(output, Does.Contain("a.yaml`: ❌ non-compliant"));
-            Assert.That(output, Does.Not.Contain("b.yaml`"));
+            Assert.That(output.Split('\n')[4], Is.EqualTo("| 2 | 1 | 1 | 0 | 0 |"), "the summary comes first");
+            Assert.That(output, Does.Contain("<details><summary>❌ non-compliant <code>").And.Contain("a.yaml</code></summary>"));
+            Assert.That(output, Does.Not.Contain("b.yaml"));
             Assert.That(output, Does.Contain("| fail | 5.2.1 新建井工煤矿原则上产能不低于300万吨/年 | `coal.new-underground.min-capacity` | 7 |"));
             Assert.That(output, Does.Contain("| review | 5.1.1 "));
-            Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("| 2 | 1 | 1 | 0 | 0 |"));
+            Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("</details>"));
         });
     }
 }

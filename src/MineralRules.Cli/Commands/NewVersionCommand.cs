@@ -1,0 +1,227 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MineralRules.Cli.Commands;
+
+/// <summary>
+/// <c>mineralrules new-version &lt;from&gt; &lt;to&gt; --effective-from &lt;date&gt; [--rules &lt;folder&gt;]</c>: scaffolds
+/// <c>rules/&lt;id&gt;/&lt;to&gt;/</c> as a copy of version <c>from</c> with its manifest updated (version, effectiveFrom,
+/// supersedes <c>from</c>) and no <c>seal.yaml</c>: a draft until <c>mineralrules seal</c>. Refuses a target that exists,
+/// a date not after <c>from</c>'s effective-from, and a version that is not MAJOR.MINOR.PATCH above <c>from</c>.
+/// Exit 0 created, 2 refused (nothing is written).
+/// </summary>
+internal static partial class NewVersionCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var from = new Argument<string>("from") { Description = "The version to start from, e.g. 2.0.0." };
+        var to = new Argument<string>("to") { Description = "The new version, e.g. 2.1.0 (MAJOR.MINOR.PATCH, above <from>)." };
+        var effectiveFrom = new Option<string>("--effective-from")
+        {
+            Description = "The first day the new version is in force (yyyy-MM-dd), after <from>'s effective-from.",
+            Required = true,
+        };
+        var rules = new Option<string>("--rules")
+        {
+            Description = "The folder of rule sets to add the version to (default: rules).",
+            DefaultValueFactory = _ => "rules",
+        };
+        var command = new Command("new-version", "Scaffold a draft rule-set version: a copy of <from> with its manifest updated, unsealed until `mineralrules seal`.") { from, to, effectiveFrom, rules };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(from), parsed.GetRequiredValue(to), parsed.GetRequiredValue(effectiveFrom), parsed.GetValue(rules)!, output, error));
+        return command;
+    }
+
+    public static int Run(string from, string to, string effectiveFrom, string rulesFolder, TextWriter output, TextWriter error)
+    {
+        if (!SemVer().IsMatch(to))
+        {
+            return Refuse(error, $"'{to}' is not a version: write MAJOR.MINOR.PATCH, e.g. 2.1.0.");
+        }
+
+        if (!DateOnly.TryParseExact(effectiveFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Refuse(error, $"'{effectiveFrom}' is not a date: write yyyy-MM-dd, e.g. 2027-01-01.");
+        }
+
+        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        if (catalog is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var sources = catalog.RuleSets.Where(r => r.Info.Version == from).ToList();
+        if (sources.Count != 1)
+        {
+            return Refuse(error, sources.Count == 0
+                ? $"no version {from} in {CommonOptions.Display(rulesFolder)}; versions: {string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}."
+                : $"several rule sets have a version {from} ({string.Join(", ", sources.Select(r => r.Info.Id))}); keep one rule set per folder given to --rules.");
+        }
+
+        var source = sources[0].Info;
+        if (catalog.RuleSets.FirstOrDefault(r => r.Info.Id == source.Id && Compare(r.Info.Version, to) >= 0) is { } higher)
+        {
+            return Refuse(error, $"{to} is not above {higher.Info.Version}, already in {CommonOptions.Display(rulesFolder)}: a new version takes the next number (e.g. {Next(catalog.RuleSets.Where(r => r.Info.Id == source.Id).Select(r => r.Info.Version).MaxBy(v => v, Comparer<string>.Create(Compare))!)}).");
+        }
+
+        if (date <= source.EffectiveFrom)
+        {
+            return Refuse(error, $"--effective-from {effectiveFrom} is not after {source.Id} {from}'s effective-from ({source.EffectiveFrom:yyyy-MM-dd}); a new version takes effect later than the one it supersedes.");
+        }
+
+        var fromFolder = Path.Combine(rulesFolder, source.Id, from);
+        var target = Path.Combine(rulesFolder, source.Id, to);
+        if (Directory.Exists(target) || File.Exists(target))
+        {
+            return Refuse(error, $"{CommonOptions.Display(target)} already exists; a version folder is never overwritten.");
+        }
+
+        var manifest = File.ReadAllText(Path.Combine(fromFolder, "manifest.yaml"));
+        Copy(fromFolder, target);
+        File.WriteAllText(Path.Combine(target, "manifest.yaml"), Manifest(manifest, from, to, effectiveFrom));
+
+        var shown = CommonOptions.Display(target);
+        var folder = CommonOptions.Display(rulesFolder);
+        output.WriteLine($"Created {shown}/: a copy of {from} in force from {effectiveFrom}, superseding {from} (a draft until it is sealed).");
+        output.WriteLine("Next:");
+        output.WriteLine($"  1. edit the rules in {shown}/ and say why in manifest.yaml (supersedes.reason); preview with `mineralrules serve --rules {folder} --watch`");
+        output.WriteLine($"  2. mineralrules lint {folder}");
+        output.WriteLine($"  3. mineralrules test samples/applications --rules {folder}");
+        output.WriteLine($"  4. mineralrules diff --from {from} --to {to} --rules {folder} --samples samples/applications");
+        output.WriteLine($"  5. mineralrules seal {shown}");
+        return ExitCodes.Compliant;
+    }
+
+    /// <summary>The copied manifest with the new version, date and supersession; its comments and other keys kept as written.</summary>
+    internal static string Manifest(string text, string from, string to, string effectiveFrom)
+    {
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var result = new List<string>();
+        var superseded = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (TopKey(line) is "supersedes" or "effectiveTo")
+            {
+                // The block (the key and its indented lines) is replaced: a new version is open-ended and supersedes <from>.
+                while (i + 1 < lines.Count && (lines[i + 1].Length == 0 || lines[i + 1].StartsWith(' ')))
+                {
+                    i++;
+                }
+
+                if (TopKey(line) == "supersedes")
+                {
+                    result.AddRange(Supersedes(from));
+                    superseded = true;
+                }
+
+                continue;
+            }
+
+            if (TopKey(line) == "effectiveFrom")
+            {
+                // The comment above the date speaks of <from>'s period: it is replaced, not left to mislead.
+                while (result.Count > 0 && result[^1].StartsWith('#') && !result[^1].StartsWith("# yaml-language-server", StringComparison.Ordinal))
+                {
+                    result.RemoveAt(result.Count - 1);
+                }
+
+                result.Add($"# In force from {effectiveFrom} until a later version takes effect (no effectiveTo); it supersedes {from}.");
+            }
+
+            result.Add(TopKey(line) switch
+            {
+                "version" => ReplaceValue(line, to),
+                "effectiveFrom" => ReplaceValue(line, effectiveFrom),
+                _ => line,
+            });
+        }
+
+        if (!superseded)
+        {
+            var at = result.FindIndex(l => TopKey(l) == "effectiveFrom") + 1;
+            result.InsertRange(at > 0 ? at : result.Count, Supersedes(from));
+        }
+
+        return string.Join(newline, result);
+    }
+
+    private static string[] Supersedes(string from) =>
+    [
+        "supersedes:",
+        $"  version: {from}",
+        "  reason:   # say what this version changes and why, before it is sealed",
+        "    zh: 待填写：本版本修改了什么、为什么。",
+        "    en: \"To be written: what this version changes, and why.\"",
+    ];
+
+    private static string? TopKey(string line) => TopKeyPattern().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+
+    private static string ReplaceValue(string line, string value) => ValuePattern().Replace(line, $"${{key}}{value}", 1);
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative == RuleSetSeal.FileName)
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static int Refuse(TextWriter error, string why)
+    {
+        error.WriteLine($"error: {why} Nothing was created.");
+        return ExitCodes.InvalidInput;
+    }
+
+    private static int Compare(string x, string y)
+    {
+        var a = Numbers(x);
+        var b = Numbers(y);
+        for (var i = 0; i < 3; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>MAJOR, MINOR and PATCH of a version (a pre-release suffix ignored; a missing or odd part is 0).</summary>
+    private static long[] Numbers(string version)
+    {
+        var parts = version.Split('-', 2)[0].Split('.');
+        var numbers = new long[3];
+        for (var i = 0; i < 3 && i < parts.Length; i++)
+        {
+            _ = long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]);
+        }
+
+        return numbers;
+    }
+
+    private static string Next(string version)
+    {
+        var numbers = Numbers(version);
+        return string.Create(CultureInfo.InvariantCulture, $"{numbers[0]}.{numbers[1] + 1}.0");
+    }
+
+    [GeneratedRegex(@"^(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})$", RegexOptions.CultureInvariant)]
+    private static partial Regex SemVer();
+
+    [GeneratedRegex(@"^([A-Za-z]+):", RegexOptions.CultureInvariant)]
+    private static partial Regex TopKeyPattern();
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z]+:[ \t]*)[^\s#]+", RegexOptions.CultureInvariant)]
+    private static partial Regex ValuePattern();
+}
