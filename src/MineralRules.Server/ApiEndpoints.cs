@@ -206,7 +206,8 @@ internal sealed record RuleSetBody(string Id, string Version, LocalizedText Titl
 /// <param name="Serving">The rule sets served.</param>
 /// <param name="LastReload">The latest load or reload.</param>
 /// <param name="Errors">The diagnostics of the latest edit that did not load, each with its file and line.</param>
-internal sealed record StatusBody(string Rules, bool Watching, bool Healthy, IReadOnlyList<RuleSetBody> Serving, ReloadBody LastReload, IReadOnlyList<DiagnosticBody> Errors)
+/// <param name="Warnings">Lint's warnings of the files last read, each with its file and line.</param>
+internal sealed record StatusBody(string Rules, bool Watching, bool Healthy, IReadOnlyList<RuleSetBody> Serving, ReloadBody LastReload, IReadOnlyList<DiagnosticBody> Errors, IReadOnlyList<DiagnosticBody> Warnings)
 {
     public static StatusBody Of(ServedRules rules, CultureInfo culture)
     {
@@ -217,7 +218,8 @@ internal sealed record StatusBody(string Rules, bool Watching, bool Healthy, IRe
             state.Reloaded,
             [.. rules.Host.Current.RuleSets.Select(r => RuleSetBody.Of(r.Info))],
             new ReloadBody(state.At.ToString("O", CultureInfo.InvariantCulture), state.Reloaded, state.Message),
-            [.. rules.Errors.Select(d => Problems.Describe(d, culture))]);
+            [.. rules.Errors.Select(d => Problems.Describe(d, culture))],
+            [.. state.Warnings.Select(d => Problems.Describe(d, culture))]);
     }
 }
 

@@ -53,6 +53,17 @@ internal sealed class PreviewPage
             Raw("</ul></section>");
         }
 
+        if (rules.State.Warnings.Count > 0)
+        {
+            Raw($"<section class=\"warnings\" id=\"rule-warnings\"><h2>{Both("规则文件的警告", "Warnings in the rule files")}</h2><ul>");
+            foreach (var diagnostic in rules.State.Warnings)
+            {
+                Raw($"<li><code>{E(diagnostic.Format(_culture))}</code></li>");
+            }
+
+            Raw("</ul></section>");
+        }
+
         Form(catalog, samples, version, content.Text, content.Sample);
         if (content.Problem is { } problem)
         {
@@ -200,6 +211,7 @@ internal sealed class PreviewPage
         nav{font-size:.85rem}textarea{width:100%;font-family:monospace;font-size:.85rem;box-sizing:border-box}
         button{font-size:1rem;padding:.3rem 1.2rem}.samples{margin:.5rem 0}
         .broken{border:2px solid #b00020;background:#fdecee;padding:.5rem 1rem;margin:.5rem 0}
+        .warnings{border:1px solid #d08a00;background:#fff6e5;padding:.3rem 1rem;margin:.5rem 0;font-size:.9rem}
         .invalid{border-left:6px solid #b00020;padding-left:1rem}.compliant h2{color:#1b6e20}.non-compliant h2{color:#b00020}.needs-review h2{color:#8a5a00}
         .verdict{border:1px solid #ccc;border-left:6px solid #b00020;padding:.4rem 1rem;margin:.8rem 0}.verdict.review{border-left-color:#d08a00}
         .clause{font-weight:bold;font-size:1.1em}.quote{margin:.3rem 0;padding:.3rem .8rem;background:#f4f4f4;border-left:3px solid #999}

@@ -16,13 +16,13 @@ internal sealed class ServedRules : IDisposable
     private readonly Lock _reloading = new();
     private ReloadState _state;
 
-    private ServedRules(RuleSetCatalog catalog, string? folder, bool watch, TimeSpan quiet, ILogger logger)
+    private ServedRules(RuleSetCatalog catalog, IReadOnlyList<Diagnostic> warnings, string? folder, bool watch, TimeSpan quiet, ILogger logger)
     {
         Host = new RuleSetHost(catalog, logger);
         Folder = folder;
         _logger = logger;
         _quiet = quiet;
-        _state = new ReloadState(DateTimeOffset.UtcNow, true, [], $"Loaded the rule sets from {catalog.Source}.");
+        _state = new ReloadState(DateTimeOffset.UtcNow, true, [], $"Loaded the rule sets from {catalog.Source}.", warnings);
         if (watch && folder is not null)
         {
             _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
@@ -71,7 +71,7 @@ internal sealed class ServedRules : IDisposable
         }
 
         // The folder as given, so diagnostics name files as lint does (rules/<id>/<version>/<file>:line:column).
-        return new ServedRules(catalog, options.RulesFolder, options.Watch, options.WatchDebounce, logger);
+        return new ServedRules(catalog, loaded.Warnings, options.RulesFolder, options.Watch, options.WatchDebounce, logger);
     }
 
     /// <summary>Reloads the folder now (the watcher calls this after a quiet spell); nothing for the embedded rules.</summary>
@@ -86,8 +86,16 @@ internal sealed class ServedRules : IDisposable
         // One reload at a time, so the state written last is the one of the rules loaded last.
         lock (_reloading)
         {
-            var result = Host.ReloadFromFolder(Folder);
-            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message);
+            IReadOnlyList<Diagnostic> warnings = [];
+            var result = Host.Reload(
+                () =>
+                {
+                    var loaded = RuleSetCatalog.TryLoadFromFolder(Folder);
+                    warnings = loaded.Warnings;
+                    return loaded;
+                },
+                Folder);
+            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message, warnings);
             Volatile.Write(ref _state, state);
             return state;
         }
@@ -109,4 +117,5 @@ internal sealed class ServedRules : IDisposable
 /// <param name="Reloaded">True when its rules are the ones served.</param>
 /// <param name="Diagnostics">Every diagnostic it gave (errors when refused; warnings may come with a load).</param>
 /// <param name="Message">One line saying what happened.</param>
-internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message);
+/// <param name="Warnings">Lint's warnings of the files read (full-width punctuation …), whether or not they loaded.</param>
+internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message, IReadOnlyList<Diagnostic> Warnings);

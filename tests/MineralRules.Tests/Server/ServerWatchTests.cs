@@ -57,6 +57,26 @@ public sealed class ServerWatchTests
         Assert.That(preview, Does.Contain("rule-errors").And.Contain($"chapter-5-mining.yaml:{brokenLine}:"));
     }
 
+    [Test]
+    public async Task Watch_FullWidthCommaInAList_StatusListsTheErrorAndLintsWarning()
+    {
+        using var folder = new TempFolder();
+        var (rules, chapter) = DraftCopy(folder);
+        var lists = Path.Combine(Path.GetDirectoryName(chapter)!, "mineral-lists.yaml");
+        await using var server = await TestServerHandle.StartAsync(new ServerOptions { RulesFolder = rules, Watch = true, WatchDebounce = TimeSpan.FromMilliseconds(100) });
+        var lines = await File.ReadAllLinesAsync(lists);
+        var index = Array.FindIndex(lines, l => l.Contains("ultra-lean-magnetite, ", StringComparison.Ordinal));
+        Assert.That(index, Is.GreaterThanOrEqualTo(0));
+        lines[index] = lines[index].Replace("ultra-lean-magnetite, ", "ultra-lean-magnetite，", StringComparison.Ordinal);
+        await SaveAsync(folder, lists, string.Join('\n', lines) + "\n");
+
+        var errors = await PollStatusAsync(server, e => e.Count > 0, TimeSpan.FromSeconds(5));
+        var warnings = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/status"))!["warnings"]!.AsArray();
+
+        Assert.That(errors, Is.Not.Empty, "the entry names no mineral: an error");
+        Assert.That(warnings.Select(w => (w!["code"]!.GetValue<string>(), w["line"]!.GetValue<int>(), w["severity"]!.GetValue<string>())), Does.Contain(("MR3025", index + 1, "warning")));
+    }
+
     private static (string Rules, string Chapter) DraftCopy(TempFolder folder)
     {
         var rules = Path.Combine(folder.Path, "rules");
