@@ -108,8 +108,9 @@ internal static class ApiEndpoints
             {
                 if (file.Length > options.MaxApplicationBytes)
                 {
-                    await Problems.Large(options.MaxApplicationBytes, $"application '{file.FileName}'").ExecuteAsync(context).ConfigureAwait(false);
-                    return;
+                    var message = string.Create(CultureInfo.InvariantCulture, $"The application is larger than the limit of {options.MaxApplicationBytes} bytes.");
+                    reads.Add(new BatchItem(file.FileName, null, new Diagnostic(SourceLocation.File(file.FileName), "MR1012", message)));
+                    continue;
                 }
 
                 using var stream = file.OpenReadStream();

@@ -6,10 +6,10 @@ namespace MineralRules.Server;
 /// <summary>RFC 9457 problem details the API answers with; invalid input lists its located diagnostics.</summary>
 internal static class Problems
 {
-    public const string InvalidApplication = "https://mineralrules.example/problems/invalid-application";
-    public const string TooLarge = "https://mineralrules.example/problems/too-large";
-    public const string UnsupportedMediaType = "https://mineralrules.example/problems/unsupported-media-type";
-    public const string NotFound = "https://mineralrules.example/problems/not-found";
+    public const string InvalidApplication = "urn:mineralrules:problem:invalid-application";
+    public const string TooLarge = "urn:mineralrules:problem:too-large";
+    public const string UnsupportedMediaType = "urn:mineralrules:problem:unsupported-media-type";
+    public const string NotFound = "urn:mineralrules:problem:not-found";
 
     /// <summary>400: the application could not be read, validated or matched with a rule set.</summary>
     public static IResult Invalid(IReadOnlyList<Diagnostic> diagnostics, CultureInfo culture, string? detail = null) =>

@@ -205,6 +205,21 @@ public sealed class ServerApiTests
     }
 
     [Test]
+    public async Task Batch_FileOverTheLimit_IsAnInvalidResultAndTheOthersAreChecked()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("id: A\n# " + new string('x', 70 * 1024) + "\n")), "files", "big.yaml");
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(SamplePath(FailingSample))), "files", "fail.yaml");
+
+        using var response = await Client.PostAsync("/api/v1/check/batch", form);
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(results.Select(r => r!["decision"]!.GetValue<string>()), Is.EqualTo(new[] { "invalid", "non-compliant" }));
+        Assert.That(results[0]!["diagnostics"]![0]!["code"]!.GetValue<string>(), Is.EqualTo("MR1012"));
+    }
+
+    [Test]
     public async Task Batch_NotAnArray_Is400()
     {
         using var response = await Client.PostAsync("/api/v1/check/batch", new StringContent("{\"id\": \"A\"}", Encoding.UTF8, "application/json"));

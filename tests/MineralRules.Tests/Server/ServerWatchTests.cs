@@ -12,6 +12,7 @@ namespace MineralRules.Tests.Server;
 /// last good rules serving while the status lists its errors with file and line.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // The 2 s budget of a reload is measured, so no other test of this assembly runs meanwhile.
 public sealed class ServerWatchTests
 {
     private const string Sample = "5.2.1/coal.new-underground.min-capacity.fail.yaml";
@@ -30,6 +31,7 @@ public sealed class ServerWatchTests
         var clock = Stopwatch.StartNew();
         var decision = await PollAsync(server, d => d == "compliant", TimeSpan.FromSeconds(2));
 
+        TestContext.Out.WriteLine($"served the edit after {clock.ElapsedMilliseconds} ms");
         Assert.That(decision, Is.EqualTo("compliant"), $"still '{decision}' {clock.ElapsedMilliseconds} ms after the edit");
         var status = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/status"))!;
         Assert.That(status["watching"]!.GetValue<bool>(), Is.True);
