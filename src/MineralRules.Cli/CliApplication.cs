@@ -42,6 +42,7 @@ internal static class CliApplication
             DiffCommand.Create(output, error),
             SealCommand.Create(output, error),
             NewVersionCommand.Create(output, error),
+            RulebookCommand.Create(output, error), RulebookCommand.Explain(output, error),
             ServeCommand.Create(output, error),
         };
 

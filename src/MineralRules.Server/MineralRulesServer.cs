@@ -90,8 +90,8 @@ public static class MineralRulesServer
         app.MapApi(rules, options);
         app.MapPreview(rules, options);
 
-        // The rulebook (src/MineralRules.Rulebook, issue 14 point 3) is mounted here, at "/"; until it is merged, "/" opens the preview.
-        app.MapGet("/", () => Results.Redirect("/preview")).ExcludeFromDescription();
+        // The rulebook (src/MineralRules.Rulebook, docs/rulebook.md) at "/", rebuilt from the rules being served.
+        app.MapRulebook(rules, options);
         return app;
     }
 }

@@ -15,6 +15,8 @@ public sealed class CompiledRuleSet
     private readonly RuleIndex _index;
     private readonly FieldCatalog _fields;
     private IReadOnlyList<RuleSummary>? _summaries;
+    private IReadOnlyList<RuleDescription>? _descriptions;
+    private IReadOnlyList<ClauseText>? _clauses;
 
     internal CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<CompiledRule> rules, FieldCatalog fields)
     {
@@ -37,6 +39,19 @@ public sealed class CompiledRuleSet
     /// in the rule file's words. Built when first read, then shared.
     /// </summary>
     public IReadOnlyList<RuleSummary> Rules => LazyInitializer.EnsureInitialized(ref _summaries, () => [.. _rules.Select(r => RuleSummaries.From(r.Definition))]);
+
+    /// <summary>
+    /// Every rule in plain words, Chinese and English, in evaluation order (the rulebook, <c>explain</c>): scope,
+    /// condition, thresholds with unit and boundary reading, outcome, texts and citations. Built when first read, then shared.
+    /// </summary>
+    public IReadOnlyList<RuleDescription> Descriptions => LazyInitializer.EnsureInitialized(ref _descriptions, () =>
+        [.. _rules.Zip(Rules, (rule, summary) => Rulebook.PlainWords.Describe(rule.Definition, summary, Definition))]);
+
+    /// <summary>
+    /// Every clause of the plan the rule set indexes, in the plan's order (then any clause a rule cites outside the
+    /// index): number, title, status and reason, the plan's own words, the quoted passages and the rules citing it.
+    /// </summary>
+    public IReadOnlyList<ClauseText> Clauses => LazyInitializer.EnsureInitialized(ref _clauses, () => ClauseTexts.From(Definition));
 
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 

@@ -85,6 +85,9 @@ internal sealed class ConditionForms
     /// <summary>A condition on one line, as the rule file says it.</summary>
     public static string Render(ConditionDefinition condition) => condition.Form.Render(condition);
 
+    /// <summary>A condition in plain words, in Chinese or English (<see cref="Rulebook.PlainWords"/>).</summary>
+    public static string Describe(ConditionDefinition condition, bool zh) => condition.Form.Describe(condition, zh);
+
     /// <summary>The fields a condition reads (composites: their parts'), in the order written.</summary>
     public static IEnumerable<string> FieldsRead(ConditionDefinition? condition) => condition is null ? [] : condition.Form.FieldsRead(condition);
 

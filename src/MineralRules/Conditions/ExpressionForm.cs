@@ -45,6 +45,8 @@ internal sealed class ExpressionForm : ConditionForm<ExpressionCondition, BoundE
 
     protected override string Render(ExpressionCondition c) => $"expression \"{c.Text}\"";
 
+    protected override string Describe(ExpressionCondition c, bool zh) => Rulebook.PlainWords.Expression(c.Text, zh);
+
     protected override IEnumerable<string> FieldsRead(ExpressionCondition c) => [];
 
     public override JsonNode Schema(string name) => FormSchema.Parse("""

@@ -59,6 +59,8 @@ internal sealed class ProhibitedForm : ConditionForm<ProhibitedCondition, BoundP
 
     protected override IEnumerable<string> FieldsRead(ProhibitedCondition c) => [];
 
+    protected override string Describe(ProhibitedCondition c, bool zh) => Rulebook.PlainWords.Prohibited(zh);
+
     public override JsonNode Schema(string name) => FormSchema.Parse("""{ "const": true }""");
 }
 
@@ -94,6 +96,8 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
         [new(ApplicationFields.Scale, _ => "the scale the capacity gives (国土资发〔2004〕208号)")];
 
     protected override string Render(ScaleMatchesCapacityCondition c) => "scale matches capacity";
+
+    protected override string Describe(ScaleMatchesCapacityCondition c, bool zh) => Rulebook.PlainWords.ScaleMatchesCapacity(zh);
 
     protected override IEnumerable<string> FieldsRead(ScaleMatchesCapacityCondition c) => [ApplicationFields.Scale.Path, ApplicationFields.Capacity.Path];
 

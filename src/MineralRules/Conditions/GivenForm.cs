@@ -82,6 +82,8 @@ internal sealed class GivenForm : ConditionForm<GivenCondition, BoundGiven>
 
     protected override string Render(GivenCondition c) => $"{c.Field} given";
 
+    protected override string Describe(GivenCondition c, bool zh) => Rulebook.PlainWords.Given(c.Field, zh);
+
     protected override IEnumerable<string> FieldsRead(GivenCondition c) => [c.Field];
 
     public override JsonNode Schema(string name)

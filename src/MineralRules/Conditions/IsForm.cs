@@ -84,6 +84,8 @@ internal sealed class IsForm : ConditionForm<IsCondition, BoundIs>
 
     protected override string Render(IsCondition c) => $"{c.Field} is {c.Value.Value}";
 
+    protected override string Describe(IsCondition c, bool zh) => Rulebook.PlainWords.Is(c.Field, c.Value.Value, zh);
+
     protected override IEnumerable<string> FieldsRead(IsCondition c) => [c.Field];
 
     protected override void Summarize(IsCondition c, bool inScope, List<RuleThreshold> thresholds, List<RuleValueList> lists) =>

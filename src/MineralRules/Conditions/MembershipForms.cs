@@ -107,6 +107,8 @@ internal sealed class MembershipForm : ConditionForm<MembershipCondition, BoundM
 
     protected override string Render(MembershipCondition c) => $"{c.Field} {(c.Negated ? "none of" : "one of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]";
 
+    protected override string Describe(MembershipCondition c, bool zh) => Rulebook.PlainWords.Among(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, zh);
+
     protected override IEnumerable<string> FieldsRead(MembershipCondition c) => [c.Field];
 
     protected override void Summarize(MembershipCondition c, bool inScope, List<RuleThreshold> thresholds, List<RuleValueList> lists) =>
@@ -174,6 +176,8 @@ internal sealed class IncludesForm : ConditionForm<IncludesCondition, BoundInclu
         [new(c.Field, _ => (c.Negated ? "includes none of " : "includes one of ") + FactText.Words(c.Values, c.Field))];
 
     protected override string Render(IncludesCondition c) => $"{c.Field} {(c.Negated ? "includes none of" : "includes any of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]";
+
+    protected override string Describe(IncludesCondition c, bool zh) => Rulebook.PlainWords.Includes(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, zh);
 
     protected override IEnumerable<string> FieldsRead(IncludesCondition c) => [c.Field];
 

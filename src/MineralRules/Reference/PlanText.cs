@@ -91,6 +91,22 @@ internal sealed partial class PlanText
         return ContainsInOrder(Compact(body), quote);
     }
 
+    /// <summary>
+    /// The clause's own words, as published (line breaks kept, each line trimmed): from its heading to the next heading
+    /// of any level, so a chapter or section gives its lead-in without its parts; empty for a clause the plan lacks.
+    /// </summary>
+    public string OwnText(string reference)
+    {
+        if (!_clauses.TryGetValue(reference, out var clause))
+        {
+            return string.Empty;
+        }
+
+        var index = Clauses.ToList().IndexOf(clause);
+        var end = index + 1 < Clauses.Count ? Clauses[index + 1].Line : _lines.Length + 1;
+        return string.Join("\n", _lines[(clause.Line - 1)..(end - 1)].Select(l => l.Trim()).Where(l => l.Length > 0));
+    }
+
     private static bool ContainsInOrder(string compactText, string quote)
     {
         var parts = Compact(quote).Split('…', StringSplitOptions.RemoveEmptyEntries);

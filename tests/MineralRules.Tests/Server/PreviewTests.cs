@@ -19,12 +19,18 @@ public sealed class PreviewTests
     public async Task StopAsync() => await _server.DisposeAsync();
 
     [Test]
-    public async Task Root_RedirectsToThePreview()
+    public async Task Root_IsTheRulebookAndItsSearch()
     {
-        using var response = await _server.Client.GetAsync("/");
+        using var index = await _server.Client.GetAsync("/");
+        var search = await _server.Client.GetStringAsync("/search?q=5.2.1");
+        using var missing = await _server.Client.GetAsync("/no/such/page.html");
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/preview"));
+        Assert.That(index.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(index.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+        Assert.That(await index.Content.ReadAsStringAsync(), Does.Contain("Rulebook"));
+        Assert.That(search, Does.Contain("5.2.1").And.Contain("coal.new-underground.min-capacity"));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(missing.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
     }
 
     [Test]
