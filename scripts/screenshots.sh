@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 mkdir -p docs/images
 dotnet build tests/MineralRules.BrowserTests -c Release
 MINERALRULES_SCREENSHOTS="$PWD/docs/images" dotnet test tests/MineralRules.BrowserTests -c Release --no-build \
-  --filter "FullyQualifiedName~Preview_PastedApplication_ShowsFailingClauseAndRemedy"
-ls -l docs/images/preview.png
+  --filter "FullyQualifiedName~Preview_PastedApplication_ShowsFailingClauseAndRemedy|FullyQualifiedName~Rulebook_SearchClause521"
+ls -l docs/images/preview.png docs/images/rulebook.png
