@@ -15,6 +15,7 @@ internal static class RuleSetLoader
         var diagnostics = new DiagnosticBag();
         var compiled = new List<CompiledRuleSet>();
         var versions = new List<VersionInfo>();
+        var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
         foreach (var unreadable in files.Where(f => f.Error is not null))
         {
             diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
@@ -38,7 +39,7 @@ internal static class RuleSetLoader
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
-            var definition = new RuleSetReader(diagnostics, forms).Read(folder, manifest, ruleFiles);
+            var definition = new RuleSetReader(diagnostics, forms, plans).Read(folder, manifest, ruleFiles);
             definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed } };
             if (definition.ManifestValid)
             {
