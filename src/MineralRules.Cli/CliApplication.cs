@@ -57,6 +57,7 @@ internal static class CliApplication
             SealCommand.Create(output, error, text),
             NewVersionCommand.Create(output, error, text),
             RulebookCommand.Create(output, error, text), RulebookCommand.Explain(output, error, text),
+            ServeCommand.Create(output, error, text),
         };
         foreach (var option in root.Options)
         {

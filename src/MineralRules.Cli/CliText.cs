@@ -44,6 +44,18 @@ internal sealed class CliText
         DiffUsage = "error: compare two versions of one folder with `mineralrules diff --from 1.0.0 --to 2.0.0 [--rules <folder>]`, or two folders with `mineralrules diff <old-rules> <new-rules>`.",
         DiffNoVersion = "no version {0} in {2}; versions: {3}.",
         DiffDifferentRuleSets = "{0} and {1} are versions of different rule sets in {2}; versions: {3}.",
+        ServeCommand = "Serve the HTTP API, the rulebook and the preview page (docs/server.md).",
+        ServePort = "The TCP port to listen on (default 5080).",
+        ServeBind = "The address to listen on (default 127.0.0.1, this machine only); * for every interface.",
+        ServeWatch = "Reload the --rules folder when a file in it changes; a broken edit keeps the last good rules serving.",
+        ServeSamples = "A folder of sample applications the rulebook shows and the preview page offers to load.",
+        ServeBadBind = "error: --bind '{0}' is not an IP address, localhost or *.",
+        ServeWatchNeedsRules = "warning: --watch needs --rules <folder>: the rules embedded in the tool cannot change, so nothing is watched.",
+        ServeNotLoaded = "The rule sets in '{0}' did not load ({1} error(s)); nothing is served.",
+        ServeEmbeddedName = "the tool (embedded)",
+        ServeWatching = ", watching for edits",
+        Serving = "Serving the rules from {0}{1} on http://{2}:{3}/ — the rulebook at /, the preview at /preview, the API at /api/v1, its OpenAPI document at /openapi/v1.json. Ctrl+C stops.",
+        ServeCannotListen = "error: cannot listen on {0}:{1}: {2}",
         LintCommand = "Check rule files for mistakes, without any application.",
         LintFolder = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
         LintErrors = "{0} error(s) in {1}; the rule set will not load until they are fixed.",
@@ -118,6 +130,18 @@ internal sealed class CliText
         DiffUsage = "error: 比较同一文件夹中的两个版本请用 `mineralrules diff --from 1.0.0 --to 2.0.0 [--rules <folder>]`，比较两个文件夹请用 `mineralrules diff <old-rules> <new-rules>`。",
         DiffNoVersion = "{2} 中没有版本 {0}；已有的版本：{3}。",
         DiffDifferentRuleSets = "{2} 中的 {0} 和 {1} 是不同规则集的版本；已有的版本：{3}。",
+        ServeCommand = "提供 HTTP API、规则手册和预览页面（见 docs/server.md）。",
+        ServePort = "监听的 TCP 端口（默认 5080）。",
+        ServeBind = "监听的地址（默认 127.0.0.1，仅本机）；* 表示所有网络接口。",
+        ServeWatch = "--rules 文件夹中的文件改动时重新加载；改坏的编辑不会生效，继续使用上一次正确的规则。",
+        ServeSamples = "样例申请所在的文件夹：规则手册列出它们，预览页面可以载入它们。",
+        ServeBadBind = "error: --bind '{0}' 不是 IP 地址、localhost 或 *。",
+        ServeWatchNeedsRules = "warning: --watch 需要配合 --rules <folder> 使用：工具内置的规则不会改动，因此不监视任何文件。",
+        ServeNotLoaded = "'{0}' 中的规则集未能加载（{1} 个错误）；不提供服务。",
+        ServeEmbeddedName = "工具内置的规则",
+        ServeWatching = "，并监视改动",
+        Serving = "正在提供 {0} 中的规则{1}，地址 http://{2}:{3}/ —— 规则手册在 /，预览在 /preview，API 在 /api/v1，其 OpenAPI 文档在 /openapi/v1.json。按 Ctrl+C 停止。",
+        ServeCannotListen = "error: 无法在 {0}:{1} 上监听：{2}",
         LintCommand = "检查规则文件中的错误，无需任何申请。",
         LintFolder = "规则集文件夹（rules/<id>/<version>/）；不写时检查工具内置的规则。",
         LintErrors = "{1} 中有 {0} 个错误；修正之前该规则集无法加载。",
@@ -221,6 +245,30 @@ internal sealed class CliText
     public required string DiffNoVersion { get; init; }
 
     public required string DiffDifferentRuleSets { get; init; }
+
+    public required string ServeCommand { get; init; }
+
+    public required string ServePort { get; init; }
+
+    public required string ServeBind { get; init; }
+
+    public required string ServeWatch { get; init; }
+
+    public required string ServeSamples { get; init; }
+
+    public required string ServeBadBind { get; init; }
+
+    public required string ServeWatchNeedsRules { get; init; }
+
+    public required string ServeNotLoaded { get; init; }
+
+    public required string ServeEmbeddedName { get; init; }
+
+    public required string ServeWatching { get; init; }
+
+    public required string Serving { get; init; }
+
+    public required string ServeCannotListen { get; init; }
 
     public required string LintCommand { get; init; }
 

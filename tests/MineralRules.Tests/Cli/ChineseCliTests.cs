@@ -21,7 +21,7 @@ public sealed partial class ChineseCliTests
     private static readonly HashSet<string> Allowed = new(
         [
             "error", "warning", "text", "json", "junit", "sarif", "markdown", "SARIF", "JSON", "YAML", "UTF", "true", "false",
-            "check", "lint", "test", "coverage", "diff", "seal", "rulebook", "explain", "failures", "mineralrules", "embedded", "expect", "zh", "en", "zh-CN", "en-US",
+            "check", "lint", "test", "coverage", "diff", "seal", "rulebook", "explain", "serve", "new-version", "HTTP", "API", "failures", "mineralrules", "embedded", "expect", "zh", "en", "zh-CN", "en-US",
             "pass", "fail", "review", "compliant", "non-compliant", "needs-review", "not-applicable", "note", "decision",
             "Description", "default", "paths", "folder", "rules", "condition", "scope", "outcome", "message", "remedy", "exemptable",
             "GB", "EPSG", "Unicode", "testhost", "MineralRules",

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+
+namespace MineralRules.Server;
+
+/// <summary>
+/// The rules the server answers with: one <see cref="RuleSetHost"/> (the last good catalog), and, with
+/// <see cref="ServerOptions.Watch"/>, a watcher of the rules folder that reloads it after a quiet spell. A broken edit
+/// leaves the last good rules serving; its diagnostics stay in <see cref="Errors"/> until an edit loads.
+/// </summary>
+internal sealed class ServedRules : IDisposable
+{
+    private readonly ILogger _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Timer? _debounce;
+    private readonly TimeSpan _quiet;
+    private readonly Lock _reloading = new();
+    private ReloadState _state;
+
+    private ServedRules(RuleSetCatalog catalog, IReadOnlyList<Diagnostic> warnings, string? folder, bool watch, TimeSpan quiet, ILogger logger)
+    {
+        Host = new RuleSetHost(catalog, logger);
+        Folder = folder;
+        _logger = logger;
+        _quiet = quiet;
+        _state = new ReloadState(DateTimeOffset.UtcNow, true, [], $"Loaded the rule sets from {catalog.Source}.", warnings);
+        if (watch && folder is not null)
+        {
+            _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+            _watcher = new FileSystemWatcher(Path.GetFullPath(folder))
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            _watcher.Changed += OnChange;
+            _watcher.Created += OnChange;
+            _watcher.Deleted += OnChange;
+            _watcher.Renamed += OnChange;
+            _watcher.Error += (_, e) => ServerLog.WatchError(_logger, e.GetException().Message);
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    /// <summary>The host every request evaluates with (read <see cref="RuleSetHost.Current"/> once per request).</summary>
+    public RuleSetHost Host { get; }
+
+    /// <summary>The rules folder, or null for the embedded rules.</summary>
+    public string? Folder { get; }
+
+    /// <summary>True while the folder is watched.</summary>
+    public bool Watching => _watcher is not null;
+
+    /// <summary>The latest load or reload: when, whether it was served, and its diagnostics.</summary>
+    public ReloadState State => Volatile.Read(ref _state);
+
+    /// <summary>The errors of the latest reload (the rules being served are older than the folder), empty when it loaded.</summary>
+    public IReadOnlyList<Diagnostic> Errors => State.Reloaded ? [] : State.Diagnostics;
+
+    /// <summary>Loads the rules once; null with every diagnostic when they do not load.</summary>
+    /// <param name="options">The server's options.</param>
+    /// <param name="logger">Where reloads are logged.</param>
+    /// <param name="diagnostics">Every diagnostic of the first load.</param>
+    /// <returns>The served rules, or null.</returns>
+    public static ServedRules? TryLoad(ServerOptions options, ILogger logger, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var loaded = options.RulesFolder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(options.RulesFolder);
+        diagnostics = loaded.Diagnostics;
+        if (loaded.Catalog is not { } catalog)
+        {
+            return null;
+        }
+
+        // The folder as given, so diagnostics name files as lint does (rules/<id>/<version>/<file>:line:column).
+        return new ServedRules(catalog, loaded.Warnings, options.RulesFolder, options.Watch, options.WatchDebounce, logger);
+    }
+
+    /// <summary>Reloads the folder now (the watcher calls this after a quiet spell); nothing for the embedded rules.</summary>
+    /// <returns>The state after the reload.</returns>
+    public ReloadState Reload()
+    {
+        if (Folder is null)
+        {
+            return State;
+        }
+
+        // One reload at a time, so the state written last is the one of the rules loaded last.
+        lock (_reloading)
+        {
+            IReadOnlyList<Diagnostic> warnings = [];
+            var result = Host.Reload(
+                () =>
+                {
+                    var loaded = RuleSetCatalog.TryLoadFromFolder(Folder);
+                    warnings = loaded.Warnings;
+                    return loaded;
+                },
+                Folder);
+            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message, warnings);
+            Volatile.Write(ref _state, state);
+            return state;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+    }
+
+    // Editors write a file in several steps (truncate, write, rename): every event restarts the quiet spell.
+    private void OnChange(object sender, FileSystemEventArgs e) => _debounce?.Change(_quiet, Timeout.InfiniteTimeSpan);
+}
+
+/// <summary>The latest load or reload of the served rules.</summary>
+/// <param name="At">When it happened.</param>
+/// <param name="Reloaded">True when its rules are the ones served.</param>
+/// <param name="Diagnostics">Every diagnostic it gave (errors when refused; warnings may come with a load).</param>
+/// <param name="Message">One line saying what happened.</param>
+/// <param name="Warnings">Lint's warnings of the files read (full-width punctuation …), whether or not they loaded.</param>
+internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message, IReadOnlyList<Diagnostic> Warnings);

@@ -1,0 +1,38 @@
+namespace MineralRules.Server;
+
+/// <summary>How <see cref="MineralRulesServer"/> serves: which rules, where it listens, and its limits (docs/server.md).</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The default port of <c>mineralrules serve</c>.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>A folder of rule sets (rules/&lt;id&gt;/&lt;version&gt;/); null for the rules embedded in the library.</summary>
+    public string? RulesFolder { get; init; }
+
+    /// <summary>Reload <see cref="RulesFolder"/> when a file below it changes (debounced); ignored without a folder.</summary>
+    public bool Watch { get; init; }
+
+    /// <summary>A folder of sample applications the preview offers to load; null for none.</summary>
+    public string? SamplesFolder { get; init; }
+
+    /// <summary>The address to listen on: an IP address, <c>localhost</c>, or <c>*</c> for every interface. Loopback by default.</summary>
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>The TCP port; 0 picks a free one (read it from the started application's URLs).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>The largest application document accepted, in bytes (1 MiB by default); a larger one is answered 413.</summary>
+    public long MaxApplicationBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The largest batch request body, in bytes (32 MiB by default); a larger one is answered 413.</summary>
+    public long MaxBatchBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>The most applications in one batch (1,000 by default).</summary>
+    public int MaxBatchApplications { get; init; } = 1000;
+
+    /// <summary>How long one request may take before it is answered 503 (30 s by default).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the watcher waits after the last change before it reloads (300 ms by default).</summary>
+    public TimeSpan WatchDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
+}
