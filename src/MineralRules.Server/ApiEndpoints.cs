@@ -48,10 +48,10 @@ internal static class ApiEndpoints
 
         api.MapGet("/rule-sets/{id}/{version}/rules", (string id, string version) =>
                 rules.Host.Current.Find(version, id) is { } ruleSet
-                    ? Results.Json(ruleSet.Rules, RuleJson)
+                    ? Results.Json(RulesInWords(ruleSet), RuleJson)
                     : Problems.Missing($"No rule set {id} {version} is served; GET /api/v1/rule-sets lists them."))
             .WithName("rules")
-            .WithSummary("Every rule of a rule set: id, clause, outcome, scope, thresholds, lists, basis, remedy, interpretation.")
+            .WithSummary("Every rule of a rule set: id, clause, outcome, scope, thresholds, lists, basis, remedy, interpretation, and `inWords`: the same in plain words, Chinese and English (as the rulebook and `mineralrules explain` word it).")
             .Produces<IReadOnlyList<RuleSummary>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -59,6 +59,21 @@ internal static class ApiEndpoints
             .WithName("status")
             .WithSummary("The rules served, the last reload, and the errors of the watched folder when its latest edit did not load.")
             .Produces<StatusBody>();
+    }
+
+    /// <summary>Each rule's summary with its plain-words description beside it (<c>inWords</c>).</summary>
+    private static System.Text.Json.Nodes.JsonArray RulesInWords(CompiledRuleSet ruleSet)
+    {
+        var words = ruleSet.Descriptions.ToDictionary(d => d.RuleId, StringComparer.Ordinal);
+        var array = new System.Text.Json.Nodes.JsonArray();
+        foreach (var rule in ruleSet.Rules)
+        {
+            var node = System.Text.Json.JsonSerializer.SerializeToNode(rule, RuleJson)!.AsObject();
+            node["inWords"] = words.TryGetValue(rule.Id, out var description) ? System.Text.Json.JsonSerializer.SerializeToNode(description, RuleJson) : null;
+            array.Add(node);
+        }
+
+        return array;
     }
 
     private static async Task<IResult> CheckAsync(HttpContext context, ServedRules rules, ServerOptions options)

@@ -252,6 +252,8 @@ public sealed class ServerApiTests
         Assert.That(rule["thresholds"]![0]!["value"]!.GetValue<string>(), Does.Contain("300"));
         Assert.That(rule["remedy"]!["zh"]!.GetValue<string>(), Is.Not.Empty);
         Assert.That(rule["interpretation"]!["en"]!.GetValue<string>(), Does.Contain("300"));
+        Assert.That(rule["inWords"]!["scope"]!["zh"]!.GetValue<string>(), Does.Contain("煤"));
+        Assert.That(rule["inWords"]!["thresholds"]![0]!["zh"]!.GetValue<string>(), Does.Contain("300"));
     }
 
     [Test]
