@@ -42,7 +42,7 @@ internal static class ColdStart
                 var wall = Stopwatch.StartNew();
                 var (exit, line) = Run(dotnet, Path.Combine(folder, "MineralRules.ColdStart.dll"));
                 var parts = line.Trim().Split(' ');
-                if (exit != 0 || parts.Length != 4)
+                if (exit != 0 || parts.Length != 6)
                 {
                     throw new InvalidOperationException($"The cold start host ({name}) exited {exit}: {line}");
                 }
@@ -50,7 +50,7 @@ internal static class ColdStart
                 var load = double.Parse(parts[0], CultureInfo.InvariantCulture);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"cold run {run + 1}, {name}: LoadEmbedded {load:F1} ms (again in the same process: {parts[2]} ms); process start to loaded {parts[1]} ms; whole child {wall.Elapsed.TotalMilliseconds:F0} ms"));
+                    $"cold run {run + 1}, {name}: LoadEmbedded {load:F1} ms (again in the same process: {parts[2]} ms; {parts[4]} methods JIT-compiled in {parts[5]} ms); process start to loaded {parts[1]} ms; whole child {wall.Elapsed.TotalMilliseconds:F0} ms"));
                 loads[k].Add(load);
             }
         }

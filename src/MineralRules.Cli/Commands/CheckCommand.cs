@@ -53,8 +53,8 @@ internal static class CheckCommand
         return command;
     }
 
-    /// <summary>How a check is shown: failures only, and whether standard error is a terminal (for the progress bar).</summary>
-    public sealed record CheckSettings(bool OnlyFailures = false, bool ErrorIsTerminal = false);
+    /// <summary>How a check is shown: failures only, whether standard error is a terminal (for the progress bar), and how long a run lasts before the bar shows (<see cref="Progress.Delay"/> unless given: tests).</summary>
+    public sealed record CheckSettings(bool OnlyFailures = false, bool ErrorIsTerminal = false, TimeSpan? ProgressDelay = null);
 
     public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null)
     {
@@ -81,11 +81,12 @@ internal static class CheckCommand
             reporter = ResultReporters.OnlyFailures(reporter);
         }
 
-        var progress = new Progress(error, files.Count, settings.ErrorIsTerminal);
+        var progress = new Progress(error, files.Count, settings.ErrorIsTerminal, settings.ProgressDelay);
         var worst = ExitCodes.Compliant;
 
-        // Reading and evaluating run on every core; results come back in the files' order and are written as they
-        // arrive, so output is stable and nothing is held for the whole corpus.
+        // Reading and evaluating run on every core; results come back in the files' order and reach the reporter as
+        // they arrive, so output is stable. The streaming formats write each at once; text and Markdown hold their
+        // details until the end (the summary first).
         var checkedFiles = files
             .AsParallel()
             .AsOrdered()
@@ -102,8 +103,8 @@ internal static class CheckCommand
             reporter.ReportInvalid(new InvalidApplication(source, [problem with { Location = problem.Location with { Path = source } }]));
         }
 
-        // Text and Markdown are written at the end (summary first); the other formats stream, so the bar is wiped first.
-        var streams = format is "json" or "junit" or "sarif";
+        // A report written only at the end (summary first) leaves the bar standing; one that streams has it wiped first.
+        var streams = !reporter.WritesAtCompletion;
         foreach (var item in checkedFiles)
         {
             if (streams || item.Result is null)

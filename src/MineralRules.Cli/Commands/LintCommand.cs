@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -50,9 +51,19 @@ internal static class LintCommand
         output.WriteLine("In force:");
         foreach (var range in RuleSetVersions.Ranges(catalog))
         {
-            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {range}");
+            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {InWords(range)}");
         }
 
         return ExitCodes.Compliant;
+    }
+
+    /// <summary>A range in words, e.g. <c>2022-08-19 – open; supersedes 1.0.0</c>.</summary>
+    internal static string InWords(EffectiveRange range)
+    {
+        var next = range.SupersededBy is not { } by ? null : by.Id == range.RuleSet.Id ? by.Version : $"{by.Id} {by.Version}";
+        var words = !range.InForceByDate
+            ? $"{range.From:yyyy-MM-dd}, superseded by {next} the same day (never picked by date; checked with --rule-set-version {range.RuleSet.Version})"
+            : $"{range.From:yyyy-MM-dd} – {(range.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")}{(next is not null ? $"; superseded by {next}" : string.Empty)}";
+        return range.Supersedes is null ? words : $"{words}; supersedes {range.Supersedes}";
     }
 }

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
 /// <summary>
 /// <c>mineralrules new-version &lt;from&gt; &lt;to&gt; --effective-from &lt;date&gt; [--rules &lt;folder&gt;]</c>: scaffolds
-/// <c>rules/&lt;id&gt;/&lt;to&gt;/</c> as a copy of version <c>from</c> with its manifest updated (version, effectiveFrom,
-/// supersedes <c>from</c>) and no <c>seal.yaml</c>: a draft until <c>mineralrules seal</c>. Refuses a target that exists,
-/// a date not after <c>from</c>'s effective-from, and a version that is not MAJOR.MINOR.PATCH above <c>from</c>.
+/// <c>&lt;to&gt;/</c> beside <c>from</c>'s own folder as a copy of version <c>from</c> with its manifest updated (version,
+/// effectiveFrom, supersedes <c>from</c>) and no <c>seal.yaml</c>: a draft until <c>mineralrules seal</c>. Refuses a
+/// target that exists, a <c>from</c> that is not the latest version of its id (a copy of an older one would drop the
+/// edits since), a date not after the latest version's effective-from (all versions in a folder form one timeline),
+/// and a version that is not MAJOR.MINOR.PATCH above <c>from</c>.
 /// Exit 0 created, 2 refused (nothing is written).
 /// </summary>
 internal static partial class NewVersionCommand
@@ -59,18 +62,29 @@ internal static partial class NewVersionCommand
         }
 
         var source = sources[0].Info;
-        if (catalog.RuleSets.FirstOrDefault(r => r.Info.Id == source.Id && Compare(r.Info.Version, to) >= 0) is { } higher)
+        var ofId = catalog.RuleSets.Where(r => r.Info.Id == source.Id).Select(r => r.Info.Version).ToList();
+        var highest = ofId.MaxBy(v => v, Comparer<string>.Create(RuleSetVersions.Compare))!;
+        if (highest != from)
         {
-            return Refuse(error, $"{to} is not above {higher.Info.Version}, already in {CommonOptions.Display(rulesFolder)}: a new version takes the next number (e.g. {Next(catalog.RuleSets.Where(r => r.Info.Id == source.Id).Select(r => r.Info.Version).MaxBy(v => v, Comparer<string>.Create(Compare))!)}).");
+            // A copy of an older version would silently drop the edits made in the versions after it.
+            return Refuse(error, $"{from} is not the latest version of {source.Id} in {CommonOptions.Display(rulesFolder)} ({highest} is): start the new version from {highest}, so that no edit made since {from} is lost.");
         }
 
-        if (date <= source.EffectiveFrom)
+        if (RuleSetVersions.Compare(to, from) <= 0)
         {
-            return Refuse(error, $"--effective-from {effectiveFrom} is not after {source.Id} {from}'s effective-from ({source.EffectiveFrom:yyyy-MM-dd}); a new version takes effect later than the one it supersedes.");
+            return Refuse(error, $"{to} is not above {from}, already in {CommonOptions.Display(rulesFolder)}: a new version takes the next number (e.g. {Next(from)}).");
         }
 
-        var fromFolder = Path.Combine(rulesFolder, source.Id, from);
-        var target = Path.Combine(rulesFolder, source.Id, to);
+        // All versions in a folder form one timeline: the new version takes effect after the last to take effect.
+        var latest = catalog.RuleSets[^1].Info;
+        if (date <= latest.EffectiveFrom)
+        {
+            return Refuse(error, $"--effective-from {effectiveFrom} is not after {latest.Id} {latest.Version}'s effective-from ({latest.EffectiveFrom:yyyy-MM-dd}); a new version takes effect later than every version already in {CommonOptions.Display(rulesFolder)}.");
+        }
+
+        // The version's own folder as loaded (its folder name need not be its version).
+        var fromFolder = source.Folder;
+        var target = Path.Combine(Path.GetDirectoryName(fromFolder)!, to);
         if (Directory.Exists(target) || File.Exists(target))
         {
             return Refuse(error, $"{CommonOptions.Display(target)} already exists; a version folder is never overwritten.");
@@ -86,9 +100,10 @@ internal static partial class NewVersionCommand
         output.WriteLine("Next:");
         output.WriteLine($"  1. edit the rules in {shown}/ and say why in manifest.yaml (supersedes.reason); preview with `mineralrules serve --rules {folder} --watch`");
         output.WriteLine($"  2. mineralrules lint {folder}");
-        output.WriteLine($"  3. mineralrules test samples/applications --rules {folder}");
-        output.WriteLine($"  4. mineralrules diff --from {from} --to {to} --rules {folder} --samples samples/applications");
-        output.WriteLine($"  5. mineralrules seal {shown}");
+        output.WriteLine($"  3. add samples dated on or after {effectiveFrom} (or copy samples and re-date them): a sample dated earlier is checked against the version in force on its date, so it shows no effect of your edit");
+        output.WriteLine($"  4. mineralrules test samples/applications --rules {folder}");
+        output.WriteLine($"  5. mineralrules diff --from {from} --to {to} --rules {folder} --samples samples/applications");
+        output.WriteLine($"  6. mineralrules seal {shown}");
         return ExitCodes.Compliant;
     }
 
@@ -182,38 +197,13 @@ internal static partial class NewVersionCommand
         return ExitCodes.InvalidInput;
     }
 
-    private static int Compare(string x, string y)
-    {
-        var a = Numbers(x);
-        var b = Numbers(y);
-        for (var i = 0; i < 3; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return a[i].CompareTo(b[i]);
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>MAJOR, MINOR and PATCH of a version (a pre-release suffix ignored; a missing or odd part is 0).</summary>
-    private static long[] Numbers(string version)
-    {
-        var parts = version.Split('-', 2)[0].Split('.');
-        var numbers = new long[3];
-        for (var i = 0; i < 3 && i < parts.Length; i++)
-        {
-            _ = long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]);
-        }
-
-        return numbers;
-    }
-
+    /// <summary>The next minor version after a MAJOR.MINOR.PATCH version, e.g. 2.1.0 after 2.0.3.</summary>
     private static string Next(string version)
     {
-        var numbers = Numbers(version);
-        return string.Create(CultureInfo.InvariantCulture, $"{numbers[0]}.{numbers[1] + 1}.0");
+        var parts = version.Split('-', 2)[0].Split('.');
+        var major = parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
+        var minor = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{major}.{minor + 1}.0");
     }
 
     [GeneratedRegex(@"^(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})$", RegexOptions.CultureInvariant)]

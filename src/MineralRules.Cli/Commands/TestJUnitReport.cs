@@ -95,7 +95,7 @@ internal static class TestJUnitReport
         [.. verdicts.Select(v => v.Clause.Ref).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The contract's word for a decision (<c>non-compliant</c>), as the library writes it.</summary>
-    private static string Code(Decision decision) => System.Text.Json.JsonSerializer.Serialize(decision, MineralRulesJson.Options).Trim('"');
+    private static string Code(Decision decision) => ResultJson.DecisionCode(decision);
 
     /// <summary>Characters XML cannot hold (control characters from a garbled file) written as \uXXXX.</summary>
     private static string Safe(string text) =>

@@ -275,13 +275,23 @@ internal static class Vocabularies
     /// <summary>The vocabularies of the facts rules compare by name.</summary>
     public static IReadOnlyList<IVocabulary> FactWords { get; } = [Permits, Actions, MiningMethods, Scales, Stages, Zones, GrantMethods, CoalRanks, Minerals];
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<Type, IVocabulary> ByType =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(FactWords, v => v.EnumType);
+    // Plain dictionaries: built in every process that loads rules, where a FrozenDictionary's construction (and loading
+    // its assembly) cost more at a cold load than its lookups over a dozen types ever return (docs/performance.md).
+    private static readonly Dictionary<Type, IVocabulary> ByType = ByEnumType(FactWords);
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<Type, IVocabulary> AnyByType =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
-            [.. FactWords, UnitConversions.CapacityUnits, UnitConversions.MassUnits, ResultVocabularies.Outcomes, ResultVocabularies.Decisions, ResultVocabularies.ExemptionStatuses],
-            v => v.EnumType);
+    private static readonly Dictionary<Type, IVocabulary> AnyByType =
+        ByEnumType([.. FactWords, UnitConversions.CapacityUnits, UnitConversions.MassUnits, ResultVocabularies.Outcomes, ResultVocabularies.Decisions, ResultVocabularies.ExemptionStatuses]);
+
+    private static Dictionary<Type, IVocabulary> ByEnumType(IEnumerable<IVocabulary> vocabularies)
+    {
+        var byType = new Dictionary<Type, IVocabulary>();
+        foreach (var vocabulary in vocabularies)
+        {
+            byType.Add(vocabulary.EnumType, vocabulary);
+        }
+
+        return byType;
+    }
 }
 
 /// <summary>Vocabularies of the result document.</summary>

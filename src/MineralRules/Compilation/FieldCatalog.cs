@@ -34,6 +34,7 @@ internal sealed class Field
         Kind = kind;
         ValueType = valueType;
         Read = read;
+        IsGiven = a => read(a) is not null;
         Vocabulary = kind switch
         {
             FieldKind.Word => Vocabularies.For(valueType),
@@ -67,6 +68,9 @@ internal sealed class Field
     /// <summary>Reads the value boxed (null when absent); for messages, not the hot path.</summary>
     public Func<Application, object?> Read { get; }
 
+    /// <summary>Whether the application gives the field (what <see cref="Read"/> returns is not null), without boxing a value.</summary>
+    public Func<Application, bool> IsGiven { get; private init; }
+
     /// <summary>Booleans.</summary>
     public Func<Application, bool?>? ReadBoolean { get; private init; }
 
@@ -95,16 +99,16 @@ internal sealed class Field
     public Type AccessType => ValueType.IsValueType ? typeof(Nullable<>).MakeGenericType(ValueType) : ValueType;
 
     public static Field Boolean(string path, string zh, Func<Application, bool?> read) =>
-        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a)) { ReadBoolean = read };
+        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a)) { ReadBoolean = read, IsGiven = a => read(a) is not null };
 
     public static Field Integer(string path, string zh, Func<Application, int?> read) =>
-        new(path, zh, FieldKind.Integer, typeof(int), a => read(a)) { ReadInteger = read, ReadNumber = a => read(a) };
+        new(path, zh, FieldKind.Integer, typeof(int), a => read(a)) { ReadInteger = read, ReadNumber = a => read(a), IsGiven = a => read(a) is not null };
 
     public static Field Number(string path, string zh, Func<Application, decimal?> read) =>
-        new(path, zh, FieldKind.Decimal, typeof(decimal), a => read(a)) { ReadNumber = read };
+        new(path, zh, FieldKind.Decimal, typeof(decimal), a => read(a)) { ReadNumber = read, IsGiven = a => read(a) is not null };
 
     public static Field Date(string path, string zh, Func<Application, DateOnly?> read) =>
-        new(path, zh, FieldKind.Date, typeof(DateOnly), a => read(a)) { ReadDate = read };
+        new(path, zh, FieldKind.Date, typeof(DateOnly), a => read(a)) { ReadDate = read, IsGiven = a => read(a) is not null };
 
     public static Field Capacity(string path, string zh, Func<Application, Capacity?> read) =>
         new(path, zh, FieldKind.Capacity, typeof(Capacity), read) { ReadCapacity = read };
@@ -114,14 +118,14 @@ internal sealed class Field
 
     public static Field Word<T>(string path, string zh, Func<Application, T?> read)
         where T : struct, Enum =>
-        new(path, zh, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? (int)(object)v : null };
+        new(path, zh, FieldKind.Word, typeof(T), a => read(a)) { ReadInteger = a => read(a) is { } v ? (int)(object)v : null, IsGiven = a => read(a) is not null };
 
     /// <summary>
     /// A mark: a boolean whose <c>true</c> can only raise a review, read as false when absent (clauses.md: "Marks"),
     /// so it never makes a rule ask for it.
     /// </summary>
     public static Field Mark(string path, string zh, Func<Application, bool?> read) =>
-        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true };
+        new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true, IsGiven = static _ => true };
 
     public static Field Words<T>(string path, string zh, Func<Application, IReadOnlyList<T>?> read)
         where T : struct, Enum =>

@@ -11,24 +11,41 @@ namespace MineralRules.Compilation;
 /// </summary>
 internal sealed class ScaleDerivation
 {
-    private readonly (ScaleRow Row, CapacityUnit Unit)[][] _rowsByMineral;
+    private readonly RowInUnit[][] _rowsByMineral;
 
     public ScaleDerivation(ScaleTable table)
     {
-        var minerals = Enum.GetValues<Mineral>();
-        _rowsByMineral = new (ScaleRow, CapacityUnit)[minerals.Length][];
-        foreach (var mineral in minerals)
+        // Plain loops over the library's own types: LINQ over tuples and enums here was JIT-compiled at every cold load.
+        var mineralCount = Enum.GetValuesAsUnderlyingType(typeof(Mineral)).Length;
+        _rowsByMineral = new RowInUnit[mineralCount][];
+        var rows = new List<RowInUnit>();
+        for (var mineral = 0; mineral < mineralCount; mineral++)
         {
-            // Each row's unit is parsed here, once; a row whose unit does not parse never decides.
-            _rowsByMineral[(int)mineral] =
-            [
-                .. table.Rows
-                    .Where(r => r.Verified && Compares(r) && r.Minerals.Contains(mineral))
-                    .Select(r => (Row: r, Parsed: UnitConversions.TryParseCapacityUnit(r.Unit, out var unit), Unit: unit))
-                    .Where(r => r.Parsed)
-                    .Select(r => (r.Row, r.Unit)),
-            ];
+            // Each row's unit is parsed here; a row whose unit does not parse never decides.
+            rows.Clear();
+            foreach (var row in table.Rows)
+            {
+                if (row.Verified && Compares(row) && Covers(row, mineral) && UnitConversions.TryParseCapacityUnit(row.Unit, out var unit))
+                {
+                    rows.Add(new RowInUnit(row, unit));
+                }
+            }
+
+            _rowsByMineral[mineral] = rows.ToArray();
         }
+    }
+
+    private static bool Covers(ScaleRow row, int mineral)
+    {
+        for (var i = 0; i < row.Minerals.Count; i++)
+        {
+            if ((int)row.Minerals[i] == mineral)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Rows whose figures count ore or raw coal: what an application's capacity measures.</summary>
@@ -86,4 +103,7 @@ internal sealed class ScaleDerivation
                 return new Explanation(declared, basis);
             });
     }
+
+    /// <summary>A verified row with its unit parsed.</summary>
+    private sealed record RowInUnit(ScaleRow Row, CapacityUnit Unit);
 }

@@ -11,10 +11,13 @@ namespace MineralRules.Compilation;
 /// once per (permit, action, mineral) which rules can apply at all; the zones are a mask tested against the
 /// application's zones, read once per evaluation; the rest (mining method, league, when) is a three-valued test:
 /// false = not applicable; unknown = a fact that decides whether the rule applies is absent (a coal mine with no
-/// mining method may be underground: review, never a silent pass).
+/// mining method may be underground: review, never a silent pass). The mining methods are a mask too, tested in line;
+/// only leagues, counties and <c>when</c> go through a delegate.
 /// </summary>
-internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals, ulong exceptMinerals, ulong zones, Func<Application, Truth>? rest, Truth zonesUnknown)
+internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals, ulong exceptMinerals, ulong zones, ulong methods, Func<Application, Truth>? rest, Truth zonesUnknown)
 {
+    private static readonly int MethodField = ApplicationFields.MiningMethod.Id;
+
     /// <summary>The bit <see cref="ZonesOf"/> sets when the application does not give its zones at all.</summary>
     public const ulong UnknownZones = 1UL << 63;
 
@@ -32,20 +35,38 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Truth Rest(Application application, ulong applicationZones)
     {
+        var result = Truth.True;
         if (zones != 0 && (zones & applicationZones) == 0)
         {
             // In none of the rule's zones, or the zones are absent (UnknownZones is no zone's bit): unknown where
             // the rule set reads absent zones so (a missing fact), else none (1.0.0).
-            return (applicationZones & UnknownZones) == 0 || zonesUnknown.IsFalse ? Truth.False
-                : rest is null ? zonesUnknown
-                : zonesUnknown.And(rest(application));
+            if ((applicationZones & UnknownZones) == 0 || zonesUnknown.IsFalse)
+            {
+                return Truth.False;
+            }
+
+            result = zonesUnknown;
         }
 
-        return rest is null ? Truth.True : rest(application);
+        if (methods != 0)
+        {
+            // Kleene conjunction in this order (zones, method, then leagues, counties, when) is the order the
+            // scope was always tested in; a method outside the rule's is false whatever else is unknown.
+            if (application.MiningMethod is not { } method)
+            {
+                result = result.And(Truth.MissingField(MethodField));
+            }
+            else if (!In(methods, (int)method))
+            {
+                return Truth.False;
+            }
+        }
+
+        return rest is null ? result : result.And(rest(application));
     }
 
     /// <summary>True when the permit, action and mineral decide the scope alone (no zones, method, league or when).</summary>
-    public bool HasNoRest => zones == 0 && rest is null;
+    public bool HasNoRest => zones == 0 && methods == 0 && rest is null;
 
     /// <summary>The whole scope.</summary>
     public Truth Evaluate(Application application) =>
@@ -60,6 +81,17 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
         }
 
         var mask = 0UL;
+        if (list is Zone[] array)
+        {
+            // What the readers give: read as an array, not element by element through the interface.
+            foreach (var zone in array)
+            {
+                mask |= 1UL << (int)zone;
+            }
+
+            return mask;
+        }
+
         for (var i = 0; i < list.Count; i++)
         {
             mask |= 1UL << (int)list[i];
@@ -96,7 +128,7 @@ internal sealed class ScopeCompiler(ConditionCompiler conditions, RuleSetReading
 
         var zonesField = ApplicationFields.Zones;
         var zonesUnknown = readings.AbsentZonesUnknown ? Truth.MissingField(zonesField.Id) : Truth.False;
-        return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Rest(scope, whenCondition), zonesUnknown)
+        return new CompiledScope(Mask(scope.Permits), Mask(scope.Actions), Mask(scope.Minerals), Mask(scope.ExceptMinerals), Mask(scope.Zones), Mask(scope.MiningMethods), Rest(scope, whenCondition), zonesUnknown)
         {
             Facts = Facts(scope, whenCondition),
         };
@@ -128,25 +160,38 @@ internal sealed class ScopeCompiler(ConditionCompiler conditions, RuleSetReading
         return null;
     }
 
+    /// <summary>The codes of the words, comma-separated (a loop: LINQ over an enum is JIT-compiled at every cold load).</summary>
+    private static string Codes<T>(IReadOnlyList<T> values, Vocabulary<T> vocabulary)
+        where T : struct, Enum
+    {
+        var codes = new string[values.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = vocabulary.Code(values[i]);
+        }
+
+        return string.Join(", ", codes);
+    }
+
     /// <summary>What puts an application in the scope, as facts with what would take it out (a prohibition's "required").</summary>
     private FactSpec[] Facts(ScopeDefinition scope, CompiledCondition? when)
     {
         var facts = new List<FactSpec>();
         if (scope.Zones.Count > 0)
         {
-            var words = string.Join(", ", scope.Zones.Select(z => Vocabularies.Zones.Code(z)));
+            var words = Codes(scope.Zones, Vocabularies.Zones);
             facts.Add(new FactSpec(ApplicationFields.Zones, _ => "includes none of " + words));
         }
 
         var mineral = ApplicationFields.Mineral;
         if (scope.Minerals.Count > 0)
         {
-            var words = string.Join(", ", scope.Minerals.Select(m => Vocabularies.Minerals.Code(m)));
+            var words = Codes(scope.Minerals, Vocabularies.Minerals);
             facts.Add(new FactSpec(mineral, _ => "none of " + words));
         }
         else if (scope.ExceptMinerals.Count > 0)
         {
-            var words = string.Join(", ", scope.ExceptMinerals.Select(m => Vocabularies.Minerals.Code(m)));
+            var words = Codes(scope.ExceptMinerals, Vocabularies.Minerals);
             facts.Add(new FactSpec(mineral, _ => "one of " + words));
         }
 
@@ -169,37 +214,29 @@ internal sealed class ScopeCompiler(ConditionCompiler conditions, RuleSetReading
 
         if (facts.Count == 0 && scope.Actions.Count > 0)
         {
-            var words = string.Join(", ", scope.Actions.Select(a => Vocabularies.Actions.Code(a)));
+            var words = Codes(scope.Actions, Vocabularies.Actions);
             facts.Add(new FactSpec(ApplicationFields.Action, _ => "none of " + words));
         }
 
         return [.. facts];
     }
 
-    private Func<Application, Truth>? Rest(ScopeDefinition scope, CompiledCondition? whenCondition)
+    /// <summary>The scope's tests that need more than a mask (leagues, counties, <c>when</c>); null when it has none.</summary>
+    private static Func<Application, Truth>? Rest(ScopeDefinition scope, CompiledCondition? whenCondition)
     {
-        var methods = Mask(scope.MiningMethods);
         var leagues = scope.Leagues.ToHashSet(StringComparer.Ordinal);
         var counties = scope.Counties.ToHashSet(StringComparer.Ordinal);
-        if (methods == 0 && leagues.Count == 0 && counties.Count == 0 && whenCondition is null)
+        if (leagues.Count == 0 && counties.Count == 0 && whenCondition is null)
         {
             return null;
         }
 
-        var methodField = ApplicationFields.MiningMethod.Id;
         var leagueField = ApplicationFields.League.Id;
         var countyField = ApplicationFields.County.Id;
         return application =>
         {
             var result = Truth.True;
-            if (methods != 0)
-            {
-                result = application.MiningMethod is { } method
-                    ? Truth.Of(CompiledScope.In(methods, (int)method))
-                    : Truth.MissingField(methodField);
-            }
-
-            if (leagues.Count > 0 && !result.IsFalse)
+            if (leagues.Count > 0)
             {
                 result = result.And(application.Location?.League is { } league ? Truth.Of(leagues.Contains(league)) : Truth.MissingField(leagueField));
             }

@@ -53,7 +53,11 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
             FieldKind.Word => Word(field.Vocabulary!, field, node, ruleId),
             _ => null,
         };
-        diagnostics.AddRange(bag.ToSortedList());
+        if (bag.Count > 0)
+        {
+            diagnostics.AddRange(bag.ToSortedList());
+        }
+
         return value;
     }
 

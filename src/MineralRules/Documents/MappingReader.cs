@@ -57,7 +57,19 @@ internal sealed class MappingReader
     }
 
     /// <summary>True when the key is present (used to tell forms apart); does not take it.</summary>
-    public bool Has(string key) => _mapping.Entries.Any(e => e.Key.Value == key);
+    public bool Has(string key)
+    {
+        // A loop, not Any(): LINQ over KeyValuePair entries is JIT-compiled at every cold load.
+        foreach (var entry in _mapping.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reports every key that was not taken.</summary>
     public void Finish(string context)

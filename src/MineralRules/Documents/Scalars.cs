@@ -80,8 +80,13 @@ internal static class Scalars
     }
 
     /// <summary>A calendar date written exactly YYYY-MM-DD (ASCII digits, an existing day), as the contract writes dates.</summary>
+    /// <remarks>
+    /// "O" is DateOnly's round-trip format, exactly <c>yyyy'-'MM'-'dd</c> in the invariant culture. Written as the
+    /// custom format "yyyy-MM-dd" the parser checks each unquoted '-' for a "GMT" designator with a culture-aware,
+    /// case-ignoring comparison, which loads the collation tables on the first date of a process (docs/performance.md).
+    /// </remarks>
     public static bool TryParseIsoDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static IReadOnlyList<DocumentNode>? Sequence(DocumentNode node, DiagnosticBag diagnostics, string what, string? ruleId = null)
     {

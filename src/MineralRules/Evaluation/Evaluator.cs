@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MineralRules.Compilation;
 using MineralRules.RuleSets;
 
@@ -14,17 +15,16 @@ internal static class Evaluator
     public static EvaluationResult Evaluate(RuleSetInfo info, RuleIndex index, FieldCatalog fields, Application application)
     {
         var entry = index.For(application);
-        var candidates = entry.Candidates;
         var verdicts = new VerdictList.Builder(entry);
         var candidateRules = entry.CandidateRules;
-        HashSet<string>? applied = null;
-        HashSet<string>? ignored = null;
+        // The clauses whose claimed exemption was applied or ignored: a claim or two at most, so a list, not a set.
+        List<string>? applied = null;
+        List<string>? ignored = null;
         var fail = false;
         var review = false;
         var zones = CompiledScope.ZonesOf(application);
-        for (var slot = 0; slot < candidates.Length; slot++)
+        for (var slot = 0; slot < candidateRules.Length; slot++)
         {
-            var i = candidates[slot];
             var rule = candidateRules[slot];
             var scope = rule.Scope.Rest(application, zones);
             if (scope.IsFalse)
@@ -42,33 +42,7 @@ internal static class Evaluator
                 continue;
             }
 
-            var definition = rule.Definition;
-            Verdict verdict;
-            if (scope.IsUnknown)
-            {
-                // Whether the rule applies hangs on an absent fact: never a pass, never a fail (clauses.md).
-                var missing = condition.IsUnknown ? scope.Missing.Union(condition.Missing) : scope.Missing;
-                verdict = MissingVerdict(rule, missing, fields, application);
-            }
-            else if (condition.IsTrue)
-            {
-                // Met, scope known, and not a pass (that returned above): an outcomeWhenMet: review rule.
-                // Built once for the combination (RuleIndex); explained when first read (VerdictList).
-                verdict = entry.MetForReview[i]!;
-            }
-            else if (condition.IsUnknown)
-            {
-                verdict = MissingVerdict(rule, condition.Missing, fields, application);
-            }
-            else
-            {
-                verdict = Violated(rule, entry.Violated[i]!, application);
-                if (verdict.Exemption is { } exemption)
-                {
-                    (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
-                }
-            }
-
+            var verdict = Decide(entry, slot, scope, condition, fields, application, ref applied, ref ignored);
             fail |= verdict.Outcome == Outcome.Fail;
             review |= verdict.Outcome == Outcome.Review;
             verdicts.Add(slot, verdict);
@@ -85,6 +59,44 @@ internal static class Evaluator
             verdicts.Build(application),
             notes,
             application.Exemptions.Count == 0 ? [] : Summarise(application, index, applied, ignored));
+    }
+
+    /// <summary>
+    /// The verdict of a rule that applies or may apply and did not pass: review for absent facts, the review of an
+    /// <c>outcomeWhenMet: review</c> rule, or the rule's outcome (an exemption claim considered). Off the loop's path,
+    /// so the loop over the candidates holds only what a pass or a rule out of scope needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict Decide(RuleIndex.Entry entry, int slot, Truth scope, Truth condition, FieldCatalog fields, Application application, ref List<string>? applied, ref List<string>? ignored)
+    {
+        var rule = entry.CandidateRules[slot];
+        var i = entry.Candidates[slot];
+        if (scope.IsUnknown)
+        {
+            // Whether the rule applies hangs on an absent fact: never a pass, never a fail (clauses.md).
+            var missing = condition.IsUnknown ? scope.Missing.Union(condition.Missing) : scope.Missing;
+            return MissingVerdict(rule, missing, fields, application);
+        }
+
+        if (condition.IsTrue)
+        {
+            // Met, scope known, and not a pass: an outcomeWhenMet: review rule.
+            // Built once for the combination (RuleIndex); explained when first read (VerdictList).
+            return entry.MetForReview[i]!;
+        }
+
+        if (condition.IsUnknown)
+        {
+            return MissingVerdict(rule, condition.Missing, fields, application);
+        }
+
+        var verdict = Violated(rule, entry.Violated[i]!, application);
+        if (verdict.Exemption is { } exemption)
+        {
+            (exemption.Status == ExemptionStatus.Applied ? applied ??= [] : ignored ??= []).Add(exemption.Clause);
+        }
+
+        return verdict;
     }
 
     /// <summary>The notes whose whole scope holds (for a combination whose notes do not all hold alike).</summary>
@@ -156,7 +168,7 @@ internal static class Evaluator
         return null;
     }
 
-    private static ExemptionReport[] Summarise(Application application, RuleIndex index, HashSet<string>? applied, HashSet<string>? ignored)
+    private static ExemptionReport[] Summarise(Application application, RuleIndex index, List<string>? applied, List<string>? ignored)
     {
         var reports = new ExemptionReport[application.Exemptions.Count];
         for (var k = 0; k < reports.Length; k++)
@@ -229,7 +241,7 @@ internal static class Evaluator
     {
         foreach (var id in missing.Ids())
         {
-            if (fields[id].Read(application) is not null)
+            if (fields[id].IsGiven(application))
             {
                 return false;
             }
@@ -245,7 +257,7 @@ internal static class Evaluator
         var count = 0;
         foreach (var id in missing.Ids())
         {
-            count += fields[id].Read(application) is null ? 1 : 0;
+            count += fields[id].IsGiven(application) ? 0 : 1;
         }
 
         if (count == 0)
@@ -257,7 +269,7 @@ internal static class Evaluator
         var n = 0;
         foreach (var id in missing.Ids())
         {
-            if (fields[id].Read(application) is null)
+            if (!fields[id].IsGiven(application))
             {
                 absent[n++] = fields[id].Path;
             }

@@ -10,9 +10,10 @@ namespace MineralRules.Evaluation;
 /// </summary>
 internal sealed class RuleIndex
 {
-    private static readonly int PermitCount = Enum.GetValues<Permit>().Length;
-    private static readonly int ActionCount = Enum.GetValues<PermitAction>().Length;
-    private static readonly int MineralCount = Enum.GetValues<Mineral>().Length;
+    // Not Enum.GetValues<T>(): its generic code over each enum would be JIT-compiled at every cold load.
+    private static readonly int PermitCount = Enum.GetValuesAsUnderlyingType(typeof(Permit)).Length;
+    private static readonly int ActionCount = Enum.GetValuesAsUnderlyingType(typeof(PermitAction)).Length;
+    private static readonly int MineralCount = Enum.GetValuesAsUnderlyingType(typeof(Mineral)).Length;
 
     private readonly Entry?[] _entries = new Entry?[PermitCount * ActionCount * MineralCount];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MineralRules.Evaluation;
 using MineralRules.Versioning;
@@ -47,44 +48,49 @@ internal static class DiffReporter
         }
     }
 
-    public static void Markdown(RuleSetDiffReport report, TextWriter output)
+    /// <summary>Markdown within <see cref="MarkdownLimit.MaxLength"/> characters (a pull-request comment), cut as <see cref="MarkdownLimit"/> cuts.</summary>
+    public static void Markdown(RuleSetDiffReport report, TextWriter output, int maxLength = MarkdownLimit.MaxLength)
     {
-        output.WriteLine($"## {report.Old.Id} {report.Old.Version} → {report.New.Version}");
-        output.WriteLine();
-        output.WriteLine("| change | rule | clause | what |");
-        output.WriteLine("| --- | --- | --- | --- |");
+        var head = $"## {report.Old.Id} {report.Old.Version} → {report.New.Version}{Environment.NewLine}{Environment.NewLine}";
+        using var rules = new StringWriter(CultureInfo.InvariantCulture);
+        rules.WriteLine("| change | rule | clause | what |");
+        rules.WriteLine("| --- | --- | --- | --- |");
         foreach (var rule in report.Added)
         {
-            output.WriteLine($"| added | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
+            rules.WriteLine($"| added | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
         }
 
         foreach (var rule in report.Removed)
         {
-            output.WriteLine($"| removed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
+            rules.WriteLine($"| removed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(rule.Summary)} |");
         }
 
         foreach (var rule in report.Changed)
         {
-            output.WriteLine($"| changed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(string.Join("<br>", rule.Changes))} |");
+            rules.WriteLine($"| changed | `{rule.RuleId}` | {rule.ClauseRef} | {Cell(string.Join("<br>", rule.Changes))} |");
         }
 
         foreach (var list in report.Lists)
         {
-            output.WriteLine($"| list {list.Status ?? "changed"} | `{list.ListId}` | | {Cell(ListChanges(list))} |");
+            rules.WriteLine($"| list {list.Status ?? "changed"} | `{list.ListId}` | | {Cell(ListChanges(list))} |");
         }
 
-        output.WriteLine();
-        output.WriteLine($"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report)}");
+        using var samples = new StringWriter(CultureInfo.InvariantCulture);
+        samples.WriteLine($"**Samples:** {report.Samples.Count} of {report.SamplesCompared} change.{BeforeEffective(report)}");
         if (report.Samples.Count > 0)
         {
-            output.WriteLine();
-            output.WriteLine("| sample | change |");
-            output.WriteLine("| --- | --- |");
+            samples.WriteLine();
+            samples.WriteLine("| sample | change |");
+            samples.WriteLine("| --- | --- |");
             foreach (var sample in report.Samples)
             {
-                output.WriteLine($"| `{sample.Source}` | {Cell(SampleChanges(sample))} |");
+                samples.WriteLine($"| `{sample.Source}` | {Cell(SampleChanges(sample))} |");
             }
         }
+
+        MarkdownPart[] parts = [new("the rule changes", rules.ToString(), Environment.NewLine), new("the samples that change", samples.ToString(), string.Empty)];
+        MarkdownLimit.Write(output, head, parts, maxLength, (leftOut, count) =>
+            string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}**{leftOut} of {count} part(s) not listed** to keep this comment under {maxLength:N0} characters. For everything, run the same `mineralrules diff` with `--format text` (or `json`). Not listed:"));
     }
 
     public static void Json(RuleSetDiffReport report, TextWriter output)
@@ -113,7 +119,9 @@ internal static class DiffReporter
 
     /// <summary>The samples left out of the comparison by their date, when there are any.</summary>
     private static string BeforeEffective(RuleSetDiffReport report) => report.SamplesBeforeEffective == 0 ? string.Empty
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {report.SamplesBeforeEffective} more dated before {report.New.EffectiveFrom:yyyy-MM-dd}, when {report.New.Version} takes effect, keep the version in force on their date and do not change.");
+        : report.New.EffectiveTo is { } to
+            ? string.Create(CultureInfo.InvariantCulture, $" {report.SamplesBeforeEffective} more dated outside {report.New.EffectiveFrom:yyyy-MM-dd} – {to:yyyy-MM-dd}, when {report.New.Version} is in force, keep the version in force on their date and do not change.")
+            : string.Create(CultureInfo.InvariantCulture, $" {report.SamplesBeforeEffective} more dated before {report.New.EffectiveFrom:yyyy-MM-dd}, when {report.New.Version} takes effect, keep the version in force on their date and do not change.");
 
     private static string ListChanges(ListChange list) => string.Join(", ", list.Added.Select(m => "+" + m).Concat(list.Removed.Select(m => "-" + m)));
 

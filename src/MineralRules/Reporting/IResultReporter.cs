@@ -17,6 +17,12 @@ public interface IResultReporter
 
     /// <summary>Closes the report (a summary, the closing brackets); called once, after the last application.</summary>
     void Complete();
+
+    /// <summary>
+    /// True when the report is written only at <see cref="Complete"/> (a summary first: text, Markdown), so a host may
+    /// draw progress meanwhile; false (the default) when it is written as results come.
+    /// </summary>
+    bool WritesAtCompletion => false;
 }
 
 /// <summary>A file that could not be read, validated or matched with a rule set, and why (diagnostics located in it).</summary>

@@ -19,6 +19,11 @@ public static class ResultJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The contract's word for a decision, as in <c>decision</c> (e.g. <c>non-compliant</c>): the one vocabulary of results.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>Its word.</returns>
+    public static string DecisionCode(Decision decision) => ResultVocabularies.Decisions.Code(decision);
+
     /// <summary>Writes one result object.</summary>
     /// <param name="writer">The JSON writer.</param>
     /// <param name="result">The result.</param>

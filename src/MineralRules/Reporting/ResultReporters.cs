@@ -65,6 +65,8 @@ public static class ResultReporters
         public void ReportInvalid(InvalidApplication invalid) => reporter.ReportInvalid(invalid);
 
         public void Complete() => reporter.Complete();
+
+        public bool WritesAtCompletion => reporter.WritesAtCompletion;
     }
 
     private static T Check<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)

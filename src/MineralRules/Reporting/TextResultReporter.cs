@@ -65,6 +65,8 @@ internal sealed class TextResultReporter(TextWriter destination, CultureInfo cul
         _details.WriteLine($"{invalid.Source}: INVALID  ({invalid.Diagnostics.Count} error(s), listed on standard error; no verdict)");
     }
 
+    public bool WritesAtCompletion => true;
+
     public void Complete()
     {
         var output = destination;

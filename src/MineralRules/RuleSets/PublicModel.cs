@@ -126,6 +126,12 @@ public sealed record RuleSetInfo(string Id, string Version, LocalizedText Title,
     /// </summary>
     public string Digest { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The folder its manifest was read from: below the folder loaded (separated by <c>/</c>), or <c>rules/&lt;id&gt;/&lt;version&gt;</c>
+    /// for the embedded rules. Empty for a rule set not read from files.
+    /// </summary>
+    public string Folder { get; init; } = string.Empty;
+
     /// <summary>The engine readings this version relies on (<c>readings</c> in its manifest; 1.0.0's when absent).</summary>
     public RuleSetReadings Readings { get; init; } = RuleSetReadings.Original;
 

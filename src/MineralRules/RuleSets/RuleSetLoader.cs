@@ -15,6 +15,7 @@ internal static class RuleSetLoader
         var diagnostics = new DiagnosticBag();
         var compiled = new List<CompiledRuleSet>();
         var versions = new List<VersionInfo>();
+        var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
         foreach (var unreadable in files.Where(f => f.Error is not null))
         {
             diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
@@ -38,8 +39,8 @@ internal static class RuleSetLoader
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
-            var definition = new RuleSetReader(diagnostics, forms).Read(folder, manifest, ruleFiles);
-            definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed } };
+            var definition = new RuleSetReader(diagnostics, forms, plans).Read(folder, manifest, ruleFiles);
+            definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed, Folder = folder } };
             if (definition.ManifestValid)
             {
                 // Versions are checked against each other even when their rules have errors: all errors at once.
@@ -66,10 +67,14 @@ internal static class RuleSetLoader
             return ([], diagnostics.ToSortedList(), diagnostics.Warnings);
         }
 
-        // By date, then version (a version that supersedes another on the same day comes after it), then id.
-        compiled.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom)
-            : Versions.Compare(x.Info.Version, y.Info.Version) is var byVersion and not 0 ? byVersion
-            : string.CompareOrdinal(x.Info.Id, y.Info.Id));
+        // The catalog's order: by date, then version (a version that supersedes another on the same day comes after it), then id.
+        var timeline = VersionTimeline.Order(compiled, r => r.Info);
+        compiled.Clear();
+        foreach (var entry in timeline)
+        {
+            compiled.Add(entry.Version);
+        }
+
         return (compiled, [], diagnostics.Warnings);
     }
 
@@ -122,19 +127,12 @@ internal static class RuleSetLoader
             }
         }
 
-        // Stable, as the ordering by date was: equal dates keep the order the versions were read in.
-        var ordered = new List<VersionInfo>(versions);
-        var position = new Dictionary<VersionInfo, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < versions.Count; i++)
+        // One timeline whatever the ids, in the catalog's order (same-day versions by version number).
+        var timeline = VersionTimeline.Order(versions, v => v.Info);
+        for (var i = 1; i < timeline.Count; i++)
         {
-            position[versions[i]] = i;
-        }
-
-        ordered.Sort((x, y) => x.Info.EffectiveFrom != y.Info.EffectiveFrom ? x.Info.EffectiveFrom.CompareTo(y.Info.EffectiveFrom) : position[x].CompareTo(position[y]));
-        for (var i = 1; i < ordered.Count; i++)
-        {
-            var (earlier, earlierManifest, _, earlierTo) = ordered[i - 1];
-            var (later, laterManifest, laterFrom, _) = ordered[i];
+            var (earlier, earlierManifest, _, earlierTo) = timeline[i - 1].Version;
+            var (later, laterManifest, laterFrom, _) = timeline[i].Version;
             // Two versions may take effect on the same day when the higher supersedes the other (its manifest
             // says so and why): the higher version applies.
             if (earlier.EffectiveFrom == later.EffectiveFrom && !Supersedes(later, earlier))
@@ -147,31 +145,29 @@ internal static class RuleSetLoader
             }
         }
 
-        CheckGaps(ordered, diagnostics);
+        CheckGaps(timeline, diagnostics);
     }
 
     /// <summary>
-    /// No day without a version once one is in force: of two consecutive versions of one id, when the earlier ends
-    /// (effectiveTo) more than a day before the later takes effect, an application dated between them would find no
-    /// rule set. The error stands at the later manifest's effectiveFrom.
+    /// No day without a version once one is in force: on the one timeline of all versions (whatever their ids), when a
+    /// version ends (effectiveTo) more than a day before the next takes effect, an application dated between them
+    /// would find no rule set. The error stands at the later manifest's effectiveFrom.
     /// </summary>
-    private static void CheckGaps(List<VersionInfo> ordered, DiagnosticBag diagnostics)
+    private static void CheckGaps(List<VersionTimeline.Entry<VersionInfo>> timeline, DiagnosticBag diagnostics)
     {
-        foreach (var versions in ordered.GroupBy(v => v.Info.Id, StringComparer.Ordinal))
+        foreach (var (previous, next, lastDay) in timeline)
         {
-            VersionInfo? previous = null;
-            foreach (var version in versions)
+            if (next is not null && lastDay is { } to && to.AddDays(1) < next.Info.EffectiveFrom)
             {
-                if (previous is { Info: { EffectiveTo: { } to } earlier } && to.AddDays(1) < version.Info.EffectiveFrom)
+                var (earlier, later) = (previous.Info, next.Info);
+                var sameId = earlier.Id == later.Id;
+                var (earlierName, laterName) = sameId ? (earlier.Version, later.Version) : ($"{earlier.Id} {earlier.Version}", $"{later.Id} {later.Version}");
+                var (none, noneZh) = sameId ? ($"No version of {later.Id} is", $"{later.Id} 在") : ("No rule set is", "在");
+                var noneZhEnd = sameId ? "没有施行的版本" : "没有施行的规则集";
+                diagnostics.Add(new Diagnostic(next.From, DiagnosticCodes.VersionGap, $"{none} in force from {to.AddDays(1):yyyy-MM-dd} to {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}: {earlierName} ends on {to:yyyy-MM-dd} ({previous.To}) and {laterName} takes effect on {later.EffectiveFrom:yyyy-MM-dd}. Let {laterName} take effect on {to.AddDays(1):yyyy-MM-dd}, or end {earlierName} on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}.")
                 {
-                    var later = version.Info;
-                    diagnostics.Add(new Diagnostic(version.From, DiagnosticCodes.VersionGap, $"No version of {later.Id} is in force from {to.AddDays(1):yyyy-MM-dd} to {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}: {earlier.Version} ends on {to:yyyy-MM-dd} ({previous.To}) and {later.Version} takes effect on {later.EffectiveFrom:yyyy-MM-dd}. Let {later.Version} take effect on {to.AddDays(1):yyyy-MM-dd}, or end {earlier.Version} on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}.")
-                    {
-                        MessageZh = $"{later.Id} 在 {to.AddDays(1):yyyy-MM-dd} 至 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 期间没有施行的版本：{earlier.Version} 于 {to:yyyy-MM-dd} 终止（{previous.To}），{later.Version} 自 {later.EffectiveFrom:yyyy-MM-dd} 起施行。请把 {later.Version} 的施行日期改为 {to.AddDays(1):yyyy-MM-dd}，或把 {earlier.Version} 的终止日期改为 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}。",
-                    });
-                }
-
-                previous = version;
+                    MessageZh = $"{noneZh} {to.AddDays(1):yyyy-MM-dd} 至 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 期间{noneZhEnd}：{earlierName} 于 {to:yyyy-MM-dd} 终止（{previous.To}），{laterName} 自 {later.EffectiveFrom:yyyy-MM-dd} 起施行。请把 {laterName} 的施行日期改为 {to.AddDays(1):yyyy-MM-dd}，或把 {earlierName} 的终止日期改为 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd}。",
+                });
             }
         }
     }

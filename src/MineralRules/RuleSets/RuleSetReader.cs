@@ -21,12 +21,18 @@ internal sealed partial class RuleSetReader
     private readonly DiagnosticBag _diagnostics;
     private readonly ReadingContext _context;
     private readonly ConditionReader _conditions;
+    private readonly Dictionary<string, PlanText>? _plans;
 
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="forms">The condition forms the rule files may use (<see cref="ConditionForms.Default"/> unless a test adds one).</param>
-    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null)
+    /// <param name="plans">
+    /// Plan texts already parsed in this load, by their text: versions that keep the same plan text (every version
+    /// of a plan) parse it once. Null to parse every time.
+    /// </param>
+    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null, Dictionary<string, PlanText>? plans = null)
     {
         _diagnostics = diagnostics;
+        _plans = plans;
         _context = new ReadingContext(diagnostics);
         _conditions = new ConditionReader(diagnostics, forms ?? ConditionForms.Default, _context.Text);
     }
@@ -47,7 +53,16 @@ internal sealed partial class RuleSetReader
         var manifestRoot = manifestFile is null ? null : YamlDocumentReader.Read(manifestFile.Text, manifestFile.Path, _diagnostics);
         FullWidthPunctuation.Check(manifestRoot, _diagnostics);
         manifestErrors = _diagnostics.Count - manifestErrors;
-        var documents = files.Where(f => RuleSource.IsYaml(f.Path)).Select(f => (File: f, Root: ReadYaml(f))).ToList();
+        // Plain loops and a small class here, not LINQ over tuples: each generic shape over a value type is JIT-compiled
+        // in every fresh process that loads the embedded rules (docs/performance.md).
+        var documents = new List<ParsedFile>();
+        foreach (var file in files)
+        {
+            if (RuleSource.IsYaml(file.Path))
+            {
+                documents.Add(new(file, ReadYaml(file)));
+            }
+        }
 
         // A broken or missing manifest must not hide the rule files' own errors: they are read and validated
         // all the same, and the version is marked so that it is never compiled into a catalog.
@@ -65,16 +80,18 @@ internal sealed partial class RuleSetReader
             }
             else
             {
-                plan = PlanText.Parse(planFile.Text);
+                plan = Plan(planFile.Text);
             }
         }
 
-        var roots = documents
-            .Where(x => x.Root is not null)
-            .Select(x => (x.File, Root: Scalars.Mapping(x.Root!, _diagnostics, "a rule file (keys: title, mineralLists, rules)")))
-            .Where(x => x.Root is not null)
-            .Select(x => (x.File, Reader: new MappingReader(x.Root!, _diagnostics)))
-            .ToList();
+        var roots = new List<RootFile>();
+        foreach (var (file, root) in documents)
+        {
+            if (root is not null && Scalars.Mapping(root, _diagnostics, "a rule file (keys: title, mineralLists, rules)") is { } mapping)
+            {
+                roots.Add(new RootFile(file, new MappingReader(mapping, _diagnostics)));
+            }
+        }
 
         // Lists first: rules in any file may name a list from any other.
         var lists = new List<MineralList>();
@@ -96,7 +113,13 @@ internal sealed partial class RuleSetReader
             }
         }
 
-        var reference = new ReferenceTableReader(_context).Read(roots.Select(r => r.Reader).ToList());
+        var readers = new List<MappingReader>(roots.Count);
+        foreach (var (_, reader) in roots)
+        {
+            readers.Add(reader);
+        }
+
+        var reference = new ReferenceTableReader(_context).Read(readers);
         var index = new List<ClauseIndexEntry>();
         var indexReader = new ClauseIndexReader(_context);
         foreach (var (_, reader) in roots)
@@ -153,6 +176,28 @@ internal sealed partial class RuleSetReader
             EffectiveToLocation = manifest?.EffectiveTo,
         };
     }
+
+    /// <summary>The plan's text parsed, once per text in a load (a parsed plan holds no path and never changes).</summary>
+    private PlanText Plan(string text)
+    {
+        if (_plans is null)
+        {
+            return PlanText.Parse(text);
+        }
+
+        if (!_plans.TryGetValue(text, out var plan))
+        {
+            _plans.Add(text, plan = PlanText.Parse(text));
+        }
+
+        return plan;
+    }
+
+    /// <summary>A rule file and its document, or null when it does not parse.</summary>
+    private sealed record ParsedFile(RuleFile File, DocumentNode? Root);
+
+    /// <summary>A rule file whose document is a mapping, and its reader.</summary>
+    private sealed record RootFile(RuleFile File, MappingReader Reader);
 
     /// <summary>The top-level keys that give a rule file something to hold; a file with none of them holds no rules.</summary>
     private static readonly string[] ContentKeys = ["rules", "mineralLists", "clauseIndex", "mineProductionScale", "depositScale", "divisions"];

@@ -82,7 +82,14 @@ public static class RuleSetSeal
             return true;
         }
 
-        var actual = Hashes(version.Folder, version.Manifest is null ? version.Files : [version.Manifest, .. version.Files]).ToDictionary(x => x.Path, x => x.Hash, StringComparer.Ordinal);
+        // Plain loops and small classes on this path, no LINQ over tuples: it runs in every fresh process that loads
+        // the embedded rules, where each generic shape over a value type is JIT-compiled (docs/performance.md).
+        var actual = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, hash) in Hashes(version.Folder, version.Manifest is null ? version.Files : [version.Manifest, .. version.Files]))
+        {
+            actual.Add(path, hash);
+        }
+
         foreach (var (path, (hash, location)) in listed)
         {
             if (!actual.TryGetValue(path, out var found))
@@ -95,7 +102,17 @@ public static class RuleSetSeal
             }
         }
 
-        foreach (var path in actual.Keys.Where(p => !listed.ContainsKey(p)).Order(StringComparer.Ordinal))
+        var unlisted = new List<string>();
+        foreach (var path in actual.Keys)
+        {
+            if (!listed.ContainsKey(path))
+            {
+                unlisted.Add(path);
+            }
+        }
+
+        unlisted.Sort(StringComparer.Ordinal);
+        foreach (var path in unlisted)
         {
             diagnostics.Add(SourceLocation.File($"{version.Folder}/{path}"), DiagnosticCodes.SealMismatch, $"The file is not part of the sealed version ({FileName} does not list it). Remove it (a draft belongs in a new version folder), or release a new version.");
         }
@@ -104,12 +121,19 @@ public static class RuleSetSeal
     }
 
     /// <summary>The hash of each file, by its path relative to the version folder, in ordinal order.</summary>
-    private static IEnumerable<(string Path, string Hash)> Hashes(string folder, IEnumerable<RuleFile> files) =>
-        files
-            .Select(f => (Path: f.Path[(folder.Length + 1)..], Hash: Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Text)))))
-            .OrderBy(x => x.Path, StringComparer.Ordinal);
+    private static List<FileHash> Hashes(string folder, IEnumerable<RuleFile> files)
+    {
+        var hashes = new List<FileHash>();
+        foreach (var file in files)
+        {
+            hashes.Add(new FileHash(file.Path[(folder.Length + 1)..], Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Text)))));
+        }
 
-    private static Dictionary<string, (string Hash, SourceLocation Location)>? Read(RuleFile seal, DiagnosticBag diagnostics)
+        hashes.Sort(static (x, y) => string.CompareOrdinal(x.Path, y.Path));
+        return hashes;
+    }
+
+    private static Dictionary<string, SealedFile>? Read(RuleFile seal, DiagnosticBag diagnostics)
     {
         var before = diagnostics.Count;
         if (YamlDocumentReader.Read(seal.Text, seal.Path, diagnostics) is not { } root
@@ -129,7 +153,7 @@ public static class RuleSetSeal
             return null;
         }
 
-        var listed = new Dictionary<string, (string, SourceLocation)>(StringComparer.Ordinal);
+        var listed = new Dictionary<string, SealedFile>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (Scalars.Mapping(item, diagnostics, "a sealed file (keys: path, sha256)") is not { } file)
@@ -141,7 +165,7 @@ public static class RuleSetSeal
             var path = entry.Required("path", "the file's path") is { } p ? Scalars.String(p, diagnostics, "the file's path") : null;
             var hash = entry.Required("sha256", "the file's SHA-256") is { } h ? Scalars.String(h, diagnostics, "the file's SHA-256") : null;
             entry.Finish("a sealed file");
-            if (path is not null && hash is not null && !listed.TryAdd(path, (hash, file.Location)))
+            if (path is not null && hash is not null && !listed.TryAdd(path, new SealedFile(hash, file.Location)))
             {
                 diagnostics.Add(file.Location, DiagnosticCodes.SealMismatch, $"'{path}' is listed twice in the seal.");
             }
@@ -150,11 +174,17 @@ public static class RuleSetSeal
         return diagnostics.Count > before ? null : listed;
     }
 
-    private static Dictionary<string, (string, SourceLocation)>? Broken(RuleFile seal, DiagnosticBag diagnostics)
+    private static Dictionary<string, SealedFile>? Broken(RuleFile seal, DiagnosticBag diagnostics)
     {
         diagnostics.Add(SourceLocation.File(seal.Path), DiagnosticCodes.SealMismatch, "The seal is empty or not a mapping; write it again with `mineralrules seal <version-folder>`.");
         return null;
     }
+
+    /// <summary>A file's path relative to its version folder and its SHA-256 in lower-case hex.</summary>
+    private sealed record FileHash(string Path, string Hash);
+
+    /// <summary>A file the seal lists: its SHA-256 and where the seal lists it.</summary>
+    private sealed record SealedFile(string Hash, SourceLocation Location);
 }
 
 /// <summary>The outcome of sealing a version.</summary>

@@ -117,6 +117,15 @@ internal sealed partial class RuleSetValidator
             return false;
         }
 
+        if (match.Groups[3].Length == 0 && digits.Length <= 28 && fraction.Length <= 28)
+        {
+            // At most 28 digits and 28 decimals without an exponent are a decimal exactly, so the literal is the value
+            // when the two are equal: no BigInteger (nor its assembly, at every cold load) for the numbers rules write.
+            var whole = match.Groups[1].Value;
+            var text = fraction.Length == 0 ? whole : (whole.Length == 0 ? "0" : whole) + "." + fraction;
+            return decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) == Math.Abs(value);
+        }
+
         // literal = digits × 10^(exponent − fraction digits); value = unscaled × 10^(−scale).
         var written = System.Numerics.BigInteger.Parse(digits, CultureInfo.InvariantCulture);
         var shift = exponent - fraction.Length + value.Scale;

@@ -51,11 +51,29 @@ internal static class RuleSource
         foreach (var name in names)
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            files.Add(new RuleFile(name, reader.ReadToEnd()));
+            files.Add(new RuleFile(name, ReadText(stream)));
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// An embedded file's text: its UTF-8 bytes decoded at once (a byte order mark dropped), as StreamReader reads
+    /// them but without growing a StringBuilder through the whole file; a UTF-16 or UTF-32 file (a byte order mark
+    /// of its own) is left to StreamReader.
+    /// </summary>
+    private static string ReadText(Stream stream)
+    {
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        if (bytes.Length >= 2 && (bytes[0] is 0xFE or 0xFF || (bytes[0] == 0 && bytes[1] == 0)))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes));
+            return reader.ReadToEnd();
+        }
+
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return System.Text.Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
     }
 
     /// <summary>Groups files by the rule-set version they belong to: the nearest folder above holding a manifest.</summary>
@@ -124,17 +142,18 @@ internal static class RuleSource
     /// </summary>
     public static string Digest(VersionFiles version)
     {
-        var files = new List<(string Path, byte[] Bytes)>();
+        var files = new List<DigestedFile>();
         foreach (var file in version.Manifest is null ? version.Files : [version.Manifest, .. version.Files])
         {
             var relative = file.Path.Length > version.Folder.Length ? file.Path[(version.Folder.Length + 1)..] : FileName(file.Path);
             if (relative != SealName)
             {
-                files.Add((relative, System.Text.Encoding.UTF8.GetBytes(file.Text)));
+                files.Add(new(relative, System.Text.Encoding.UTF8.GetBytes(file.Text)));
             }
         }
 
-        files.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+        // A small class, not a tuple: List<T>.Sort over a value tuple is JIT-compiled at every cold load.
+        files.Sort(static (x, y) => string.CompareOrdinal(x.Path, y.Path));
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var (path, bytes) in files)
         {
@@ -144,6 +163,8 @@ internal static class RuleSource
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    private sealed record DigestedFile(string Path, byte[] Bytes);
 
     public static string Folder(string path)
     {

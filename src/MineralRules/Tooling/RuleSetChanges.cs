@@ -23,12 +23,13 @@ public sealed class RuleSetChanges
     /// <summary>True when any rule or mineral list differs.</summary>
     public bool HasRuleChanges => _report.HasRuleChanges;
 
-    /// <summary>How many samples were evaluated under both versions: those dated on or after the new version's effective-from.</summary>
+    /// <summary>How many samples were evaluated under both versions: those dated within the new version's period (on or after its effective-from, up to its effective-to if any).</summary>
     public int SamplesCompared => _report.SamplesCompared;
 
     /// <summary>
-    /// How many samples are dated before the new version's effective-from: each is decided by the version in force on
-    /// its date, under the new rules as under the old, so it does not change and is not evaluated.
+    /// How many samples are dated outside the new version's period (before its effective-from, or after its
+    /// effective-to if any): each is decided by the version in force on its date, under the new rules as under the
+    /// old, so it does not change and is not evaluated.
     /// </summary>
     public int SamplesBeforeEffective => _report.SamplesBeforeEffective;
 
@@ -36,8 +37,8 @@ public sealed class RuleSetChanges
     public int SamplesChanged => _report.Samples.Count;
 
     /// <summary>
-    /// Compares two compiled versions of a rule set, rule by rule and over the samples; a sample dated before the new
-    /// version's effective-from does not change (<see cref="SamplesBeforeEffective"/>).
+    /// Compares two compiled versions of a rule set, rule by rule and over the samples; a sample dated outside the new
+    /// version's period does not change (<see cref="SamplesBeforeEffective"/>).
     /// </summary>
     /// <param name="older">The current version.</param>
     /// <param name="newer">The proposed version.</param>

@@ -61,13 +61,26 @@ internal static class UnitConversions
     public static readonly Vocabulary<CapacityUnit> CapacityUnits = Vocabulary<CapacityUnit>.Symbols(
         "capacity unit",
         Normalise,
-        CapacityTable.Select(u => new Term<CapacityUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
+        Terms(CapacityTable.Length, i => new Term<CapacityUnit>(CapacityTable[i].Unit, CapacityTable[i].Symbol, CapacityTable[i].Symbol, CapacityTable[i].Symbol, CapacityTable[i].Aliases)));
 
     /// <summary>The quota units as words of the contract, as <see cref="CapacityUnits"/>.</summary>
     public static readonly Vocabulary<MassUnit> MassUnits = Vocabulary<MassUnit>.Symbols(
         "quota unit",
         Normalise,
-        MassTable.Select(u => new Term<MassUnit>(u.Unit, u.Symbol, u.Symbol, u.Symbol, u.Aliases)));
+        Terms(MassTable.Length, i => new Term<MassUnit>(MassTable[i].Unit, MassTable[i].Symbol, MassTable[i].Symbol, MassTable[i].Symbol, MassTable[i].Aliases)));
+
+    // A loop rather than LINQ over the tables' tuples, which is JIT-compiled at every cold load (docs/performance.md).
+    private static Term<T>[] Terms<T>(int count, Func<int, Term<T>> term)
+        where T : struct, Enum
+    {
+        var terms = new Term<T>[count];
+        for (var i = 0; i < count; i++)
+        {
+            terms[i] = term(i);
+        }
+
+        return terms;
+    }
 
     /// <summary>Every spelling of a capacity unit a rule may write: each symbol, then its aliases.</summary>
     public static IEnumerable<string> CapacitySpellings => CapacityUnits.Terms.SelectMany(t => t.Aliases.Prepend(t.Code));

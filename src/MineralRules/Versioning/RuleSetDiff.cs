@@ -68,9 +68,10 @@ internal static class RuleSetDiff
         var beforeEffective = 0;
         foreach (var (source, application) in samples)
         {
-            // A sample dated before the new version takes effect is decided by the version in force on its date,
-            // under the new rules as under the old: it does not change.
-            if (application.ApplicationDate < newer.Info.EffectiveFrom)
+            // A sample dated outside the new version's period (before it takes effect) is decided by the version in
+            // force on its date, under the new rules as under the old: it does not change. The same rule as the
+            // version's own (CoversDate).
+            if (!newer.CoversDate(application.ApplicationDate))
             {
                 beforeEffective++;
                 continue;

@@ -111,12 +111,17 @@ public sealed class CheckPresentationTests
         });
     }
 
-    [Test]
-    public void Check_ErrorNotATerminal_NoProgressBar()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Check_ProgressBarOnlyWhenErrorIsATerminal(bool errorIsTerminal)
     {
-        var (_, _, error) = CliRunner.RunWithShippedRules("check", TestPaths.Samples + "/5.2.1", "--format", "json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new CheckCommand.CheckSettings(ErrorIsTerminal: errorIsTerminal, ProgressDelay: TimeSpan.Zero);
 
-        Assert.That(error, Is.Empty);
+        CheckCommand.Run([TestPaths.Samples + "/5.2.1"], "json", null, null, System.Globalization.CultureInfo.InvariantCulture, false, output, error, settings);
+
+        Assert.That(error.ToString(), errorIsTerminal ? Does.Contain(" files") : Is.Empty);
     }
 
     [Test]

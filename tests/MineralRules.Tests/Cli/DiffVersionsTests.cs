@@ -39,6 +39,41 @@ public sealed class DiffVersionsTests
         });
     }
 
+    [TestCase("2024-06-01", true)]
+    [TestCase("2024-05-31", false)]
+    public void DiffFromTo_SampleOnOrBeforeEffectiveFrom_ChangesOnlyFromThatDay(string date, bool changes)
+    {
+        using var temp = new TempFolder();
+        var (rules, _) = Prepare(temp);
+        temp.Write("dated/mine.yaml", Fixtures.CoalMine("D-250", 250).Replace("applicationDate: 2024-05-01", $"applicationDate: {date}", StringComparison.Ordinal));
+
+        var (code, output, error) = CliRunner.Run("diff", "--from", "1.0.0", "--to", "1.1.0", "--rules", rules, "--samples", Path.Combine(temp.Path, "dated"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(output, changes ? Does.Contain("Samples: 1 of 1 change.") : Does.Contain("Samples: 0 of 0 change. 1 more dated before 2024-06-01"));
+            Assert.That(output.Contains("mine.yaml: non-compliant → compliant", StringComparison.Ordinal), Is.EqualTo(changes));
+        });
+    }
+
+    [Test]
+    public void DiffFromTo_SampleAfterNewVersionEnds_DoesNotChange()
+    {
+        using var temp = new TempFolder();
+        var (rules, _) = Prepare(temp);
+        File.AppendAllText(Path.Combine(rules, Id, "1.1.0", "manifest.yaml"), "\neffectiveTo: 2025-12-31\n");
+        temp.Write("dated/mine.yaml", Fixtures.CoalMine("D-250", 250).Replace("applicationDate: 2024-05-01", "applicationDate: 2026-01-01", StringComparison.Ordinal));
+
+        var (code, output, error) = CliRunner.Run("diff", "--from", "1.0.0", "--to", "1.1.0", "--rules", rules, "--samples", Path.Combine(temp.Path, "dated"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("Samples: 0 of 0 change. 1 more dated outside 2024-06-01 – 2025-12-31, when 1.1.0 is in force"));
+        });
+    }
+
     [Test]
     public void DiffFromTo_Json_CountsSamplesBeforeEffective()
     {

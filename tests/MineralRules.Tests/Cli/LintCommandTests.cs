@@ -74,6 +74,53 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void Lint_SuccessorPlanWithNewIdAfterGap_ErrorAsCheckFindsNoRuleSet()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+        var successor = AddSuccessorPlan(rules, "2027-01-01");
+        File.AppendAllText(Path.Combine(rules, Id, "1.0.0", "manifest.yaml"), "\neffectiveTo: 2026-06-30\n");
+
+        var (code, _, error) = CliRunner.Run("lint", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), "a date in the gap finds no rule set (MR2002): the gap is an error whatever the ids");
+            Assert.That(error, Does.Contain($"error MR3024: No rule set is in force from 2026-07-01 to 2026-12-31: {Id} 1.0.0 ends on 2026-06-30"));
+        });
+    }
+
+    [Test]
+    public void Lint_SuccessorPlanWithNewId_RangesOnOneTimeline()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+        var successor = AddSuccessorPlan(rules, "2027-01-01");
+
+        var (code, output, error) = CliRunner.Run("lint", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain($"  {Id} 1.0.0: 2022-08-19 – 2026-12-31; superseded by {successor} 1.0.0"));
+            Assert.That(output, Does.Contain($"  {successor} 1.0.0: 2027-01-01 – open"));
+        });
+    }
+
+    /// <summary>A successor plan: the test rules' 1.0.0 copied under a new id, in force from a date.</summary>
+    private static string AddSuccessorPlan(string rules, string effectiveFrom)
+    {
+        const string successor = "nmg-mineral-plan-2026-2030";
+        var folder = Path.Combine(rules, successor, "1.0.0");
+        TempFolder.CopyFolder(Path.Combine(rules, Id, "1.0.0"), folder);
+        File.Delete(Path.Combine(folder, "seal.yaml"));
+        var manifest = Path.Combine(folder, "manifest.yaml");
+        var text = File.ReadAllText(manifest).Replace($"id: {Id}", $"id: {successor}", StringComparison.Ordinal).Replace("effectiveFrom: 2022-08-19", $"effectiveFrom: {effectiveFrom}", StringComparison.Ordinal);
+        File.WriteAllText(manifest, text);
+        return successor;
+    }
+
+    [Test]
     public void Lint_FullWidthCommaInList_WarningAtTheCharacterBesideTheError()
     {
         using var temp = new TempFolder();

@@ -50,12 +50,60 @@ public sealed class NewVersionCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(again, Is.EqualTo(2));
-            Assert.That(againError, Does.Contain("not above 1.2.0"));
+            Assert.That(againError, Does.Contain("1.0.0 is not the latest version").And.Contain("(1.2.0 is)"));
             Assert.That(onEmpty, Is.EqualTo(2));
             Assert.That(onEmptyError, Does.Contain("1.3.0 already exists"));
             Assert.That(File.ReadAllText(manifest), Does.EndWith("# edited\n"));
             Assert.That(Directory.GetFileSystemEntries(empty), Is.Empty);
         });
+    }
+
+    [Test]
+    public void NewVersion_RulesFolderIsTheIdFolder_CreatedBesideTheSource()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+        var idFolder = Path.Combine(rules, Id);
+
+        var (code, output, error) = CliRunner.Run("new-version", "1.0.0", "1.1.0", "--effective-from", "2027-01-01", "--rules", idFolder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(File.Exists(Path.Combine(idFolder, "1.1.0", "manifest.yaml")), Is.True, output);
+            Assert.That(RuleSetCatalog.TryLoadFromFolder(idFolder).Catalog?.Find("1.1.0")?.Info.Supersedes?.Version, Is.EqualTo("1.0.0"));
+        });
+    }
+
+    [Test]
+    public void NewVersion_FromNotTheLatest_RefusedSoNoEditIsDropped()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+        Assert.That(CliRunner.Run("new-version", "1.0.0", "1.1.0", "--effective-from", "2027-01-01", "--rules", rules).ExitCode, Is.EqualTo(0));
+
+        var (fromOlder, _, fromOlderError) = CliRunner.Run("new-version", "1.0.0", "1.2.0", "--effective-from", "2026-01-01", "--rules", rules);
+        var (beforeLatest, _, beforeLatestError) = CliRunner.Run("new-version", "1.1.0", "1.2.0", "--effective-from", "2026-01-01", "--rules", rules);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromOlder, Is.EqualTo(2));
+            Assert.That(fromOlderError, Does.Contain("1.0.0 is not the latest version").And.Contain("(1.1.0 is)"));
+            Assert.That(beforeLatest, Is.EqualTo(2));
+            Assert.That(beforeLatestError, Does.Contain($"not after {Id} 1.1.0's effective-from (2027-01-01)"));
+            Assert.That(Directory.Exists(Path.Combine(rules, Id, "1.2.0")), Is.False);
+        });
+    }
+
+    [Test]
+    public void NewVersion_Created_NextStepsSayToAddSamplesDatedFromTheNewVersion()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+
+        var (_, output, _) = CliRunner.Run("new-version", "1.0.0", "1.1.0", "--effective-from", "2027-01-01", "--rules", rules);
+
+        Assert.That(output, Does.Contain("add samples dated on or after 2027-01-01 (or copy samples and re-date them)"));
     }
 
     [TestCase("2022-08-19", "not after")]

@@ -67,29 +67,42 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
         return zh is null || en is null ? null : new LocatedText(new LocalizedText(zh.Trim(), en.Trim()), zhNode?.Location, enNode?.Location);
     }
 
-    public List<T> Words<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
+    public WordList<T> Words<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
         where T : struct, Enum
     {
-        var result = new List<T>();
         if (Scalars.Sequence(node, diagnostics, what, ruleId) is not { } items)
         {
-            return result;
+            return new WordList<T>(0);
         }
 
+        var result = new WordList<T>(items.Count);
         foreach (var item in items)
         {
-            if (Word(item, vocabulary, what, ruleId) is { } value && !result.Contains(value))
+            if (Word(item, vocabulary, what, ruleId) is { } value)
             {
-                result.Add(value);
+                result.AddNew(value);
             }
         }
 
         return result;
     }
 
-    public List<T> WordOrWords<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
-        where T : struct, Enum =>
-        node is SequenceNode ? Words(node, vocabulary, what, ruleId) : Word(node, vocabulary, what, ruleId) is { } one ? [one] : [];
+    public WordList<T> WordOrWords<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
+        where T : struct, Enum
+    {
+        if (node is SequenceNode)
+        {
+            return Words(node, vocabulary, what, ruleId);
+        }
+
+        var result = new WordList<T>(1);
+        if (Word(node, vocabulary, what, ruleId) is { } one)
+        {
+            result.AddNew(one);
+        }
+
+        return result;
+    }
 
     public T? Word<T>(DocumentNode node, Vocabulary<T> vocabulary, string what, string? ruleId)
         where T : struct, Enum

@@ -72,7 +72,7 @@ internal sealed class ReferenceTableReader(ReadingContext context)
 
                 var r = new MappingReader(rowMap, _diagnostics);
                 var name = context.Text(r.Required("name", "the row's name as the standard writes it"), "'name'");
-                var minerals = r.Required("minerals", "the contract's mineral codes the row covers ([] for none)") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'minerals'", null) : [];
+                var minerals = r.Required("minerals", "the contract's mineral codes the row covers ([] for none)") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'minerals'", null) : new WordList<Mineral>(0);
                 MiningMethod? method = null;
                 if (withMethod && r.Optional("miningMethod") is { } methodNode)
                 {

@@ -23,7 +23,16 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
             return null;
         }
 
-        var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+        DocumentNode? idNode = null;
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (key.Value == "id")
+            {
+                idNode = value;
+                break;
+            }
+        }
+
         var ruleId = idNode is ScalarNode { IsNull: false } s ? s.Value : null;
         var m = new MappingReader(mapping, _diagnostics, ruleId);
         var errorsBefore = _diagnostics.Count;
@@ -152,7 +161,16 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
     private Outcome ReadOutcome(DocumentNode node, string? ruleId, string what, params Outcome[] allowed)
     {
         var text = context.Text(node, what, ruleId);
-        var match = allowed.FirstOrDefault(o => ResultVocabularies.Outcomes.Code(o) == text, (Outcome)(-1));
+        var match = (Outcome)(-1);
+        foreach (var outcome in allowed)
+        {
+            if (ResultVocabularies.Outcomes.Code(outcome) == text)
+            {
+                match = outcome;
+                break;
+            }
+        }
+
         if (text is not null && match == (Outcome)(-1))
         {
             var words = allowed.Select(o => ResultVocabularies.Outcomes.Code(o)).ToList();

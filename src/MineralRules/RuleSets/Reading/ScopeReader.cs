@@ -21,24 +21,32 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         var m = new MappingReader(mapping, _diagnostics, ruleId);
         var errorsBefore = _diagnostics.Count;
         CheckScopeValues(mapping, ruleId);
-        var permits = m.Optional("permit") is { } p ? context.WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : [];
-        var actions = m.Optional("actions") is { } a ? context.Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : [];
-        var minerals = m.Optional("minerals") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : [];
+        var permits = m.Optional("permit") is { } p ? context.WordOrWords(p, Vocabularies.Permits, "'scope.permit'", ruleId) : new WordList<Permit>(0);
+        var actions = m.Optional("actions") is { } a ? context.Words(a, Vocabularies.Actions, "'scope.actions'", ruleId) : new WordList<PermitAction>(0);
+        var minerals = m.Optional("minerals") is { } mn ? context.Words(mn, Vocabularies.Minerals, "'scope.minerals'", ruleId) : new WordList<Mineral>(0);
         var mineralListNode = m.Optional("mineralList");
-        var mineralList = mineralListNode is { } ml ? List(ml, lists, ruleId) : [];
-        var except = m.Optional("exceptMinerals") is { } ex ? context.Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : [];
+        var mineralList = mineralListNode is { } ml ? List(ml, lists, ruleId) : new WordList<Mineral>(0);
+        var except = m.Optional("exceptMinerals") is { } ex ? context.Words(ex, Vocabularies.Minerals, "'scope.exceptMinerals'", ruleId) : new WordList<Mineral>(0);
         var exceptListNode = m.Optional("exceptMineralList");
-        var exceptList = exceptListNode is { } el ? List(el, lists, ruleId) : [];
-        var methods = m.Optional("miningMethods") is { } mm ? context.Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : [];
-        var zones = m.Optional("zones") is { } z ? context.Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : [];
+        var exceptList = exceptListNode is { } el ? List(el, lists, ruleId) : new WordList<Mineral>(0);
+        var methods = m.Optional("miningMethods") is { } mm ? context.Words(mm, Vocabularies.MiningMethods, "'scope.miningMethods'", ruleId) : new WordList<MiningMethod>(0);
+        var zones = m.Optional("zones") is { } z ? context.Words(z, Vocabularies.Zones, "'scope.zones'", ruleId) : new WordList<Zone>(0);
         var leagues = m.Optional("leagues") is { } l ? Leagues(l, ruleId) : [];
         var counties = m.Optional("counties") is { } co ? Counties(co, ruleId) : [];
         var when = m.Optional("when") is { } w ? conditions.Read(w, ruleId) : null;
         m.Finish("'scope'");
-        var named = mapping.Entries.Select(e => e.Key.Value).Where(ScopeListKeys.Contains).ToHashSet(StringComparer.Ordinal);
-        var included = minerals.Concat(mineralList).Distinct().ToList();
-        var excluded = except.Concat(exceptList).Distinct().ToList();
-        if (_diagnostics.Count == errorsBefore && included.Count > 0 && excluded.Count > 0 && included.All(excluded.Contains))
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (ScopeListKeys.Contains(entry.Key.Value))
+            {
+                named.Add(entry.Key.Value);
+            }
+        }
+
+        var included = Distinct(minerals, mineralList);
+        var excluded = Distinct(except, exceptList);
+        if (_diagnostics.Count == errorsBefore && included.Count > 0 && excluded.Count > 0 && AllIn(included, excluded))
         {
             _diagnostics.Add(mapping.Location, DiagnosticCodes.InvalidRule, $"The scope names minerals ({string.Join(", ", included.Select(Vocabularies.Minerals.Code))}) and excepts every one of them, so the rule covers no application; remove the exception or the rule.", ruleId);
         }
@@ -111,20 +119,48 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         _ => "`counties: [准格尔旗]`",
     };
 
-    private List<Mineral> List(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
+    /// <summary>The minerals of both lists, each once, in order of first appearance.</summary>
+    private static WordList<Mineral> Distinct(WordList<Mineral> first, WordList<Mineral> second)
+    {
+        var result = new WordList<Mineral>(first.Count + second.Count);
+        result.AddNew(first);
+        result.AddNew(second);
+        return result;
+    }
+
+    private static bool AllIn(WordList<Mineral> minerals, WordList<Mineral> among)
+    {
+        foreach (var mineral in minerals)
+        {
+            if (!among.Contains(mineral))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private WordList<Mineral> List(DocumentNode node, IReadOnlyDictionary<string, MineralList> lists, string? ruleId)
     {
         if (context.Text(node, "'mineralList'", ruleId) is not { } id)
         {
-            return [];
+            return new WordList<Mineral>(0);
         }
 
         if (lists.TryGetValue(id, out var list))
         {
-            return [.. list.Minerals];
+            var minerals = new WordList<Mineral>(list.Minerals.Count);
+            foreach (var mineral in list.Minerals)
+            {
+                minerals.AddNew(mineral);
+            }
+
+            return minerals;
         }
 
         _diagnostics.Add(node.Location, DiagnosticCodes.UnknownList, $"No mineral list '{id}' is defined in this rule set.{Suggestions.DidYouMean(id, lists.Keys)} Lists: {string.Join(", ", lists.Keys)}.", ruleId);
-        return [];
+        return new WordList<Mineral>(0);
     }
 
     private List<string> Leagues(DocumentNode node, string? ruleId)
