@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Cli.Commands;
 
 namespace MineralRules.Cli;
@@ -15,35 +16,57 @@ internal static class CliApplication
     /// <param name="errorIsTerminal">True when standard error is a terminal (not redirected): long runs draw a progress bar there.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
+        // The language is chosen before the command tree is built, so help is written in it; System.CommandLine's
+        // own words (Usage, Options, its parse errors) follow the UI culture, set for this run only.
+        var text = CliText.Choose(args, Environment.GetEnvironmentVariable("LANG"), CultureInfo.CurrentUICulture);
+        var uiCulture = CultureInfo.CurrentUICulture;
         try
         {
-            return Dispatch(args.Length == 0 ? ["--help"] : args, output, error, errorIsTerminal);
+            if (text == CliText.Zh && uiCulture.TwoLetterISOLanguageName != "zh")
+            {
+                CultureInfo.CurrentUICulture = CommonOptions.ToCulture("zh");
+            }
+
+            return Dispatch(args.Length == 0 ? ["--help"] : args, output, error, errorIsTerminal, text);
         }
 #pragma warning disable CA1031 // The top of the tool: anything unforeseen is reported as invalid input, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"error: {e.Message} ({e.GetType().Name}); please report this with the file that caused it.");
+            error.WriteLine(CliText.Format(text.Crash, e.Message, e.GetType().Name));
             return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal)
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal, CliText text)
     {
         // A plain command named as the tool is installed, not RootCommand (named after the assembly, MineralRules.Cli).
-        var root = new Command(ToolName, "Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.")
+        var root = new Command(ToolName, text.Root)
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
-            CheckCommand.Create(output, error, errorIsTerminal),
-            CoverageCommand.Create(output, error),
-            LintCommand.Create(output, error),
-            TestCommand.Create(output, error),
-            DiffCommand.Create(output, error),
-            SealCommand.Create(output, error),
-            NewVersionCommand.Create(output, error),
-            RulebookCommand.Create(output, error), RulebookCommand.Explain(output, error),
+            CheckCommand.Create(output, error, errorIsTerminal, text),
+            CoverageCommand.Create(output, error, text),
+            LintCommand.Create(output, error, text),
+            TestCommand.Create(output, error, text),
+            DiffCommand.Create(output, error, text),
+            SealCommand.Create(output, error, text),
+            NewVersionCommand.Create(output, error, text),
+            RulebookCommand.Create(output, error, text), RulebookCommand.Explain(output, error, text),
         };
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                System.CommandLine.Help.HelpOption => text.HelpOption,
+                VersionOption => text.VersionOption,
+                _ => option.Description,
+            };
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -53,7 +76,7 @@ internal static class CliApplication
                 error.WriteLine($"error: {parseError.Message}");
             }
 
-            error.WriteLine("Run 'mineralrules --help' for usage.");
+            error.WriteLine(text.UsageHint);
             return ExitCodes.InvalidInput;
         }
 

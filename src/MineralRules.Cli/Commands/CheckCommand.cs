@@ -11,35 +11,36 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal = false)
+    public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal = false, CliText? text = null)
     {
+        text ??= CliText.En;
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Application files (.yaml, .yml, .json) or folders holding them.",
+            Description = text.CheckPaths,
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (for people, the default), json (an array with one result per application), junit, sarif (SARIF 2.1.0) or markdown.",
+            Description = text.CheckFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "json", "junit", "sarif", "markdown");
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
         var version = new Option<string?>("--rule-set-version")
         {
-            Description = "Check against this rule-set version instead of the one in force on each application's date.",
+            Description = text.CheckVersion,
         };
-        var culture = CommonOptions.Culture();
+        var culture = CommonOptions.Culture(text);
         var all = new Option<bool>("--include-not-applicable")
         {
-            Description = "Also list the rules that do not apply (JSON and text).",
+            Description = text.CheckNotApplicable,
         };
 
         var only = new Option<string?>("--only")
         {
-            Description = "failures: report only the applications that fail or need review, with their fail and review verdicts (every format; the counts still include all).",
+            Description = text.CheckOnly,
         }.AcceptOnlyFromAmong("failures");
 
-        var command = new Command("check", "Check applications against the plan's rules.") { paths, format, rules, version, culture, all, only };
+        var command = new Command("check", text.CheckCommand) { paths, format, rules, version, culture, all, only };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),
             parsed.GetValue(format)!,
@@ -59,14 +60,14 @@ internal static class CheckCommand
     public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null)
     {
         settings ??= new CheckSettings();
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
+        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
 
         var reporter = format switch
         {
@@ -94,7 +95,7 @@ internal static class CheckCommand
             .Select(file => Check(file, catalog, version));
         foreach (var path in missing)
         {
-            reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", "No such file or folder.")]));
+            reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", CliText.En.NoSuchFileOrFolderSentence) { MessageZh = CliText.Zh.NoSuchFileOrFolderSentence }]));
         }
 
         foreach (var problem in problems)
@@ -117,7 +118,7 @@ internal static class CheckCommand
                 invalid = true;
                 foreach (var diagnostic in item.Errors)
                 {
-                    error.WriteLine(CommonOptions.Describe(diagnostic));
+                    error.WriteLine(CommonOptions.Describe(diagnostic, culture));
                 }
 
                 reporter.ReportInvalid(new InvalidApplication(item.Source, item.Errors));
@@ -152,7 +153,8 @@ internal static class CheckCommand
         if (ruleSet is null)
         {
             var location = read.Locate(version is null ? "applicationDate" : string.Empty) with { Path = source };
-            return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!)]);
+            var why = catalog.WhyNone(application.ApplicationDate, version);
+            return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!) { MessageZh = why?.Zh }]);
         }
 
         return new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application), []);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -10,40 +11,43 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class CoverageCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
         var samples = new Option<string>("--samples")
         {
-            Description = "The folder of sample applications (default: samples/applications).",
+            Description = text.CoverageSamples,
             DefaultValueFactory = _ => "samples/applications",
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default), markdown (docs/clauses.md) or json.",
+            Description = text.CoverageFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "markdown", "json");
         var version = new Option<string?>("--rule-set-version")
         {
-            Description = "The rule-set version to report on (default: the latest).",
+            Description = text.CoverageVersion,
         };
-        var command = new Command("coverage", "Show which clauses of the plan are enforced, by which rules, exercised by which samples.") { rules, samples, format, version };
-        command.SetAction(parsed => Run(parsed.GetValue(rules), parsed.GetValue(samples)!, parsed.GetValue(format)!, parsed.GetValue(version), output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("coverage", text.CoverageCommand) { rules, samples, format, version, culture };
+        command.SetAction(parsed => Run(parsed.GetValue(rules), parsed.GetValue(samples)!, parsed.GetValue(format)!, parsed.GetValue(version), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string? rulesFolder, string samplesFolder, string format, string? version, TextWriter output, TextWriter error)
+    public static int Run(string? rulesFolder, string samplesFolder, string format, string? version, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         if (rulesFolder is not null && !Directory.Exists(rulesFolder))
         {
-            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error MR1001: no such folder");
+            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error MR1001: {text.NoSuchFolder}");
             return ExitCodes.InvalidInput;
         }
 
         var loaded = RuleSetCoverage.Load(rulesFolder);
         foreach (var diagnostic in loaded.Diagnostics)
         {
-            error.WriteLine(CommonOptions.Describe(diagnostic));
+            error.WriteLine(CommonOptions.Describe(diagnostic, culture));
         }
 
         if (loaded.Catalog is not { } catalog)
@@ -54,11 +58,11 @@ internal static class CoverageCommand
         var ruleSet = version is null ? catalog.RuleSets[^1] : catalog.Find(version);
         if (ruleSet is null)
         {
-            error.WriteLine($"error MR2003: no rule set version {version} is loaded");
+            error.WriteLine($"error MR2003: {CliText.Format(text.NoVersionLoaded, version)}");
             return ExitCodes.InvalidInput;
         }
 
-        var samples = InputFiles.ReadAll(samplesFolder, error, file => CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)));
+        var samples = InputFiles.ReadAll(samplesFolder, error, file => CommonOptions.Display(Path.GetRelativePath(samplesFolder, file)), culture);
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
@@ -68,19 +72,19 @@ internal static class CoverageCommand
         switch (format)
         {
             case "markdown":
-                report.WriteMarkdown(output);
+                report.WriteMarkdown(output, culture);
                 break;
             case "json":
                 report.WriteJson(output);
                 break;
             default:
-                report.WriteText(output);
+                report.WriteText(output, culture);
                 break;
         }
 
-        foreach (var problem in report.Problems)
+        foreach (var problem in report.ProblemsIn(culture))
         {
-            error.WriteLine($"coverage: {problem}");
+            error.WriteLine(CliText.Format(text.CoverageProblem, problem));
         }
 
         return report.Complete ? ExitCodes.Compliant : ExitCodes.NotCompliant;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -12,39 +13,42 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
-        var older = new Argument<string?>("old-rules") { Description = "The folder of the current rule sets, or 'embedded' (without --from/--to).", Arity = ArgumentArity.ZeroOrOne };
-        var newer = new Argument<string?>("new-rules") { Description = "The folder of the proposed rule sets (without --from/--to).", Arity = ArgumentArity.ZeroOrOne };
-        var from = new Option<string?>("--from") { Description = "The version compared from, e.g. 1.0.0 (with --to: two versions of one folder)." };
-        var to = new Option<string?>("--to") { Description = "The version compared to, e.g. 2.0.0." };
-        var rules = CommonOptions.Rules();
-        var samples = new Option<string?>("--samples") { Description = "A folder of sample applications to evaluate under both versions." };
+        var older = new Argument<string?>("old-rules") { Description = text.DiffOld, Arity = ArgumentArity.ZeroOrOne };
+        var newer = new Argument<string?>("new-rules") { Description = text.DiffNew, Arity = ArgumentArity.ZeroOrOne };
+        var from = new Option<string?>("--from") { Description = text.DiffFrom };
+        var to = new Option<string?>("--to") { Description = text.DiffTo };
+        var rules = CommonOptions.Rules(text);
+        var samples = new Option<string?>("--samples") { Description = text.DiffSamples };
         var format = new Option<string>("--format")
         {
-            Description = "text (the default), markdown or json.",
+            Description = text.DiffFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "markdown", "json");
-        var command = new Command("diff", "Show what a new rule-set version changes: rules, lists, and the samples' decisions.") { older, newer, from, to, rules, samples, format };
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("diff", text.DiffCommand) { older, newer, from, to, rules, samples, format, culture };
         command.SetAction(parsed => (parsed.GetValue(from), parsed.GetValue(to), parsed.GetValue(older), parsed.GetValue(newer)) switch
         {
-            ({ } v1, { } v2, null, null) => RunVersions(v1, v2, parsed.GetValue(rules), parsed.GetValue(samples), parsed.GetValue(format)!, output, error),
-            (null, null, { } a, { } b) when parsed.GetValue(rules) is null => Run(a, b, parsed.GetValue(samples), parsed.GetValue(format)!, output, error),
-            _ => Usage(error),
+            ({ } v1, { } v2, null, null) => RunVersions(v1, v2, parsed.GetValue(rules), parsed.GetValue(samples), parsed.GetValue(format)!, output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)),
+            (null, null, { } a, { } b) when parsed.GetValue(rules) is null => Run(a, b, parsed.GetValue(samples), parsed.GetValue(format)!, output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)),
+            _ => Usage(error, text),
         });
         return command;
     }
 
-    private static int Usage(TextWriter error)
+    private static int Usage(TextWriter error, CliText text)
     {
-        error.WriteLine("error: compare two versions of one folder with `mineralrules diff --from 1.0.0 --to 2.0.0 [--rules <folder>]`, or two folders with `mineralrules diff <old-rules> <new-rules>`.");
+        error.WriteLine(text.DiffUsage);
         return ExitCodes.InvalidInput;
     }
 
     /// <summary>Compares two versions of one folder (the embedded rules when <paramref name="rulesFolder"/> is null).</summary>
-    public static int RunVersions(string from, string to, string? rulesFolder, string? samplesFolder, string format, TextWriter output, TextWriter error)
+    public static int RunVersions(string from, string to, string? rulesFolder, string? samplesFolder, string format, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
@@ -54,30 +58,33 @@ internal static class DiffCommand
         var newer = catalog.Find(to);
         if (older is null || newer is null || older.Info.Id != newer.Info.Id)
         {
-            error.WriteLine($"error MR2003: {(older is null ? $"no version {from}" : newer is null ? $"no version {to}" : $"{from} and {to} are versions of different rule sets")} in {CommonOptions.Display(rulesFolder ?? "the embedded rules")}; versions: {string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}.");
+            var versions = string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"));
+            var where = CommonOptions.Display(rulesFolder ?? text.TheEmbeddedRules);
+            error.WriteLine($"error MR2003: {CliText.Format(older is null ? text.DiffNoVersion : newer is null ? text.DiffNoVersion : text.DiffDifferentRuleSets, older is null ? from : newer is null ? to : from, to, where, versions)}");
             return ExitCodes.InvalidInput;
         }
 
-        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
+        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display, culture);
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        Write(RuleSetChanges.Compare(older, newer, samples), format, output);
+        Write(RuleSetChanges.Compare(older, newer, samples), format, output, culture);
         return ExitCodes.Compliant;
     }
 
-    public static int Run(string olderFolder, string newerFolder, string? samplesFolder, string format, TextWriter output, TextWriter error)
+    public static int Run(string olderFolder, string newerFolder, string? samplesFolder, string format, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
-        var older = CommonOptions.LoadRules(olderFolder == "embedded" ? null : olderFolder, error);
-        var newer = CommonOptions.LoadRules(newerFolder, error);
+        culture ??= CultureInfo.InvariantCulture;
+        var older = CommonOptions.LoadRules(olderFolder == "embedded" ? null : olderFolder, error, culture);
+        var newer = CommonOptions.LoadRules(newerFolder, error, culture);
         if (older is null || newer is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display);
+        var samples = samplesFolder is null ? [] : InputFiles.ReadAll(samplesFolder, error, CommonOptions.Display, culture);
         if (samples is null)
         {
             return ExitCodes.InvalidInput;
@@ -89,7 +96,7 @@ internal static class DiffCommand
             var before = Latest(older).FirstOrDefault(r => r.Info.Id == latest.Info.Id);
             if (before is null)
             {
-                error.WriteLine($"error MR3013: the old rules hold no rule set '{latest.Info.Id}' to compare with");
+                error.WriteLine($"error MR3013: {CliText.Format(CliText.For(culture).DiffNoOldRuleSet, latest.Info.Id)}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -98,13 +105,13 @@ internal static class DiffCommand
 
         foreach (var report in reports)
         {
-            Write(report, format, output);
+            Write(report, format, output, culture);
         }
 
         return ExitCodes.Compliant;
     }
 
-    private static void Write(RuleSetChanges report, string format, TextWriter output)
+    private static void Write(RuleSetChanges report, string format, TextWriter output, CultureInfo culture)
     {
         switch (format)
         {
@@ -112,10 +119,10 @@ internal static class DiffCommand
                 report.WriteJson(output);
                 break;
             case "markdown":
-                report.WriteMarkdown(output);
+                report.WriteMarkdown(output, culture);
                 break;
             default:
-                report.WriteText(output);
+                report.WriteText(output, culture);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -9,11 +10,11 @@ namespace MineralRules.Cli.Commands;
 internal static class InputFiles
 {
     /// <summary>Writes each folder problem in the contract's form; true when there were any.</summary>
-    public static bool ReportProblems(IReadOnlyList<Diagnostic> problems, TextWriter error)
+    public static bool ReportProblems(IReadOnlyList<Diagnostic> problems, TextWriter error, CultureInfo? culture = null)
     {
         foreach (var problem in problems)
         {
-            error.WriteLine(CommonOptions.Describe(problem, CommonOptions.Display(problem.Location.Path)));
+            error.WriteLine(CommonOptions.Describe(problem, CommonOptions.Display(problem.Location.Path), culture));
         }
 
         return problems.Count > 0;
@@ -23,10 +24,10 @@ internal static class InputFiles
     /// Reads every application below a folder, each named by <paramref name="name"/>; writes every problem (a missing
     /// folder, an invalid file) to <paramref name="error"/>. Null when anything was invalid: nothing half-read is used.
     /// </summary>
-    public static List<Sample>? ReadAll(string folder, TextWriter error, Func<string, string> name)
+    public static List<Sample>? ReadAll(string folder, TextWriter error, Func<string, string> name, CultureInfo? culture = null)
     {
         var (files, missing, problems) = ApplicationFiles.Find([folder]);
-        var invalid = CommonOptions.ReportMissing(missing, error) | ReportProblems(problems, error);
+        var invalid = CommonOptions.ReportMissing(missing, error, culture) | ReportProblems(problems, error, culture);
 
         var applications = new List<Sample>();
         foreach (var file in files)
@@ -41,7 +42,7 @@ internal static class InputFiles
             invalid = true;
             foreach (var diagnostic in read.Diagnostics)
             {
-                error.WriteLine(CommonOptions.Describe(diagnostic, CommonOptions.Display(file)));
+                error.WriteLine(CommonOptions.Describe(diagnostic, CommonOptions.Display(file), culture));
             }
         }
 

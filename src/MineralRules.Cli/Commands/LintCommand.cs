@@ -11,59 +11,64 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class LintCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var folder = new Argument<string?>("folder")
         {
-            Description = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
+            Description = text.LintFolder,
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("lint", "Check rule files for mistakes, without any application.") { folder };
-        command.SetAction(parsed => Run(parsed.GetValue(folder), output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("lint", text.LintCommand) { folder, culture };
+        command.SetAction(parsed => Run(parsed.GetValue(folder), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string? folder, TextWriter output, TextWriter error)
+    public static int Run(string? folder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         var result = folder is null ? RuleSetCatalog.TryLoadEmbedded() : RuleSetCatalog.TryLoadFromFolder(folder);
         foreach (var diagnostic in result.Diagnostics.Concat(result.Warnings).OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
         {
-            error.WriteLine(diagnostic.ToString());
+            error.WriteLine(diagnostic.Format(culture));
         }
 
         if (result.Warnings.Count > 0)
         {
-            error.WriteLine($"{result.Warnings.Count} warning(s): they refuse nothing, but read each one.");
+            error.WriteLine(CliText.Format(text.LintWarnings, result.Warnings.Count));
         }
 
         if (result.Catalog is not { } catalog)
         {
-            error.WriteLine($"{result.Diagnostics.Count} error(s) in {CommonOptions.Display(folder ?? "the embedded rules")}; the rule set will not load until they are fixed.");
+            error.WriteLine(CliText.Format(text.LintErrors, result.Diagnostics.Count, CommonOptions.Display(folder ?? text.TheEmbeddedRules)));
             return ExitCodes.InvalidInput;
         }
 
         foreach (var ruleSet in catalog.RuleSets)
         {
-            var state = ruleSet.Info.Sealed ? "sealed" : "draft, not sealed (seal it with `mineralrules seal <version-folder>` when it is released)";
-            output.WriteLine($"{ruleSet.Info.Id} {ruleSet.Info.Version}: {ruleSet.RuleIds.Count} rules, no problems (in force from {ruleSet.Info.EffectiveFrom:yyyy-MM-dd}; {state}).");
+            var state = ruleSet.Info.Sealed ? text.LintSealed : text.LintDraft;
+            output.WriteLine(CliText.Format(text.LintClean, ruleSet.Info.Id, ruleSet.Info.Version, ruleSet.RuleIds.Count, ruleSet.Info.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), state));
         }
 
-        output.WriteLine("In force:");
+        output.WriteLine(text.LintInForce);
         foreach (var range in RuleSetVersions.Ranges(catalog))
         {
-            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {InWords(range)}");
+            output.WriteLine($"  {range.RuleSet.Id} {range.RuleSet.Version}: {InWords(range, text)}");
         }
 
         return ExitCodes.Compliant;
     }
 
-    /// <summary>A range in words, e.g. <c>2022-08-19 – open; supersedes 1.0.0</c>.</summary>
-    internal static string InWords(EffectiveRange range)
+    /// <summary>A range in words, e.g. <c>2022-08-19 – open; supersedes 1.0.0</c> (or its Chinese).</summary>
+    internal static string InWords(EffectiveRange range, CliText text)
     {
         var next = range.SupersededBy is not { } by ? null : by.Id == range.RuleSet.Id ? by.Version : $"{by.Id} {by.Version}";
+        var from = range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var words = !range.InForceByDate
-            ? $"{range.From:yyyy-MM-dd}, superseded by {next} the same day (never picked by date; checked with --rule-set-version {range.RuleSet.Version})"
-            : $"{range.From:yyyy-MM-dd} – {(range.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")}{(next is not null ? $"; superseded by {next}" : string.Empty)}";
-        return range.Supersedes is null ? words : $"{words}; supersedes {range.Supersedes}";
+            ? CliText.Format(text.RangeSameDay, from, next, range.RuleSet.Version)
+            : CliText.Format(text.RangeFromTo, from, range.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : text.RangeOpen)
+                + (next is not null ? CliText.Format(text.RangeSupersededBy, next) : string.Empty);
+        return range.Supersedes is null ? words : words + CliText.Format(text.RangeSupersedes, range.Supersedes);
     }
 }

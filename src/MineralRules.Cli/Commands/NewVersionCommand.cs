@@ -16,21 +16,22 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static partial class NewVersionCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText? text = null)
     {
-        var from = new Argument<string>("from") { Description = "The version to start from, e.g. 2.0.0." };
-        var to = new Argument<string>("to") { Description = "The new version, e.g. 2.1.0 (MAJOR.MINOR.PATCH, above <from>)." };
+        text ??= CliText.En;
+        var from = new Argument<string>("from") { Description = text.NewVersionFrom };
+        var to = new Argument<string>("to") { Description = text.NewVersionTo };
         var effectiveFrom = new Option<string>("--effective-from")
         {
-            Description = "The first day the new version is in force (yyyy-MM-dd), after <from>'s effective-from.",
+            Description = text.NewVersionEffectiveFrom,
             Required = true,
         };
         var rules = new Option<string>("--rules")
         {
-            Description = "The folder of rule sets to add the version to (default: rules).",
+            Description = text.NewVersionRules,
             DefaultValueFactory = _ => "rules",
         };
-        var command = new Command("new-version", "Scaffold a draft rule-set version: a copy of <from> with its manifest updated, unsealed until `mineralrules seal`.") { from, to, effectiveFrom, rules };
+        var command = new Command("new-version", text.NewVersionCommand) { from, to, effectiveFrom, rules };
         command.SetAction(parsed => Run(parsed.GetRequiredValue(from), parsed.GetRequiredValue(to), parsed.GetRequiredValue(effectiveFrom), parsed.GetValue(rules)!, output, error));
         return command;
     }

@@ -15,30 +15,32 @@ internal static class RulebookCommand
 {
     private const string DefaultSamples = "samples/applications";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText? text = null)
     {
+        text ??= CliText.En;
         var outFolder = new Option<string>("--out")
         {
-            Description = "The folder to write the site to (created when missing).",
+            Description = text.RulebookOut,
             Required = true,
         };
         var rules = CommonOptions.Rules();
         var samples = new Option<string?>("--samples")
         {
-            Description = $"The folder of sample applications shown under each rule (default: {DefaultSamples} when it exists).",
+            Description = CliText.Format(text.RulebookSamples, DefaultSamples),
         };
-        var command = new Command("rulebook", "Write the rulebook — every clause in Chinese with English beside it, its rules in plain words and the samples showing each outcome — as a static HTML site.") { outFolder, rules, samples };
+        var command = new Command("rulebook", text.RulebookCommand) { outFolder, rules, samples };
         command.SetAction(parsed => Write(parsed.GetValue(outFolder)!, parsed.GetValue(rules), parsed.GetValue(samples), output, error));
         return command;
     }
 
-    public static Command Explain(TextWriter output, TextWriter error)
+    public static Command Explain(TextWriter output, TextWriter error, CliText? text = null)
     {
-        var target = new Argument<string>("rule-id|clause") { Description = "A rule id (coal.new-underground.min-capacity) or a clause number (5.2.1)." };
+        text ??= CliText.En;
+        var target = new Argument<string>("rule-id|clause") { Description = text.ExplainTarget };
         var rules = CommonOptions.Rules();
-        var version = new Option<string?>("--rule-set-version") { Description = "The rule-set version (default: the latest)." };
+        var version = new Option<string?>("--rule-set-version") { Description = text.ExplainVersion };
         var culture = CommonOptions.Culture();
-        var command = new Command("explain", "Print a clause of the plan and the rules enforcing it, in plain words.") { target, rules, version, culture };
+        var command = new Command("explain", text.ExplainCommand) { target, rules, version, culture };
         command.SetAction(parsed => RunExplain(parsed.GetValue(target)!, parsed.GetValue(rules), parsed.GetValue(version), CommonOptions.ToCulture(parsed.GetValue(culture)!), output, error));
         return command;
     }

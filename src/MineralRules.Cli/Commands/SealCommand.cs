@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace MineralRules.Cli.Commands;
 
@@ -9,32 +10,35 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class SealCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var folder = new Argument<string>("version-folder")
         {
-            Description = "The version's folder, e.g. rules/nmg-mineral-plan-2021-2025/2.1.0.",
+            Description = text.SealFolder,
         };
-        var command = new Command("seal", "Release a rule-set version: write its seal.yaml, so the version loads only while its files are unchanged.") { folder };
-        command.SetAction(parsed => Run(parsed.GetValue(folder)!, output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("seal", text.SealCommand) { folder, culture };
+        command.SetAction(parsed => Run(parsed.GetValue(folder)!, output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string folder, TextWriter output, TextWriter error)
+    public static int Run(string folder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         var result = RuleSetSeal.Write(folder);
         foreach (var diagnostic in result.Diagnostics)
         {
-            error.WriteLine(diagnostic.ToString());
+            error.WriteLine(diagnostic.Format(culture));
         }
 
         if (!result.Sealed)
         {
-            error.WriteLine($"{result.Diagnostics.Count} error(s); {CommonOptions.Display(folder)} is not sealed.");
+            error.WriteLine(CliText.Format(text.SealFailed, result.Diagnostics.Count, CommonOptions.Display(folder)));
             return ExitCodes.InvalidInput;
         }
 
-        output.WriteLine($"Sealed: {CommonOptions.Display(result.SealPath!)}.");
+        output.WriteLine(CliText.Format(text.Sealed, CommonOptions.Display(result.SealPath!)));
         return ExitCodes.Compliant;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
@@ -10,34 +11,37 @@ namespace MineralRules.Cli.Commands;
 /// </summary>
 internal static class TestCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliText text)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Sample application files or folders holding them.",
+            Description = text.TestPaths,
             Arity = ArgumentArity.OneOrMore,
         };
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
         var format = new Option<string>("--format")
         {
-            Description = "text (the default) or junit (a testcase per sample: expected against actual).",
+            Description = text.TestFormat,
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "junit");
-        var command = new Command("test", "Check that sample applications get the outcome their 'expect' block records.") { paths, rules, format };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit"));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("test", text.TestCommand) { paths, rules, format, culture };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit", CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false)
+    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false, CultureInfo? culture = null)
     {
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error) | InputFiles.ReportProblems(problems, error);
+        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();
@@ -51,10 +55,10 @@ internal static class TestCommand
                 invalid = true;
                 foreach (var diagnostic in read.Diagnostics)
                 {
-                    error.WriteLine(CommonOptions.Describe(diagnostic, source));
+                    error.WriteLine(CommonOptions.Describe(diagnostic, source, culture));
                 }
 
-                cases.Add(new TestCaseReport(source, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source))]));
+                cases.Add(new TestCaseReport(source, null, null, [.. read.Diagnostics.Select(d => CommonOptions.Describe(d, source, culture))]));
                 continue;
             }
 
@@ -68,6 +72,7 @@ internal static class TestCommand
             var ruleSet = catalog.Select(application.ApplicationDate, null, out var selectionError);
             if (ruleSet is null)
             {
+                selectionError = ReferenceEquals(text, CliText.Zh) ? catalog.WhyNone(application.ApplicationDate, null)?.Zh : selectionError;
                 invalid = true;
                 error.WriteLine($"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}");
                 cases.Add(new TestCaseReport(source, expected, null, [$"{read.Locate("applicationDate") with { Path = source }}: error MR2002: {selectionError}"]));
@@ -75,7 +80,7 @@ internal static class TestCommand
             }
 
             var result = ruleSet.Evaluate(application);
-            var differences = expected.Differences(result);
+            var differences = expected.Differences(result, culture);
             cases.Add(new TestCaseReport(source, expected, result, differences));
             if (differences.Count == 0)
             {
@@ -89,7 +94,7 @@ internal static class TestCommand
                 continue;
             }
 
-            output.WriteLine($"FAILED {source}");
+            output.WriteLine(CliText.Format(text.TestFailed, source));
             foreach (var difference in differences)
             {
                 output.WriteLine($"  {difference}");
@@ -102,12 +107,12 @@ internal static class TestCommand
         }
         else if (withoutExpectation.Count > 0)
         {
-            output.WriteLine($"{withoutExpectation.Count} file(s) without an 'expect' block were not tested, e.g. {withoutExpectation[0]}.");
+            output.WriteLine(CliText.Format(text.TestWithoutExpect, withoutExpectation.Count, withoutExpectation[0]));
         }
 
         if (!junit)
         {
-            output.WriteLine($"{passed} passed, {failed} failed");
+            output.WriteLine(CliText.Format(text.TestSummary, passed, failed));
         }
 
         return invalid ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.NotCompliant : ExitCodes.Compliant;

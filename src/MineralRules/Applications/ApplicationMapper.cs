@@ -49,7 +49,7 @@ internal sealed class ApplicationMapper
         _locations[string.Empty] = root.Location;
         if (root is not MappingNode mapping)
         {
-            Error(root, string.Empty, DiagnosticCodes.WrongType, $"An application must be a mapping of keys (id, permit, ...), found {root.Describe()}.");
+            Error(root, string.Empty, DiagnosticCodes.WrongType, $"An application must be a mapping of keys (id, permit, ...), found {root.Describe()}.", $"申请必须是由键（id、permit 等）组成的映射，实际为{Wording.After(root.DescribeZh())}。");
             return null;
         }
 
@@ -85,7 +85,8 @@ internal sealed class ApplicationMapper
 
             if (property is null)
             {
-                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, keys)} Allowed: {string.Join(", ", keys)}.");
+                Error(key, fieldPath, DiagnosticCodes.UnknownKey, $"Unknown key '{DocumentText.Shown(key.Value)}'{Where(path)}.{Suggestions.DidYouMean(key.Value, keys)} Allowed: {string.Join(", ", keys)}.",
+                    $"{Wording.Before(WhereZh(path))}有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, keys)}允许的键：{string.Join(", ", keys)}。");
                 continue;
             }
 
@@ -96,7 +97,8 @@ internal sealed class ApplicationMapper
                 {
                     // A required key written with no value ("mineral:") is not a default: it is invalid input.
                     seen.Add(property.Key);
-                    Error(value, fieldPath, DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)} but has no value; write its value after the colon.");
+                    Error(value, fieldPath, DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)} but has no value; write its value after the colon.",
+                        $"{Wording.Before(WhereZh(path))}必须填写{Wording.Field(Join(path, property.Key))}，但它没有值；请在冒号后写出它的值。");
                 }
 
                 continue; // an explicit null of an optional fact is the same as an absent fact
@@ -113,7 +115,7 @@ internal sealed class ApplicationMapper
 
         foreach (var property in shape.Properties.Where(p => p.Required && !seen.Contains(p.Key)))
         {
-            Error(node, Join(path, property.Key), DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)}.");
+            Error(node, Join(path, property.Key), DiagnosticCodes.MissingKey, $"'{property.Key}' is required{Where(path)}.", $"{Wording.Before(WhereZh(path))}必须填写{Wording.Field(Join(path, property.Key))}。");
         }
 
         return type == typeof(Location) ? ResolveLocation((Location)instance, path) : instance;
@@ -162,7 +164,7 @@ internal sealed class ApplicationMapper
         }
         else
         {
-            bag.Add(node.Location, DiagnosticCodes.WrongType, $"Expected '{path}' as a mapping of keys and values, found {node.Describe()}.");
+            bag.Add(node.Location, DiagnosticCodes.WrongType, $"Expected '{path}' as a mapping of keys and values, found {node.Describe()}.", $"{Wording.Before(Wording.Field(path))}应为由键和值组成的映射，实际为{Wording.After(node.DescribeZh())}。");
             result = null;
         }
 
@@ -190,7 +192,12 @@ internal sealed class ApplicationMapper
         var words = vocabulary.Codes.ToList();
         var code = vocabulary.EnumType == typeof(MassUnit) ? DiagnosticCodes.UnknownUnit : DiagnosticCodes.UnknownValue;
         var allowed = words.Count <= 12 ? $" Allowed: {string.Join(", ", words)}." : " See the codes in docs/application.md (Chinese names are accepted too).";
-        bag.Add(node.Location, code, $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}");
+        var allowedZh = words.Count <= 12 ? $"可用的值：{string.Join(", ", words)}。" : "可用的代码见 docs/application.md（也可以写中文名称）。";
+        bag.Add(
+            node.Location,
+            code,
+            $"Unknown value '{DocumentText.Shown(word)}' for '{path}'.{Suggestions.DidYouMean(word, words)}{allowed}",
+            $"{Wording.Before(Wording.Field(path))}的值 '{DocumentText.Shown(word)}' 无法识别。{Suggestions.DidYouMeanZh(word, words)}{allowedZh}");
         return null;
     }
 
@@ -250,7 +257,8 @@ internal sealed class ApplicationMapper
                 bag.Add(
                     unitNode.Location,
                     DiagnosticCodes.UnknownUnit,
-                    $"Unknown unit '{DocumentText.Shown(symbol)}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.");
+                    $"Unknown unit '{DocumentText.Shown(symbol)}' for '{path}'.{Suggestions.DidYouMean(symbol, UnitConversions.CapacitySymbols)} Allowed: {string.Join(", ", UnitConversions.CapacitySymbols)}.",
+                    $"{Wording.Before(Wording.Field(path))}的单位 '{DocumentText.Shown(symbol)}' 无法识别。{Suggestions.DidYouMeanZh(symbol, UnitConversions.CapacitySymbols)}可用的单位：{string.Join(", ", UnitConversions.CapacitySymbols)}。");
             }
         }
 
@@ -272,7 +280,8 @@ internal sealed class ApplicationMapper
             }
             else
             {
-                ErrorAt(Join(path, LeagueKey), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).");
+                ErrorAt(Join(path, LeagueKey), DiagnosticCodes.UnknownValue, $"Unknown league or city '{DocumentText.Shown(leagueText)}'.{Suggestions.DidYouMean(leagueText, divisions.Leagues.Select(l => l.Name))} Use one of the 12 names (e.g. 鄂尔多斯市) or its GB/T 2260 code (e.g. 150600).",
+                    $"未知的盟市 '{DocumentText.Shown(leagueText)}'。{Suggestions.DidYouMeanZh(leagueText, divisions.Leagues.Select(l => l.Name))}请使用 12 个盟市名称之一（如鄂尔多斯市）或其 GB/T 2260 代码（如 150600）。");
             }
         }
 
@@ -289,16 +298,16 @@ internal sealed class ApplicationMapper
                 county = found[0];
                 if (league is not null && county.LeagueCode != league.Code)
                 {
-                    ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league));
+                    ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, divisions.NotInLeague(county, league), divisions.NotInLeagueZh(county, league));
                 }
             }
             else if (found.Count > 1)
             {
-                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"'{countyText}' names more than one banner or county; give its GB/T 2260 code or the league.", $"'{countyText}' 对应不止一个旗县区；请填写其 GB/T 2260 代码或所属盟市。");
             }
             else
             {
-                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).");
+                ErrorAt(Join(path, CountyKey), DiagnosticCodes.UnknownValue, $"Unknown banner or county '{countyText}'. Use its name (e.g. 伊金霍洛旗) or GB/T 2260 code (e.g. 150627).", $"未知的旗县区 '{countyText}'。请使用其名称（如伊金霍洛旗）或 GB/T 2260 代码（如 150627）。");
             }
         }
 
@@ -307,21 +316,23 @@ internal sealed class ApplicationMapper
         return location with { League = leagueCode, County = county?.Code };
     }
 
-    private void Error(DocumentNode node, string path, string code, string message)
+    private void Error(DocumentNode node, string path, string code, string message, string messageZh)
     {
         _failed.Add(path);
-        _diagnostics.Add(node.Location, code, message);
+        _diagnostics.Add(node.Location, code, message, messageZh);
     }
 
-    private void ErrorAt(string path, string code, string message)
+    private void ErrorAt(string path, string code, string message, string messageZh)
     {
         _failed.Add(path);
-        _diagnostics.Add(_locations.GetValueOrDefault(path) ?? SourceLocation.File(_path), code, message);
+        _diagnostics.Add(_locations.GetValueOrDefault(path) ?? SourceLocation.File(_path), code, message, messageZh);
     }
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static string Where(string path) => path.Length == 0 ? " in the application" : $" in '{path}'";
+
+    private static string WhereZh(string path) => path.Length == 0 ? "申请中" : $"{Wording.Before(Wording.Field(path))}中";
 
     /// <summary>The settable properties of an application record, keyed by their camelCase document key.</summary>
     private sealed class TypeShape

@@ -32,7 +32,7 @@ public static class ApplicationReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileSize);
         if (!SafeFiles.TryReadText(path, maxFileSize, out var text, out var error))
         {
-            return new ApplicationReadResult(path, null, [new Diagnostic(SourceLocation.File(path), error!.Value.Code, $"Cannot read the file: {error.Value.Message}")], null);
+            return new ApplicationReadResult(path, null, [new Diagnostic(SourceLocation.File(path), error!.Value.Code, $"Cannot read the file: {error.Value.Message}") { MessageZh = $"无法读取文件：{error.Value.MessageZh}" }], null);
         }
 
         return Read(text, path);
@@ -89,7 +89,7 @@ public static class ApplicationReader
         var name = SourceName(CheckFormat(format));
         if (utf8.Length > maxSize)
         {
-            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}");
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}", $"无法读取文档：{TooLargeZh(maxSize)}");
         }
 
         return Utf8Text.TryDecode(utf8.Span, name, out var text, out var problem)
@@ -134,7 +134,7 @@ public static class ApplicationReader
         }
         catch (IOException e)
         {
-            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}");
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}", $"无法读取文档：{e.Message}");
         }
 
         return buffer.Result(name, format);
@@ -147,7 +147,7 @@ public static class ApplicationReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
         name = SourceName(CheckFormat(format));
         return stream.CanSeek && stream.Length - stream.Position > maxSize
-            ? Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}")
+            ? Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}", $"无法读取文档：{TooLargeZh(maxSize)}")
             : null;
     }
 
@@ -177,7 +177,7 @@ public static class ApplicationReader
         }
         catch (IOException e)
         {
-            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}");
+            return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {e.Message}", $"无法读取文档：{e.Message}");
         }
 
         return buffer.Result(name, format);
@@ -194,11 +194,14 @@ public static class ApplicationReader
     private static ApplicationFormat CheckFormat(ApplicationFormat format) =>
         format is ApplicationFormat.Json or ApplicationFormat.Yaml ? format : throw new ArgumentOutOfRangeException(nameof(format), format, "Yaml or Json.");
 
-    private static ApplicationReadResult Refused(string name, string code, string message) =>
-        new(name, null, [new Diagnostic(SourceLocation.File(name), code, message)], null);
+    private static ApplicationReadResult Refused(string name, string code, string message, string messageZh) =>
+        new(name, null, [new Diagnostic(SourceLocation.File(name), code, message) { MessageZh = messageZh }], null);
 
     private static string TooLarge(long maxBytes) =>
         $"larger than {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes; it was not read.";
+
+    private static string TooLargeZh(long maxBytes) =>
+        $"大于 {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} 字节，未予读取。";
 
     private static ApplicationReadResult Read(string text, string path, ApplicationFormat format)
     {
@@ -220,7 +223,7 @@ public static class ApplicationReader
             {
                 if (!mapper.FailedPaths.Contains(problem.Path))
                 {
-                    diagnostics.Add(positions.Locate(problem.Path), problem.Code, problem.Message);
+                    diagnostics.Add(positions.Locate(problem.Path), problem.Code, problem.Message, problem.MessageZh);
                 }
             }
         }
@@ -257,7 +260,7 @@ public static class ApplicationReader
         }
 
         var where = SourceLocation.File($"application {(string.IsNullOrEmpty(application.Id) ? "(no id)" : application.Id)}");
-        return [.. problems.Select(p => new Diagnostic(where, p.Code, $"{p.Path}: {p.Message}"))];
+        return [.. problems.Select(p => new Diagnostic(where, p.Code, $"{p.Path}: {p.Message}") { MessageZh = $"{p.Path}：{p.MessageZh}" })];
     }
 
     /// <summary>
@@ -274,7 +277,7 @@ public static class ApplicationReader
 
         foreach (var failure in Validator.Validate(application).Errors)
         {
-            problems.Add(new(FieldNames.FromPropertyPath(failure.PropertyName), DiagnosticCodes.InvalidApplication, failure.ErrorMessage));
+            problems.Add(new(FieldNames.FromPropertyPath(failure.PropertyName), DiagnosticCodes.InvalidApplication, failure.ErrorMessage, (string)failure.CustomState));
         }
 
         if (expect is not null)

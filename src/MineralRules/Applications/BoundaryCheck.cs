@@ -22,7 +22,7 @@ internal static class BoundaryCheck
     // mistake, not a site under this plan.
     private const decimal MinLongitude = 96m, MaxLongitude = 127m, MinLatitude = 36m, MaxLatitude = 54m;
 
-    public static IEnumerable<string> Problems(SiteBoundary boundary)
+    public static IEnumerable<(string En, string Zh)> Problems(SiteBoundary boundary)
     {
         var zone = 0;
         if (boundary.Crs != Geographic)
@@ -30,21 +30,23 @@ internal static class BoundaryCheck
             zone = GaussKrugerZone(boundary.Crs);
             if (zone == 0)
             {
-                yield return $"'location.boundary.crs' is '{boundary.Crs}'; use EPSG:4490 (CGCS2000 geographic, points as [lon, lat]) or a CGCS2000 3-degree Gauss-Krüger zone EPSG:4513 to EPSG:4533 (points as [X, Y]).";
+                yield return ($"'location.boundary.crs' is '{boundary.Crs}'; use EPSG:4490 (CGCS2000 geographic, points as [lon, lat]) or a CGCS2000 3-degree Gauss-Krüger zone EPSG:4513 to EPSG:4533 (points as [X, Y]).",
+                    $"'location.boundary.crs' 为 '{boundary.Crs}'；请使用 EPSG:4490（CGCS2000 地理坐标，点写作 [经度, 纬度]）或 CGCS2000 3 度带高斯-克吕格投影 EPSG:4513 至 EPSG:4533（点写作 [X, Y]）。");
                 yield break;
             }
         }
 
         if ((boundary.Rings is null) == (boundary.Polygons is null))
         {
-            yield return "'location.boundary' needs either 'rings' (one parcel) or 'polygons' (several parcels), not both or neither.";
+            yield return ("'location.boundary' needs either 'rings' (one parcel) or 'polygons' (several parcels), not both or neither.",
+                "'location.boundary' 须二选一：'rings'（一个地块）或 'polygons'（多个地块），不能都写，也不能都不写。");
             yield break;
         }
 
         var polygons = boundary.Polygons ?? [boundary.Rings!];
         if (polygons.Count == 0)
         {
-            yield return "'location.boundary.polygons' is empty; give at least one parcel.";
+            yield return ("'location.boundary.polygons' is empty; give at least one parcel.", "'location.boundary.polygons' 为空；请至少给出一个地块。");
         }
 
         for (var p = 0; p < polygons.Count; p++)
@@ -53,7 +55,7 @@ internal static class BoundaryCheck
             var where = boundary.Polygons is null ? "'location.boundary.rings'" : $"'location.boundary.polygons[{p}]'";
             if (rings is null || rings.Count == 0)
             {
-                yield return $"{where} has no ring; the first ring is the parcel's outline.";
+                yield return ($"{where} has no ring; the first ring is the parcel's outline.", $"{where} 没有环；第一个环是地块的外边界。");
                 continue;
             }
 
@@ -67,11 +69,11 @@ internal static class BoundaryCheck
         }
     }
 
-    private static IEnumerable<string> RingProblems(IReadOnlyList<IReadOnlyList<decimal>>? ring, string where, int zone)
+    private static IEnumerable<(string En, string Zh)> RingProblems(IReadOnlyList<IReadOnlyList<decimal>>? ring, string where, int zone)
     {
         if (ring is null || ring.Count < 4)
         {
-            yield return $"{where} has {ring?.Count ?? 0} point(s); a ring needs at least 4, the last repeating the first.";
+            yield return ($"{where} has {ring?.Count ?? 0} point(s); a ring needs at least 4, the last repeating the first.", $"{where} 只有 {ring?.Count ?? 0} 个点；一个环至少需要 4 个点，且最后一个点与第一个点相同。");
             yield break;
         }
 
@@ -80,29 +82,30 @@ internal static class BoundaryCheck
             var point = ring[i];
             if (point is null || point.Count != 2)
             {
-                yield return $"{where}[{i}] must be a pair of numbers ({(zone == 0 ? "[lon, lat]" : "[X, Y]")}).";
+                yield return ($"{where}[{i}] must be a pair of numbers ({(zone == 0 ? "[lon, lat]" : "[X, Y]")}).", $"{where}[{i}] 必须是一对数字（{(zone == 0 ? "[经度, 纬度]" : "[X, Y]")}）。");
                 yield break;
             }
 
             if (PointProblem(point[0], point[1], zone) is { } problem)
             {
-                yield return $"{where}[{i}] {problem}";
+                yield return ($"{where}[{i}] {problem.En}", $"{where}[{i}] {problem.Zh}");
                 yield break;
             }
         }
 
         if (ring[0][0] != ring[^1][0] || ring[0][1] != ring[^1][1])
         {
-            yield return $"{where} is not closed: its last point must repeat its first ({Format(ring[0])}).";
+            yield return ($"{where} is not closed: its last point must repeat its first ({Format(ring[0])}).", $"{where} 未闭合：最后一个点必须与第一个点（{Format(ring[0])}）相同。");
         }
     }
 
-    private static string? PointProblem(decimal first, decimal second, int zone)
+    private static (string En, string Zh)? PointProblem(decimal first, decimal second, int zone)
     {
         if (zone == 0)
         {
             return first is < MinLongitude or > MaxLongitude || second is < MinLatitude or > MaxLatitude
-                ? $"[{Invariant(first)}, {Invariant(second)}] is not a [lon, lat] point in Inner Mongolia (longitude {MinLongitude}–{MaxLongitude}, latitude {MinLatitude}–{MaxLatitude}); check the axis order."
+                ? ($"[{Invariant(first)}, {Invariant(second)}] is not a [lon, lat] point in Inner Mongolia (longitude {MinLongitude}–{MaxLongitude}, latitude {MinLatitude}–{MaxLatitude}); check the axis order.",
+                    $"[{Invariant(first)}, {Invariant(second)}] 不是内蒙古境内的 [经度, 纬度] 点（经度 {Invariant(MinLongitude)}–{Invariant(MaxLongitude)}，纬度 {Invariant(MinLatitude)}–{Invariant(MaxLatitude)}）；请检查坐标轴顺序。")
                 : null;
         }
 
@@ -111,16 +114,19 @@ internal static class BoundaryCheck
         var easting = second - (yZone * 1_000_000m);
         if (first is < 3_000_000m or > 6_500_000m)
         {
-            return $"X {Invariant(first)} is not a northing in Inner Mongolia (3,000,000–6,500,000 m); points are [X, Y] with X the northing.";
+            return ($"X {Invariant(first)} is not a northing in Inner Mongolia (3,000,000–6,500,000 m); points are [X, Y] with X the northing.",
+                $"X {Invariant(first)} 不是内蒙古境内的北坐标（3,000,000–6,500,000 米）；点写作 [X, Y]，X 为北坐标。");
         }
 
         if (yZone != zone)
         {
-            return $"Y {Invariant(second)} carries zone {yZone} in front, but the boundary's crs is zone {zone} (EPSG:{FirstGaussKrugerCode + zone - FirstGaussKrugerZone}).";
+            return ($"Y {Invariant(second)} carries zone {yZone} in front, but the boundary's crs is zone {zone} (EPSG:{FirstGaussKrugerCode + zone - FirstGaussKrugerZone}).",
+                $"Y {Invariant(second)} 前面的带号为 {yZone}，但边界的 crs 是第 {zone} 带（EPSG:{FirstGaussKrugerCode + zone - FirstGaussKrugerZone}）。");
         }
 
         return easting is < 300_000m or > 700_000m
-            ? $"Y {Invariant(second)} has an easting of {Invariant(easting)} m, outside a 3-degree zone (about 300,000–700,000 m)."
+            ? ($"Y {Invariant(second)} has an easting of {Invariant(easting)} m, outside a 3-degree zone (about 300,000–700,000 m).",
+                $"Y {Invariant(second)} 的东坐标为 {Invariant(easting)} 米，超出 3 度带的范围（约 300,000–700,000 米）。")
             : null;
     }
 

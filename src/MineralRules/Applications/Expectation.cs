@@ -23,10 +23,11 @@ public sealed record Expectation
     /// review clause refs, one line each (<c>fail: expected [5.2.1], got [] (missing 5.2.1)</c>).
     /// </summary>
     /// <param name="result">The sample's result.</param>
+    /// <param name="culture">The culture of the reader: Chinese lines for a <c>zh</c> culture; English when null or any other.</param>
     /// <returns>The differences; empty when the result is as expected.</returns>
-    public IReadOnlyList<string> Differences(EvaluationResult result)
+    public IReadOnlyList<string> Differences(EvaluationResult result, System.Globalization.CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return ExpectationCheck.Differences(this, result);
+        return ExpectationCheck.Differences(this, result, culture?.TwoLetterISOLanguageName == "zh");
     }
 }

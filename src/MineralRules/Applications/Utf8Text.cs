@@ -44,7 +44,10 @@ internal static class Utf8Text
             problem = new Diagnostic(
                 new SourceLocation(name, line, column),
                 DiagnosticCodes.Syntax,
-                $"The document is not UTF-8: byte 0x{bytes[bytesRead].ToString("X2", CultureInfo.InvariantCulture)} at offset {bytesRead.ToString(CultureInfo.InvariantCulture)} starts no UTF-8 character; save it as UTF-8.");
+                $"The document is not UTF-8: byte 0x{bytes[bytesRead].ToString("X2", CultureInfo.InvariantCulture)} at offset {bytesRead.ToString(CultureInfo.InvariantCulture)} starts no UTF-8 character; save it as UTF-8.")
+            {
+                MessageZh = $"文档不是 UTF-8 编码：偏移 {bytesRead.ToString(CultureInfo.InvariantCulture)} 处的字节 0x{bytes[bytesRead].ToString("X2", CultureInfo.InvariantCulture)} 不是任何 UTF-8 字符的开头；请以 UTF-8 保存。",
+            };
             return false;
         }
         finally

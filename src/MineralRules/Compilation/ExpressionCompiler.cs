@@ -61,7 +61,7 @@ internal sealed class ExpressionCompiler
     {
         if (expression.Text.Length > MaxLength)
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression is {expression.Text.Length} characters long; the limit is {MaxLength}. Split it or use declarative forms.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression is {expression.Text.Length} characters long; the limit is {MaxLength}. Split it or use declarative forms.", $"表达式长 {expression.Text.Length} 个字符，上限为 {MaxLength}。请拆分它或改用声明式形式。", ruleId);
             return null;
         }
 
@@ -75,13 +75,13 @@ internal sealed class ExpressionCompiler
         }
         catch (System.Linq.Dynamic.Core.Exceptions.ParseException e)
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile at character {e.Position + 1}: {e.Message.TrimEnd('.')}.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile at character {e.Position + 1}: {e.Message.TrimEnd('.')}.", $"表达式在第 {e.Position + 1} 个字符处无法编译：{e.Message.TrimEnd('.')}。", ruleId);
             return null;
         }
 
         if (Nesting(tokens) > MaxNesting)
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression nests brackets, unary operators (!, -) and conditionals (? :) more than {MaxNesting} deep. Simplify it or use declarative forms (all, any, not).", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression nests brackets, unary operators (!, -) and conditionals (? :) more than {MaxNesting} deep. Simplify it or use declarative forms (all, any, not).", $"表达式中括号、一元运算符（!、-）和条件运算（? :）的嵌套超过 {MaxNesting} 层。请简化它或改用声明式形式（all、any、not）。", ruleId);
             return null;
         }
 
@@ -96,12 +96,13 @@ internal sealed class ExpressionCompiler
         {
             if (e.Message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
             {
-                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression must be true or false (a comparison such as block.basicUnits >= 1), but it gives a value of another type.", ruleId);
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression must be true or false (a comparison such as block.basicUnits >= 1), but it gives a value of another type.", "表达式的结果必须是 true 或 false（如 block.basicUnits >= 1 这样的比较），但它给出的是其他类型的值。", ruleId);
                 return null;
             }
 
             var position = e is System.Linq.Dynamic.Core.Exceptions.ParseException pe ? $" at character {pe.Position + 1}" : string.Empty;
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. block.basicUnits, deposit.otherMiningRights.", ruleId);
+            var positionZh = e is System.Linq.Dynamic.Core.Exceptions.ParseException pz ? $"（第 {pz.Position + 1} 个字符处）" : string.Empty;
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression does not compile{position}: {e.Message.TrimEnd('.')}. Fields are written as in the application, e.g. block.basicUnits, deposit.otherMiningRights.", $"表达式无法编译{positionZh}：{e.Message.TrimEnd('.')}。字段按申请中的写法书写，如 block.basicUnits、deposit.otherMiningRights。", ruleId);
             return null;
         }
 
@@ -110,13 +111,13 @@ internal sealed class ExpressionCompiler
         // scope violates; remove a rule every application passes.
         if (body is ConstantExpression { Value: bool constant })
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression '{expression.Text.Trim()}' is the constant {constant.ToString().ToLowerInvariant()} and reads no application field; a parse error may hide behind it. Write a condition on the application's fields, or `prohibited: true` for a rule every application in scope violates.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionSyntax, $"The expression '{expression.Text.Trim()}' is the constant {constant.ToString().ToLowerInvariant()} and reads no application field; a parse error may hide behind it. Write a condition on the application's fields, or `prohibited: true` for a rule every application in scope violates.", $"表达式 '{expression.Text.Trim()}' 是常量 {constant.ToString().ToLowerInvariant()}，没有读取任何申请字段；其背后可能隐藏着解析错误。请写一个基于申请字段的条件；适用范围内的申请一律违反的规则，请写 `prohibited: true`。", ruleId);
             return null;
         }
 
         if (body.Type != typeof(bool))
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, $"The expression must be true or false, but it gives {body.Type.Name}.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, $"The expression must be true or false, but it gives {body.Type.Name}.", $"表达式的结果必须是 true 或 false，但它给出的是 {body.Type.Name}。", ruleId);
             return null;
         }
 
@@ -126,7 +127,7 @@ internal sealed class ExpressionCompiler
         {
             foreach (var violation in violations.Distinct())
             {
-                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression leaves the sandbox: {violation}.", ruleId);
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionNotAllowed, $"The expression leaves the sandbox: {violation}.", $"表达式超出了沙箱允许的范围：{violation}。", ruleId);
             }
 
             return null;
@@ -136,7 +137,7 @@ internal sealed class ExpressionCompiler
         {
             foreach (var number in numbers)
             {
-                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, number, ruleId);
+                diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, number, $"表达式把词与数字比较（{number}）；词按名称比较，从不按数字比较。", ruleId);
             }
 
             return null;
@@ -148,7 +149,7 @@ internal sealed class ExpressionCompiler
         var used = UsedFields(body);
         if (used.Count == 0)
         {
-            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression reads no application field, so it gives the same answer for every application. Write a condition on the application's fields, e.g. block.basicUnits >= 1.", ruleId);
+            diagnostics.Add(expression.Location, DiagnosticCodes.ExpressionType, "The expression reads no application field, so it gives the same answer for every application. Write a condition on the application's fields, e.g. block.basicUnits >= 1.", "表达式没有读取任何申请字段，因此对所有申请给出相同的答案。请写一个基于申请字段的条件，如 block.basicUnits >= 1。", ruleId);
             return null;
         }
 

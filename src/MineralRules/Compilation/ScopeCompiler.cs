@@ -122,6 +122,7 @@ internal sealed class ScopeCompiler(ConditionCompiler conditions, RuleSetReading
                 scope.Location ?? throw new InvalidOperationException($"The scope of rule {ruleId} names an empty '{key}'."),
                 DiagnosticCodes.InvalidRule,
                 $"The scope names '{key}' but it lists nothing; an empty list would cover every application, not none. Name what the rule covers or remove '{key}'.",
+                $"适用范围写了 '{key}'，但它什么也没有列出；空列表将涵盖所有申请，而不是一个也不涵盖。请写明规则涵盖什么，或删除 '{key}'。",
                 ruleId);
             return null;
         }

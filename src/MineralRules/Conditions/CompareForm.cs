@@ -105,14 +105,14 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
         {
             if (shift is not null && compareToNode is null)
             {
-                diagnostics.Add(shift.Location, DiagnosticCodes.InvalidRule, $"'{shiftName}' shifts the date named by 'compareTo'; add 'compareTo' or remove '{shiftName}'.", ruleId);
+                diagnostics.Add(shift.Location, DiagnosticCodes.InvalidRule, $"'{shiftName}' shifts the date named by 'compareTo'; add 'compareTo' or remove '{shiftName}'.", $"'{shiftName}' 用于平移 'compareTo' 所指的日期；请加上 'compareTo' 或删除 '{shiftName}'。", ruleId);
                 return null;
             }
         }
 
         if (plusMonthsNode is not null && plusDaysNode is not null)
         {
-            diagnostics.Add(plusDaysNode.Location, DiagnosticCodes.InvalidRule, "Shift the date by 'plusMonths' or by 'plusDays', not both.", ruleId);
+            diagnostics.Add(plusDaysNode.Location, DiagnosticCodes.InvalidRule, "Shift the date by 'plusMonths' or by 'plusDays', not both.", "日期只能用 'plusMonths' 或 'plusDays' 之一平移，不能两者都用。", ruleId);
             return null;
         }
 
@@ -120,7 +120,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
         if ((plusMonths is { } months && Math.Abs((long)months) > Dates.MaxMonths) || (plusDays is { } days && Math.Abs((long)days) > Dates.MaxDays))
         {
             var (node, shiftName, limit, value) = plusMonths is not null ? (plusMonthsNode!, "plusMonths", Dates.MaxMonths, plusMonths.Value) : (plusDaysNode!, "plusDays", Dates.MaxDays, plusDays!.Value);
-            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, string.Create(CultureInfo.InvariantCulture, $"'{shiftName}' must be between -{limit} and {limit} (a century either way); it is {value}."), ruleId);
+            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, string.Create(CultureInfo.InvariantCulture, $"'{shiftName}' must be between -{limit} and {limit} (a century either way); it is {value}."), string.Create(CultureInfo.InvariantCulture, $"'{shiftName}' 必须在 -{limit} 至 {limit} 之间（前后各一百年）；现为 {value}。"), ruleId);
             return null;
         }
 
@@ -129,7 +129,7 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
         var compareTo = compareToNode is null ? null : reader.Text(compareToNode, "'compareTo'", ruleId);
         if ((valueNode is null) == (compareToNode is null))
         {
-            diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, $"'{form}' needs either 'value' (a threshold) or 'compareTo' (another field), not both or neither.", ruleId);
+            diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, $"'{form}' needs either 'value' (a threshold) or 'compareTo' (another field), not both or neither.", $"'{form}' 须二选一：'value'（阈值）或 'compareTo'（另一个字段），不能都写，也不能都不写。", ruleId);
             return null;
         }
 
@@ -155,13 +155,13 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
         var comparable = field.Kind is FieldKind.Integer or FieldKind.Decimal or FieldKind.Capacity or FieldKind.Date || (field.Kind == FieldKind.Word && field.IsOrdered);
         if (!comparable)
         {
-            diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{form}' compares numbers, capacities, dates, scales or stages; '{field.Path}' is {ConditionBinder.Describe(field)}. Use 'is', 'oneOf' or 'noneOf'.", ruleId);
+            diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{form}' compares numbers, capacities, dates, scales or stages; '{field.Path}' is {ConditionBinder.Describe(field)}. Use 'is', 'oneOf' or 'noneOf'.", $"'{form}' 用于比较数字、产能、日期、规模或勘查程度；{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}。请使用 'is'、'oneOf' 或 'noneOf'。", ruleId);
             return null;
         }
 
         if (c.Unit is not null && field.Kind != FieldKind.Capacity)
         {
-            diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{field.Path}' is {ConditionBinder.Describe(field)} and takes no unit; remove 'unit'.", ruleId);
+            diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{field.Path}' is {ConditionBinder.Describe(field)} and takes no unit; remove 'unit'.", $"{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}，没有单位；请删除 'unit'。", ruleId);
             return null;
         }
 
@@ -177,13 +177,13 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
                 || (field.Kind is FieldKind.Integer or FieldKind.Decimal && other.Kind is FieldKind.Integer or FieldKind.Decimal);
             if (!sameKind)
             {
-                diagnostics.Add(c.CompareToLocation!, DiagnosticCodes.FieldTypeMismatch, $"'{field.Path}' ({ConditionBinder.Describe(field)}) cannot be compared with '{other.Path}' ({ConditionBinder.Describe(other)}).", ruleId);
+                diagnostics.Add(c.CompareToLocation!, DiagnosticCodes.FieldTypeMismatch, $"'{field.Path}' ({ConditionBinder.Describe(field)}) cannot be compared with '{other.Path}' ({ConditionBinder.Describe(other)}).", $"{field.ZhNamed}（{ConditionBinder.DescribeZh(field)}）不能与{other.ZhNamed}（{ConditionBinder.DescribeZh(other)}）比较。", ruleId);
                 return null;
             }
 
             if ((c.PlusMonths is not null || c.PlusDays is not null) && field.Kind != FieldKind.Date)
             {
-                diagnostics.Add((c.PlusMonthsLocation ?? c.PlusDaysLocation)!, DiagnosticCodes.FieldTypeMismatch, $"'{(c.PlusMonths is not null ? "plusMonths" : "plusDays")}' shifts dates; '{field.Path}' is {ConditionBinder.Describe(field)}.", ruleId);
+                diagnostics.Add((c.PlusMonthsLocation ?? c.PlusDaysLocation)!, DiagnosticCodes.FieldTypeMismatch, $"'{(c.PlusMonths is not null ? "plusMonths" : "plusDays")}' shifts dates; '{field.Path}' is {ConditionBinder.Describe(field)}.", $"'{(c.PlusMonths is not null ? "plusMonths" : "plusDays")}' 用于平移日期；{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}。", ruleId);
                 return null;
             }
 
@@ -200,19 +200,19 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
                 var number = binder.Threshold(value, c.Comparison, field, ruleId);
                 if (c.Unit is null)
                 {
-                    diagnostics.Add(value.Location, DiagnosticCodes.UnitMismatch, $"A capacity threshold needs its unit: add 'unit' ({string.Join(", ", UnitConversions.CapacitySymbols)}).", ruleId);
+                    diagnostics.Add(value.Location, DiagnosticCodes.UnitMismatch, $"A capacity threshold needs its unit: add 'unit' ({string.Join(", ", UnitConversions.CapacitySymbols)}).", $"产能阈值需要单位：请加上 'unit'（{string.Join(", ", UnitConversions.CapacitySymbols)}）。", ruleId);
                     return null;
                 }
 
                 if (!UnitConversions.TryParseCapacityUnit(c.Unit, out var unit) && UnitConversions.TryParseMassUnit(c.Unit, out _))
                 {
-                    diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{c.Unit}' is a mass, but '{field.Path}' is a capacity (an amount per year or per day) and a mass cannot convert to it; write a rate such as 万吨/年, Mt/a or t/d. Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
+                    diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnitMismatch, $"'{c.Unit}' is a mass, but '{field.Path}' is a capacity (an amount per year or per day) and a mass cannot convert to it; write a rate such as 万吨/年, Mt/a or t/d. Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", $"'{c.Unit}' 是质量单位，但{field.ZhNamed}是产能（每年或每天的量），质量无法换算为产能；请写速率单位，如 万吨/年、Mt/a 或 t/d。可用的单位：{string.Join(", ", UnitConversions.CapacitySymbols)}。", ruleId);
                     return null;
                 }
 
                 if (!UnitConversions.TryParseCapacityUnit(c.Unit, out unit))
                 {
-                    diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnknownUnit, $"Unknown unit '{c.Unit}'.{Suggestions.DidYouMean(c.Unit, UnitConversions.CapacitySymbols)} Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", ruleId);
+                    diagnostics.Add(c.UnitLocation!, DiagnosticCodes.UnknownUnit, $"Unknown unit '{c.Unit}'.{Suggestions.DidYouMean(c.Unit, UnitConversions.CapacitySymbols)} Units: {string.Join(", ", UnitConversions.CapacitySymbols)}.", $"未知的单位 '{c.Unit}'。{Suggestions.DidYouMeanZh(c.Unit, UnitConversions.CapacitySymbols)}可用的单位：{string.Join(", ", UnitConversions.CapacitySymbols)}。", ruleId);
                     return null;
                 }
 

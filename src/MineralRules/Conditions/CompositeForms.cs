@@ -70,7 +70,7 @@ internal abstract class ListForm<TDefinition, TBound> : ConditionForm<TDefinitio
 
         if (items.Count == 0)
         {
-            reader.Diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, $"'{name}' needs at least one condition.", ruleId);
+            reader.Diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, $"'{name}' needs at least one condition.", $"'{name}' 至少需要一个条件。", ruleId);
             return null;
         }
 

@@ -35,7 +35,7 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
             return field;
         }
 
-        diagnostics.Add(location, DiagnosticCodes.UnknownField, $"The application has no field '{path}'.{Suggestions.DidYouMean(path, fields.Paths)} Fields are written as in the application document, e.g. capacity, environment.eiaApproved, location.zones.", ruleId);
+        diagnostics.Add(location, DiagnosticCodes.UnknownField, $"The application has no field '{path}'.{Suggestions.DidYouMean(path, fields.Paths)} Fields are written as in the application document, e.g. capacity, environment.eiaApproved, location.zones.", $"申请中没有字段 '{path}'。{Suggestions.DidYouMeanZh(path, fields.Paths)}字段按申请文件中的写法书写，如 capacity、environment.eiaApproved、location.zones。", ruleId);
         return null;
     }
 
@@ -71,8 +71,14 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
 
         var codes = vocabulary.Codes.ToList();
         var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in docs/application.md.";
+        var allowedZh = codes.Count <= 12 ? $"可用的值：{string.Join(", ", codes)}。" : "可用的代码见 docs/application.md。";
         var code = vocabulary.EnumType == typeof(Mineral) ? "mineral" : vocabulary.Name;
-        diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {code} '{node.Value}' for '{field.Path}'.{Suggestions.DidYouMean(node.Value, codes)}{allowed}", ruleId);
+        diagnostics.Add(
+            node.Location,
+            DiagnosticCodes.UnknownValue,
+            $"Unknown {code} '{node.Value}' for '{field.Path}'.{Suggestions.DidYouMean(node.Value, codes)}{allowed}",
+            $"{field.ZhNamed}的{Wording.Vocabulary(code)} '{node.Value}' 无法识别。{Suggestions.DidYouMeanZh(node.Value, codes)}{allowedZh}",
+            ruleId);
         return null;
     }
 
@@ -89,7 +95,7 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
 
         if (RuleSetValidator.NumberProblem(node.Value, value) is { } problem)
         {
-            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The threshold {problem}", ruleId);
+            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The threshold {problem}", $"阈值 {RuleSetValidator.NumberProblemZh(node.Value, value)}", ruleId);
             return null;
         }
 
@@ -100,6 +106,7 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
                 node.Location,
                 DiagnosticCodes.InvalidRule,
                 $"'{form}' with the threshold 0 decides the same for every application ('{field.Path}' is never below 0, so it {(comparison == Comparison.AtLeast ? "always holds and the rule can never fail" : "never holds and the rule always fails")}). Write the plan's number{(comparison == Comparison.LessThan ? ", or `prohibited: true` for a rule every application in scope violates" : string.Empty)}.",
+                $"阈值为 0 的 '{form}' 对所有申请作出相同的判断（{field.ZhNamed}不会小于 0，因此{(comparison == Comparison.AtLeast ? "条件总是成立，规则永远不会不通过" : "条件从不成立，规则总是不通过")}）。请写出规划中的数字{(comparison == Comparison.LessThan ? "；适用范围内的申请一律违反的规则，请写 `prohibited: true`" : string.Empty)}。",
                 ruleId);
             return null;
         }
@@ -118,5 +125,18 @@ internal sealed class ConditionBinder(FieldCatalog fields, DiagnosticBag diagnos
         FieldKind.Word => $"a {field.Vocabulary!.Name}{(field.IsOrdered ? string.Empty : " (unordered)")}",
         FieldKind.WordList => $"a list of {field.Vocabulary!.Name}s",
         _ => "text",
+    };
+
+    /// <summary>The Chinese of <see cref="Describe"/>.</summary>
+    public static string DescribeZh(Field field) => field.Kind switch
+    {
+        FieldKind.Boolean => "是/否（true/false）",
+        FieldKind.Integer => "整数",
+        FieldKind.Decimal => "数字",
+        FieldKind.Date => "日期",
+        FieldKind.Capacity => "带单位的产能",
+        FieldKind.Word => $"{Wording.Vocabulary(field.Vocabulary!.Name)}{(field.IsOrdered ? string.Empty : "（无序）")}",
+        FieldKind.WordList => $"{Wording.Vocabulary(field.Vocabulary!.Name)}列表",
+        _ => "文本",
     };
 }

@@ -34,6 +34,7 @@ internal sealed class ConditionReader
                 node.Location,
                 DiagnosticCodes.InvalidRule,
                 $"A condition is a mapping with exactly one form ({string.Join(", ", names)}), e.g. `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`; found {node.Describe()}{(node is MappingNode mn ? $" with {mn.Entries.Count} keys" : string.Empty)}.",
+                $"条件是一个只含一种形式（{string.Join(", ", names)}）的映射，如 `atLeast: {{ field: capacity, value: 300, unit: 万吨/年 }}`；实际为{Wording.After(node.DescribeZh())}{(node is MappingNode mz ? $"，含 {mz.Entries.Count} 个键" : string.Empty)}。",
                 ruleId);
             return null;
         }
@@ -48,6 +49,7 @@ internal sealed class ConditionReader
             key.Location,
             DiagnosticCodes.UnknownKey,
             $"Unknown condition form '{key.Value}'.{Suggestions.DidYouMean(key.Value, names)} Forms: {string.Join(", ", names)}.",
+            $"未知的条件形式 '{key.Value}'。{Suggestions.DidYouMeanZh(key.Value, names)}可用的形式：{string.Join(", ", names)}。",
             ruleId);
         return null;
     }
@@ -63,7 +65,7 @@ internal sealed class ConditionReader
             return scalar;
         }
 
-        Diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", ruleId);
+        Diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected a single value, found {node.Describe()}.", $"应为单个值，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -88,21 +90,21 @@ internal sealed class ConditionReader
         var values = items.Select(i => ScalarOrError(i, ruleId)).ToList();
         if (values.Count == 0)
         {
-            Diagnostics.Add(valuesNode.Location, DiagnosticCodes.InvalidRule, "'values' must name at least one value.", ruleId);
+            Diagnostics.Add(valuesNode.Location, DiagnosticCodes.InvalidRule, "'values' must name at least one value.", "'values' 至少要列出一个值。", ruleId);
         }
 
         return values.Any(v => v is null) || values.Count == 0 ? null : (field, fieldNode!.Location, values!);
     }
 
     /// <summary><c>name: true</c> for a form that takes no arguments, or null (reported).</summary>
-    public bool True(DocumentNode body, string name, string ruleHint, string? ruleId)
+    public bool True(DocumentNode body, string name, string ruleHint, string ruleHintZh, string? ruleId)
     {
         if (Scalars.Boolean(body, Diagnostics, $"'{name}'", ruleId) is true)
         {
             return true;
         }
 
-        Diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, ruleHint, ruleId);
+        Diagnostics.Add(body.Location, DiagnosticCodes.InvalidRule, ruleHint, ruleHintZh, ruleId);
         return false;
     }
 }

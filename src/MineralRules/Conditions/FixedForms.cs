@@ -46,7 +46,7 @@ internal sealed class ProhibitedForm : ConditionForm<ProhibitedCondition, BoundP
     public override IReadOnlyList<string> Names { get; } = ["prohibited"];
 
     public override ConditionDefinition? Read(string name, DocumentNode body, SourceLocation location, ConditionReader reader, string? ruleId) =>
-        reader.True(body, name, "Write `prohibited: true`; to lift a prohibition remove the rule.", ruleId) ? new ProhibitedCondition(location) : null;
+        reader.True(body, name, "Write `prohibited: true`; to lift a prohibition remove the rule.", "请写 `prohibited: true`；要解除禁止，请删除该规则。", ruleId) ? new ProhibitedCondition(location) : null;
 
     protected override BoundCondition Bind(ProhibitedCondition c, ConditionBinder binder, string ruleId) => new BoundProhibited(c.Location);
 
@@ -76,7 +76,7 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
     public override IReadOnlyList<string> Names { get; } = ["scaleMatchesCapacity"];
 
     public override ConditionDefinition? Read(string name, DocumentNode body, SourceLocation location, ConditionReader reader, string? ruleId) =>
-        reader.True(body, name, "Write `scaleMatchesCapacity: true`.", ruleId) ? new ScaleMatchesCapacityCondition(location) : null;
+        reader.True(body, name, "Write `scaleMatchesCapacity: true`.", "请写 `scaleMatchesCapacity: true`。", ruleId) ? new ScaleMatchesCapacityCondition(location) : null;
 
     protected override BoundCondition? Bind(ScaleMatchesCapacityCondition c, ConditionBinder binder, string ruleId)
     {
@@ -85,7 +85,7 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
             return new BoundScaleMatchesCapacity(c.Location, table);
         }
 
-        binder.Diagnostics.Add(c.Location, DiagnosticCodes.InvalidRule, "'scaleMatchesCapacity' needs the mine production scale table (mineProductionScale) in the rule set's reference data.", ruleId);
+        binder.Diagnostics.Add(c.Location, DiagnosticCodes.InvalidRule, "'scaleMatchesCapacity' needs the mine production scale table (mineProductionScale) in the rule set's reference data.", "'scaleMatchesCapacity' 需要规则集参考数据中的矿山生产建设规模表（mineProductionScale）。", ruleId);
         return null;
     }
 

@@ -57,7 +57,7 @@ internal sealed class GivenForm : ConditionForm<GivenCondition, BoundGiven>
 
         if (field.Kind == FieldKind.WordList || field.IsMark)
         {
-            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'given' cannot test '{field.Path}' ({ConditionBinder.Describe(field)}{(field.IsMark ? ", a mark read as false when absent" : string.Empty)}); use includesAny/includesNone or is.", ruleId);
+            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'given' cannot test '{field.Path}' ({ConditionBinder.Describe(field)}{(field.IsMark ? ", a mark read as false when absent" : string.Empty)}); use includesAny/includesNone or is.", $"'given' 不能检验{field.ZhNamed}（{ConditionBinder.DescribeZh(field)}{(field.IsMark ? "，未填写时按 false 读取的标记" : string.Empty)}）；请使用 includesAny/includesNone 或 is。", ruleId);
             return null;
         }
 

@@ -56,7 +56,7 @@ internal sealed class IsForm : ConditionForm<IsCondition, BoundIs>
 
         if (field.Kind is FieldKind.Capacity or FieldKind.WordList)
         {
-            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'is' cannot test '{field.Path}' ({ConditionBinder.Describe(field)}); use {(field.Kind == FieldKind.Capacity ? "atLeast/moreThan/atMost/lessThan with a unit" : "includesAny or includesNone")}.", ruleId);
+            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'is' cannot test '{field.Path}' ({ConditionBinder.Describe(field)}); use {(field.Kind == FieldKind.Capacity ? "atLeast/moreThan/atMost/lessThan with a unit" : "includesAny or includesNone")}.", $"'is' 不能检验{field.ZhNamed}（{ConditionBinder.DescribeZh(field)}）；请使用{(field.Kind == FieldKind.Capacity ? "带单位的 atLeast/moreThan/atMost/lessThan" : " includesAny 或 includesNone")}。", ruleId);
             return null;
         }
 

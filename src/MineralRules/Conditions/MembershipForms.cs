@@ -81,7 +81,7 @@ internal sealed class MembershipForm : ConditionForm<MembershipCondition, BoundM
 
         if (field.Kind is not (FieldKind.Word or FieldKind.Integer or FieldKind.Text))
         {
-            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "noneOf" : "oneOf")}' works on a word, number or text field; '{field.Path}' is {ConditionBinder.Describe(field)}.{(field.Kind == FieldKind.WordList ? " Use includesAny or includesNone for a list." : string.Empty)}", ruleId);
+            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "noneOf" : "oneOf")}' works on a word, number or text field; '{field.Path}' is {ConditionBinder.Describe(field)}.{(field.Kind == FieldKind.WordList ? " Use includesAny or includesNone for a list." : string.Empty)}", $"'{(c.Negated ? "noneOf" : "oneOf")}' 用于词、数字或文本字段；{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}。{(field.Kind == FieldKind.WordList ? "列表字段请使用 includesAny 或 includesNone。" : string.Empty)}", ruleId);
             return null;
         }
 
@@ -159,7 +159,7 @@ internal sealed class IncludesForm : ConditionForm<IncludesCondition, BoundInclu
 
         if (field.Kind != FieldKind.WordList)
         {
-            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "includesNone" : "includesAny")}' works on a list field such as location.zones; '{field.Path}' is {ConditionBinder.Describe(field)}. Use oneOf or noneOf.", ruleId);
+            binder.Diagnostics.Add(c.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'{(c.Negated ? "includesNone" : "includesAny")}' works on a list field such as location.zones; '{field.Path}' is {ConditionBinder.Describe(field)}. Use oneOf or noneOf.", $"'{(c.Negated ? "includesNone" : "includesAny")}' 用于列表字段，如 location.zones；{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}。请使用 oneOf 或 noneOf。", ruleId);
             return null;
         }
 

@@ -11,7 +11,7 @@ internal sealed record RuleCoverage(
     bool Exemptable,
     IReadOnlyDictionary<Outcome, IReadOnlyList<string>> Samples,
     IReadOnlyList<string> NoteSamples,
-    string? CitationProblem)
+    LocalizedText? CitationProblem)
 {
     /// <summary>Samples in which the rule is violated: its violation outcome, for a reason other than a missing fact.</summary>
     public IReadOnlyList<string> Violating { get; init; } = [];
@@ -26,7 +26,7 @@ internal sealed record CoverageReport(
     int SampleCount,
     IReadOnlyList<ClauseCoverage> Clauses,
     IReadOnlyList<RuleCoverage> UnindexedRules,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<LocalizedText> Problems)
 {
     public bool Complete => Problems.Count == 0;
 }
@@ -80,7 +80,7 @@ internal static class CoverageAnalyzer
             Violating = violating[rule.Id],
         };
 
-        var problems = new List<string>();
+        var problems = new List<LocalizedText>();
         var indexed = definition.ClauseIndex.Select(e => e.Ref).ToHashSet(StringComparer.Ordinal);
         var clauses = new List<ClauseCoverage>();
         foreach (var entry in definition.ClauseIndex)
@@ -89,42 +89,42 @@ internal static class CoverageAnalyzer
             clauses.Add(new ClauseCoverage(entry, rules));
             if (entry.Status == ClauseStatus.Checkable && !rules.Any(r => r.Kind == RuleKind.Check))
             {
-                problems.Add($"Clause {entry.Ref} ({entry.Title}) is checkable but no rule checks it.");
+                problems.Add(new($"条款 {entry.Ref}（{entry.Title}）可检查，但没有规则检查它。", $"Clause {entry.Ref} ({entry.Title}) is checkable but no rule checks it."));
             }
 
             if (entry.Status == ClauseStatus.Informational && !rules.Any(r => r.Kind == RuleKind.Note))
             {
-                problems.Add($"Clause {entry.Ref} ({entry.Title}) is informational but no note cites it.");
+                problems.Add(new($"条款 {entry.Ref}（{entry.Title}）仅供参考，但没有提示（note）引用它。", $"Clause {entry.Ref} ({entry.Title}) is informational but no note cites it."));
             }
         }
 
         var unindexed = ruleSet.CompiledRules.Where(r => !indexed.Contains(r.Clause.Ref)).Select(Describe).ToList();
         if (definition.ClauseIndex.Count == 0)
         {
-            problems.Add("The rule set has no clause index (clauseIndex): coverage cannot say which clauses are checkable.");
+            problems.Add(new("规则集没有条款索引（clauseIndex）：覆盖报告无法说明哪些条款可检查。", "The rule set has no clause index (clauseIndex): coverage cannot say which clauses are checkable."));
         }
 
         foreach (var rule in clauses.SelectMany(c => c.Rules).Concat(unindexed))
         {
             if (rule.Kind == RuleKind.Check && rule.Violating.Count == 0)
             {
-                problems.Add($"Rule {rule.RuleId} has no sample that violates it (outcome {Code(rule.ViolationOutcome)}).");
+                problems.Add(new($"规则 {rule.RuleId} 没有违反它的样例（结果 {Code(rule.ViolationOutcome)}）。", $"Rule {rule.RuleId} has no sample that violates it (outcome {Code(rule.ViolationOutcome)})."));
             }
 
             if (rule.Kind == RuleKind.Note && rule.NoteSamples.Count == 0)
             {
-                problems.Add($"Note {rule.RuleId} is shown by no sample.");
+                problems.Add(new($"没有样例显示提示 {rule.RuleId}。", $"Note {rule.RuleId} is shown by no sample."));
             }
 
             if (rule.CitationProblem is { } citation)
             {
-                problems.Add($"Rule {rule.RuleId}: {citation}.");
+                problems.Add(new($"规则 {rule.RuleId}：{citation.Zh}。", $"Rule {rule.RuleId}: {citation.En}."));
             }
         }
 
         foreach (var rule in unindexed)
         {
-            problems.Add($"Rule {rule.RuleId} cites a clause that is not in the clause index.");
+            problems.Add(new($"规则 {rule.RuleId} 引用的条款不在条款索引中。", $"Rule {rule.RuleId} cites a clause that is not in the clause index."));
         }
 
         return new CoverageReport(ruleSet.Info, samples.Count, clauses, unindexed, problems);

@@ -26,17 +26,25 @@ internal sealed class DiagnosticBag
     private readonly Dictionary<string, int> _perFile = new(StringComparer.Ordinal);
     private int _added;
 
+    /// <summary>
+    /// A test hook that sees every diagnostic added to any bag, kept or not (the project's tests check that each has
+    /// its Chinese text); null outside tests. It must be safe to call from several threads at once.
+    /// </summary>
+    internal static Action<Diagnostic>? Observer { get; set; }
+
     /// <summary>How many diagnostics were added, including those left out past <see cref="MaxPerFile"/>.</summary>
     public int Count => _added;
 
     public bool HasErrors => _added > 0;
 
-    public void Add(SourceLocation location, string code, string message, string? ruleId = null) =>
-        Add(new Diagnostic(location, code, message, ruleId));
+    /// <summary>Adds a problem with its English and its Chinese text (every diagnostic the library writes has both).</summary>
+    public void Add(SourceLocation location, string code, string message, string messageZh, string? ruleId = null) =>
+        Add(new Diagnostic(location, code, message, ruleId) { MessageZh = messageZh });
 
     public void Add(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
+        Observer?.Invoke(diagnostic);
         var serial = _added++;
         var path = diagnostic.Location.Path;
         var count = _perFile.TryGetValue(path, out var n) ? n : 0;
@@ -53,11 +61,19 @@ internal sealed class DiagnosticBag
                 Message = string.Create(
                     CultureInfo.InvariantCulture,
                     $"More than {MaxPerFile} problems in this file; the rest are not reported. Fix these and check again. Next: {Cut(diagnostic.Message, 200)}"),
+                MessageZh = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"本文件的问题超过 {MaxPerFile} 个，其余的不再列出。请先修正这些问题，再重新检查。下一个问题：{Cut(diagnostic.MessageZh ?? diagnostic.Message, 200)}"),
             };
         }
         else if (diagnostic.Message.Length > MaxMessageLength)
         {
             diagnostic = diagnostic with { Message = Cut(diagnostic.Message, MaxMessageLength) };
+        }
+
+        if (diagnostic.MessageZh is { Length: > MaxMessageLength } zh)
+        {
+            diagnostic = diagnostic with { MessageZh = Cut(zh, MaxMessageLength) };
         }
 
         _items.Add(diagnostic);
@@ -77,6 +93,7 @@ internal sealed class DiagnosticBag
     public void Warn(Diagnostic warning)
     {
         ArgumentNullException.ThrowIfNull(warning);
+        Observer?.Invoke(warning);
         if (_warnings.Count < MaxPerFile * 10)
         {
             _warnings.Add(warning with { Severity = DiagnosticSeverity.Warning });

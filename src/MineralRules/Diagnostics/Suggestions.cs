@@ -44,6 +44,10 @@ internal static class Suggestions
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         Closest(input, candidates) is { } hint ? $" Did you mean '{hint}'?" : string.Empty;
 
+    /// <summary>The Chinese of <see cref="DidYouMean"/>: appends "是否应为“x”？" when there is a close candidate.</summary>
+    public static string DidYouMeanZh(string input, IEnumerable<string> candidates) =>
+        Closest(input, candidates) is { } hint ? $"是否应为“{hint}”？" : string.Empty;
+
     private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

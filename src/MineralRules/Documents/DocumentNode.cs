@@ -12,6 +12,9 @@ internal abstract class DocumentNode(SourceLocation location)
 
     /// <summary>A short name of the node's kind for messages ("a number", "a list").</summary>
     public abstract string Describe();
+
+    /// <summary>The Chinese of <see cref="Describe"/>, for the Chinese text of a diagnostic.</summary>
+    public abstract string DescribeZh();
 }
 
 /// <summary>A scalar. <see cref="Quoted"/> tells a string ("300") from a plain number or boolean (300).</summary>
@@ -24,6 +27,8 @@ internal sealed class ScalarNode(string value, bool quoted, SourceLocation locat
     public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string Describe() => IsNull ? "nothing (null)" : Quoted ? $"the text \"{DocumentText.Shown(Value)}\"" : $"'{DocumentText.Shown(Value)}'";
+
+    public override string DescribeZh() => IsNull ? "空值（null）" : Quoted ? $"文本 \"{DocumentText.Shown(Value)}\"" : $"'{DocumentText.Shown(Value)}'";
 }
 
 /// <summary>A mapping whose keys are scalars, in document order; duplicates are reported while reading.</summary>
@@ -33,6 +38,8 @@ internal sealed class MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, Documen
     public IReadOnlyList<KeyValuePair<ScalarNode, DocumentNode>> Entries { get; } = entries;
 
     public override string Describe() => "a mapping (key: value)";
+
+    public override string DescribeZh() => "映射（键: 值）";
 }
 
 /// <summary>A sequence.</summary>
@@ -41,4 +48,6 @@ internal sealed class SequenceNode(IReadOnlyList<DocumentNode> items, SourceLoca
     public IReadOnlyList<DocumentNode> Items { get; } = items;
 
     public override string Describe() => "a list";
+
+    public override string DescribeZh() => "列表";
 }

@@ -29,15 +29,15 @@ internal static class DocumentText
         var position = (bad + 1).ToString(CultureInfo.InvariantCulture);
         if (char.IsSurrogate(c))
         {
-            diagnostics.Add(location, DiagnosticCodes.Syntax, $"The text holds an unpaired surrogate (U+{(int)c:X4}) at character {position}: a \\u escape of half a character. Write the character itself, or both halves of the pair.");
+            diagnostics.Add(location, DiagnosticCodes.Syntax, $"The text holds an unpaired surrogate (U+{(int)c:X4}) at character {position}: a \\u escape of half a character. Write the character itself, or both halves of the pair.", $"文本第 {position} 个字符处有一个不成对的代理项（U+{(int)c:X4}）：\\u 转义只写了半个字符。请直接写出该字符，或写出代理对的两半。");
         }
         else if (c == '\uFFFD')
         {
-            diagnostics.Add(location, DiagnosticCodes.Syntax, $"The text holds U+FFFD at character {position}: the file is not valid UTF-8 there (or holds a replacement character). Save the file as UTF-8.");
+            diagnostics.Add(location, DiagnosticCodes.Syntax, $"The text holds U+FFFD at character {position}: the file is not valid UTF-8 there (or holds a replacement character). Save the file as UTF-8.", $"文本第 {position} 个字符处为 U+FFFD：文件在此处不是有效的 UTF-8（或含有替换字符）。请以 UTF-8 保存文件。");
         }
         else
         {
-            diagnostics.Add(location, DiagnosticCodes.WrongType, $"The text holds the control character U+{(int)c:X4} at character {position}; keys and values must be printable text (tabs and line breaks aside). Remove it.");
+            diagnostics.Add(location, DiagnosticCodes.WrongType, $"The text holds the control character U+{(int)c:X4} at character {position}; keys and values must be printable text (tabs and line breaks aside). Remove it.", $"文本第 {position} 个字符处有控制字符 U+{(int)c:X4}；键和值必须是可打印的文本（制表符和换行除外）。请删除该字符。");
         }
 
         return Visible(value);

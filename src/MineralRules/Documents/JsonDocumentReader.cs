@@ -14,7 +14,7 @@ internal static class JsonDocumentReader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty; an application is a JSON object { \"id\": ..., \"permit\": ... }.");
+            diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty; an application is a JSON object { \"id\": ..., \"permit\": ... }.", "文件为空；申请应为一个 JSON 对象 { \"id\": ..., \"permit\": ... }。");
             return null;
         }
 
@@ -25,14 +25,14 @@ internal static class JsonDocumentReader
         {
             if (!reader.Read())
             {
-                diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty.");
+                diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty.", "文件为空。");
                 return null;
             }
 
             var root = ReadValue(ref reader, path, lines, diagnostics);
             if (reader.Read())
             {
-                diagnostics.Add(lines.At(path, reader.TokenStartIndex), DiagnosticCodes.Syntax, "Unexpected content after the JSON value.");
+                diagnostics.Add(lines.At(path, reader.TokenStartIndex), DiagnosticCodes.Syntax, "Unexpected content after the JSON value.", "JSON 值之后还有多余的内容。");
                 return null;
             }
 
@@ -40,7 +40,7 @@ internal static class JsonDocumentReader
         }
         catch (RefusedException e)
         {
-            diagnostics.Add(e.Location, DiagnosticCodes.Syntax, e.Message);
+            diagnostics.Add(e.Location, DiagnosticCodes.Syntax, e.Message, e.MessageZh);
             return null;
         }
         catch (JsonException e)
@@ -48,12 +48,12 @@ internal static class JsonDocumentReader
             var location = e.LineNumber is { } line && e.BytePositionInLine is { } bytePosition
                 ? lines.AtLineByte(path, (int)line, (int)bytePosition)
                 : SourceLocation.File(path);
-            diagnostics.Add(location, DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}");
+            diagnostics.Add(location, DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}", $"JSON 语法错误：{FirstSentence(e.Message)}");
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            diagnostics.Add(lines.At(path, reader.TokenStartIndex), DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}");
+            diagnostics.Add(lines.At(path, reader.TokenStartIndex), DiagnosticCodes.Syntax, $"JSON syntax error: {FirstSentence(e.Message)}", $"JSON 语法错误：{FirstSentence(e.Message)}");
             return null;
         }
     }
@@ -78,7 +78,8 @@ internal static class JsonDocumentReader
                         diagnostics.Add(
                             key.Location,
                             DiagnosticCodes.DuplicateKey,
-                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this object (first on line {first.Location.Line}); keep one.");
+                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this object (first on line {first.Location.Line}); keep one.",
+                            $"键 '{DocumentText.Shown(key.Value)}' 在此对象中出现了两次（第一次在第 {first.Location.Line} 行）；请只保留一个。");
                         continue;
                     }
 
@@ -125,7 +126,7 @@ internal static class JsonDocumentReader
         }
         catch (InvalidOperationException)
         {
-            throw new RefusedException(location, "JSON syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF, and \\uDC00 to \\uDFFF cannot stand alone (or write the character itself).");
+            throw new RefusedException(location, "JSON syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF, and \\uDC00 to \\uDFFF cannot stand alone (or write the character itself).", "JSON 语法错误：无效的代理项转义：\\uD800 至 \\uDBFF 的 \\u 转义之后必须紧跟 \\uDC00 至 \\uDFFF 的转义，\\uDC00 至 \\uDFFF 也不能单独出现（或直接写出该字符）。");
         }
 
         return DocumentText.Check(text, location, diagnostics);
@@ -196,8 +197,10 @@ internal static class JsonDocumentReader
     }
 
     /// <summary>A syntax error the reader raises itself, with its location and message.</summary>
-    private sealed class RefusedException(SourceLocation location, string message) : Exception(message)
+    private sealed class RefusedException(SourceLocation location, string message, string messageZh) : Exception(message)
     {
         public SourceLocation Location { get; } = location;
+
+        public string MessageZh { get; } = messageZh;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class MappingReader
         var node = Optional(key);
         if (node is null)
         {
-            _diagnostics.Add(_mapping.Location, DiagnosticCodes.MissingKey, $"'{key}' is required here: {what}.", RuleId);
+            _diagnostics.Add(_mapping.Location, DiagnosticCodes.MissingKey, $"'{key}' is required here: {what}.", $"此处必须有 '{key}'：{Wording.Zh(what)}。", RuleId);
         }
 
         return node;
@@ -82,6 +82,7 @@ internal sealed class MappingReader
                     key.Location,
                     DiagnosticCodes.UnknownKey,
                     $"Unknown key '{DocumentText.Shown(key.Value)}' in {context}.{Suggestions.DidYouMean(key.Value, _known)} Allowed: {string.Join(", ", _known)}.",
+                    $"{Wording.Before(Wording.Zh(context))}中有未知的键 '{DocumentText.Shown(key.Value)}'。{Suggestions.DidYouMeanZh(key.Value, _known)}允许的键：{string.Join(", ", _known)}。",
                     RuleId);
             }
         }

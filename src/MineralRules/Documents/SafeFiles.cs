@@ -26,9 +26,9 @@ internal static class SafeFiles
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest size read.</param>
     /// <param name="text">The text, or empty when the file was refused.</param>
-    /// <param name="error">Why the file was refused: a code and a reason to follow "cannot read the file: "; or null.</param>
+    /// <param name="error">Why the file was refused: a code and a reason to follow "cannot read the file: " (and its Chinese, to follow "无法读取文件："); or null.</param>
     /// <returns>True when the file was read.</returns>
-    public static bool TryReadText(string path, long maxBytes, out string text, out (string Code, string Message)? error)
+    public static bool TryReadText(string path, long maxBytes, out string text, out (string Code, string Message, string MessageZh)? error)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         maxBytes = Math.Min(maxBytes, Array.MaxLength - 1L);
@@ -39,20 +39,20 @@ internal static class SafeFiles
             switch (KindOf(path))
             {
                 case FileKind.Missing:
-                    error = (DiagnosticCodes.FileNotFound, "it does not exist (or is a link to nothing).");
+                    error = (DiagnosticCodes.FileNotFound, "it does not exist (or is a link to nothing).", "文件不存在（或是指向不存在目标的链接）。");
                     return false;
                 case FileKind.Directory:
-                    error = (DiagnosticCodes.Unreadable, "it is a folder.");
+                    error = (DiagnosticCodes.Unreadable, "it is a folder.", "这是一个文件夹。");
                     return false;
                 case FileKind.Special:
-                    error = (DiagnosticCodes.Unreadable, "not a regular file (a FIFO, device or socket); it was not opened.");
+                    error = (DiagnosticCodes.Unreadable, "not a regular file (a FIFO, device or socket); it was not opened.", "不是普通文件（而是 FIFO、设备或套接字），未予打开。");
                     return false;
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length > maxBytes)
             {
-                error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes));
+                error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes), TooLargeZh(maxBytes));
                 return false;
             }
 
@@ -65,7 +65,7 @@ internal static class SafeFiles
                 {
                     if (total > maxBytes)
                     {
-                        error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes));
+                        error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes), TooLargeZh(maxBytes));
                         return false;
                     }
 
@@ -83,7 +83,7 @@ internal static class SafeFiles
 
             if (total > maxBytes)
             {
-                error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes));
+                error = (DiagnosticCodes.Unreadable, TooLarge(maxBytes), TooLargeZh(maxBytes));
                 return false;
             }
 
@@ -95,13 +95,16 @@ internal static class SafeFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var code = e is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound : DiagnosticCodes.Unreadable;
-            error = (code, e.Message);
+            error = (code, e.Message, $"系统报告：{e.Message}");
             return false;
         }
     }
 
     private static string TooLarge(long maxBytes) =>
         $"larger than {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes; it was not read.";
+
+    private static string TooLargeZh(long maxBytes) =>
+        $"文件大于 {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} 字节，未予读取。";
 
     /// <summary>
     /// Every file below a folder that <paramref name="include"/> accepts, in ordinal path order, with paths built
@@ -134,7 +137,7 @@ internal static class SafeFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                problems.Add(new Diagnostic(SourceLocation.File(current), DiagnosticCodes.Unreadable, $"Cannot read the folder: {e.Message}"));
+                problems.Add(new Diagnostic(SourceLocation.File(current), DiagnosticCodes.Unreadable, $"Cannot read the folder: {e.Message}") { MessageZh = $"无法读取该文件夹：{e.Message}" });
                 continue;
             }
 
@@ -159,7 +162,7 @@ internal static class SafeFiles
                         // A link to a folder: not followed, so a loop cannot repeat or multiply files; said once, here.
                         if (skipFolder is null || !skipFolder(entry.Name))
                         {
-                            problems.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.Unreadable, $"Not read: a symbolic link to a folder ({entry.LinkTarget}); links to folders are not followed (a link loop would repeat every file)."));
+                            problems.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.Unreadable, $"Not read: a symbolic link to a folder ({entry.LinkTarget}); links to folders are not followed (a link loop would repeat every file).") { MessageZh = $"未读取：这是指向文件夹的符号链接（{entry.LinkTarget}）；不跟随指向文件夹的链接（链接成环会使每个文件重复出现）。" });
                         }
                     }
                     else if (include(path))
@@ -170,7 +173,7 @@ internal static class SafeFiles
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
                 {
-                    problems.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.Unreadable, $"Cannot read the folder entry: {e.Message}"));
+                    problems.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.Unreadable, $"Cannot read the folder entry: {e.Message}") { MessageZh = $"无法读取文件夹中的该项：{e.Message}" });
                 }
             }
         }

@@ -13,7 +13,7 @@ internal static class Scalars
             return s.Value;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} (text), found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} (text), found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为文本，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -30,7 +30,7 @@ internal static class Scalars
             }
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as true or false, found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as true or false, found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为 `true` 或 `false`，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -42,7 +42,7 @@ internal static class Scalars
             return value;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a number (digits, e.g. 300 or 0.85), found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a number (digits, e.g. 300 or 0.85), found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为数字（如 300 或 0.85），实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -54,7 +54,7 @@ internal static class Scalars
             return value;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a whole number, found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a whole number, found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为整数，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -71,11 +71,12 @@ internal static class Scalars
                 node.Location,
                 DiagnosticCodes.BadDate,
                 $"'{DocumentText.Shown(s.Value)}' is not a valid date for {what}; write an existing calendar date as YYYY-MM-DD (e.g. 2024-05-01).",
+                $"'{DocumentText.Shown(s.Value)}' 不是{Wording.Before(Wording.Zh(what))}的有效日期；请按 YYYY-MM-DD 写一个实际存在的日期（如 2024-05-01）。",
                 ruleId);
             return null;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a date YYYY-MM-DD, found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a date YYYY-MM-DD, found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为 YYYY-MM-DD 格式的日期，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -95,7 +96,7 @@ internal static class Scalars
             return sequence.Items;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a list (e.g. [a, b]), found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a list (e.g. [a, b]), found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为列表（如 [a, b]），实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 
@@ -106,7 +107,7 @@ internal static class Scalars
             return mapping;
         }
 
-        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a mapping of keys and values, found {node.Describe()}.", ruleId);
+        diagnostics.Add(node.Location, DiagnosticCodes.WrongType, $"Expected {what} as a mapping of keys and values, found {node.Describe()}.", $"{Wording.Before(Wording.Zh(what))}应为由键和值组成的映射，实际为{Wording.After(node.DescribeZh())}。", ruleId);
         return null;
     }
 }

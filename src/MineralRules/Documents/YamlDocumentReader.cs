@@ -32,7 +32,7 @@ internal static class YamlDocumentReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty.");
+                diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty.", "文件为空。");
                 return null;
             }
 
@@ -44,7 +44,8 @@ internal static class YamlDocumentReader
                 diagnostics.Add(
                     At(path, second.Start),
                     DiagnosticCodes.Syntax,
-                    "The file holds more than one YAML document ('---'); put one document in each file.");
+                    "The file holds more than one YAML document ('---'); put one document in each file.",
+                    "文件中有不止一个 YAML 文档（'---'）；每个文件只放一个文档。");
                 return null;
             }
 
@@ -52,7 +53,7 @@ internal static class YamlDocumentReader
         }
         catch (RefusedException e)
         {
-            diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, e.Message);
+            diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, e.Message, e.MessageZh);
             return null;
         }
         catch (YamlException e)
@@ -64,11 +65,12 @@ internal static class YamlDocumentReader
                 diagnostics.Add(
                     At(path, flow.Start),
                     DiagnosticCodes.Syntax,
-                    $"YAML syntax error: the {Bracket(flow)} opened here is never closed (the parser stopped at line {e.Start.Line}: {StripPosition(e.Message).TrimEnd('.')}). Close it, or check that the file is complete.");
+                    $"YAML syntax error: the {Bracket(flow)} opened here is never closed (the parser stopped at line {e.Start.Line}: {StripPosition(e.Message).TrimEnd('.')}). Close it, or check that the file is complete.",
+                    $"YAML 语法错误：此处打开的 {Bracket(flow)} 没有闭合（解析在第 {e.Start.Line} 行停止：{StripPosition(e.Message).TrimEnd('.')}）。请将其闭合，或检查文件是否完整。");
             }
             else
             {
-                diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}");
+                diagnostics.Add(At(path, e.Start), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}", $"YAML 语法错误：{StripPosition(e.Message)}");
             }
 
             return null;
@@ -80,14 +82,15 @@ internal static class YamlDocumentReader
             var flow = OpenFlow(open);
             var where = flow is not null ? At(path, flow.Start) : EndOf(path, text);
             var what = flow is not null ? $"the {Bracket(flow)} opened here is never closed; close it or write the value on its own lines" : StripPosition(e.Message);
-            diagnostics.Add(where, DiagnosticCodes.Syntax, $"YAML syntax error: {what}.");
+            var whatZh = flow is not null ? $"此处打开的 {Bracket(flow)} 没有闭合；请将其闭合，或把值分行写出" : StripPosition(e.Message);
+            diagnostics.Add(where, DiagnosticCodes.Syntax, $"YAML syntax error: {what}.", $"YAML 语法错误：{whatZh}。");
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Anything else the parser throws on a broken file (an ArgumentException from a bad escape, ...) is a
             // syntax error of this file, at the place the scanner had reached, not the end of the run.
-            diagnostics.Add(At(path, scanner.CurrentPosition), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}");
+            diagnostics.Add(At(path, scanner.CurrentPosition), DiagnosticCodes.Syntax, $"YAML syntax error: {StripPosition(e.Message)}", $"YAML 语法错误：{StripPosition(e.Message)}");
             return null;
         }
     }
@@ -150,7 +153,7 @@ internal static class YamlDocumentReader
                     var value = ReadNode(parser, path, anchors, open, diagnostics);
                     if (keyNode is not ScalarNode key)
                     {
-                        diagnostics.Add(keyNode.Location, DiagnosticCodes.WrongType, "A key must be a plain word, not a list or mapping.");
+                        diagnostics.Add(keyNode.Location, DiagnosticCodes.WrongType, "A key must be a plain word, not a list or mapping.", "键必须是普通的词，不能是列表或映射。");
                         continue;
                     }
 
@@ -159,7 +162,8 @@ internal static class YamlDocumentReader
                         diagnostics.Add(
                             key.Location,
                             DiagnosticCodes.DuplicateKey,
-                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this mapping (first on line {first.Location.Line}); keep one.");
+                            $"The key '{DocumentText.Shown(key.Value)}' appears twice in this mapping (first on line {first.Location.Line}); keep one.",
+                            $"键 '{DocumentText.Shown(key.Value)}' 在此映射中出现了两次（第一次在第 {first.Location.Line} 行）；请只保留一个。");
                         continue;
                     }
 
@@ -226,7 +230,8 @@ internal static class YamlDocumentReader
                 diagnostics.Add(
                     new SourceLocation(path, line, column),
                     DiagnosticCodes.TabIndentation,
-                    "A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces (2 per level).");
+                    "A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces (2 per level).",
+                    "缩进使用了制表符；YAML 只允许空格。请用空格替换制表符（每级 2 个）。");
                 found = true;
                 lineStart = false;
             }
@@ -249,7 +254,10 @@ internal static class YamlDocumentReader
     }
 
     /// <summary>A syntax error the reader raises itself, with its own message (no "YAML syntax error" riddle to unwrap).</summary>
-    private sealed class RefusedException(Mark start, Mark end, string message) : YamlException(start, end, message);
+    private sealed class RefusedException(Mark start, Mark end, string message, string messageZh) : YamlException(start, end, message)
+    {
+        public string MessageZh { get; } = messageZh;
+    }
 
     /// <summary>
     /// The scanner, refusing tags, tag directives, anchors and aliases where they are written (before the parser
@@ -278,17 +286,24 @@ internal static class YamlDocumentReader
             catch (ArgumentException e)
             {
                 var where = inner.CurrentPosition;
-                throw new RefusedException(where, where, e is ArgumentOutOfRangeException && e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase)
-                    ? "YAML syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF (or write the character itself)."
-                    : $"YAML syntax error: {StripPosition(e.Message)}");
+                var surrogate = e is ArgumentOutOfRangeException && e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase);
+                throw new RefusedException(
+                    where,
+                    where,
+                    surrogate
+                        ? "YAML syntax error: invalid surrogate escape: a \\u escape from \\uD800 to \\uDBFF must be followed by one from \\uDC00 to \\uDFFF (or write the character itself)."
+                        : $"YAML syntax error: {StripPosition(e.Message)}",
+                    surrogate
+                        ? "YAML 语法错误：无效的代理项转义：\\uD800 至 \\uDBFF 的 \\u 转义之后必须紧跟 \\uDC00 至 \\uDFFF 的转义（或直接写出该字符）。"
+                        : $"YAML 语法错误：{StripPosition(e.Message)}");
             }
 
             switch (inner.Current)
             {
                 case Tokens.Token token when token is Tokens.Tag or Tokens.TagDirective:
-                    throw new RefusedException(token.Start, token.End, "YAML tags ('!!str', '!name', '!<...>', '%TAG') are not allowed: write the value plainly (quote it to make it text).");
+                    throw new RefusedException(token.Start, token.End, "YAML tags ('!!str', '!name', '!<...>', '%TAG') are not allowed: write the value plainly (quote it to make it text).", "不允许使用 YAML 标签（'!!str'、'!name'、'!<...>'、'%TAG'）：请直接写出值（需要文本时加引号）。");
                 case Tokens.Token token when token is Tokens.Anchor or Tokens.AnchorAlias:
-                    throw new RefusedException(token.Start, token.End, "YAML anchors and aliases ('&name', '*name') are not allowed: write each value out where it belongs.");
+                    throw new RefusedException(token.Start, token.End, "YAML anchors and aliases ('&name', '*name') are not allowed: write each value out where it belongs.", "不允许使用 YAML 锚点和别名（'&name'、'*name'）：请在每个位置写出完整的值。");
                 default:
                     return moved;
             }

@@ -11,16 +11,16 @@ namespace MineralRules.Evaluation;
 internal static class ExpectationCheck
 {
     /// <summary>The differences, one line each; empty when the result is as expected.</summary>
-    public static IReadOnlyList<string> Differences(Expectation expected, EvaluationResult result)
+    public static IReadOnlyList<string> Differences(Expectation expected, EvaluationResult result, bool zh = false)
     {
         var differences = new List<string>();
         if (expected.Decision is { } decision && decision != result.Decision)
         {
-            differences.Add($"decision: expected {Code(decision)}, got {Code(result.Decision)}");
+            differences.Add(zh ? $"decision：应为 {Code(decision)}，实际为 {Code(result.Decision)}" : $"decision: expected {Code(decision)}, got {Code(result.Decision)}");
         }
 
-        Compare("fail", expected.Fail, Refs(result.Failures), differences);
-        Compare("review", expected.Review, Refs(result.Reviews), differences);
+        Compare("fail", expected.Fail, Refs(result.Failures), differences, zh);
+        Compare("review", expected.Review, Refs(result.Reviews), differences, zh);
         return differences;
     }
 
@@ -36,7 +36,7 @@ internal static class ExpectationCheck
             {
                 if (!ClauseNumbers.IsReference(refs[i]))
                 {
-                    yield return new($"expect.{key}[{i}]", DiagnosticCodes.InvalidApplication, $"'expect.{key}' holds clause references such as \"5.2.1\" (found '{refs[i]}').");
+                    yield return new($"expect.{key}[{i}]", DiagnosticCodes.InvalidApplication, $"'expect.{key}' holds clause references such as \"5.2.1\" (found '{refs[i]}').", $"'expect.{key}' 中应为条款编号，如 \"5.2.1\"（实际为 '{refs[i]}'）。");
                 }
             }
         }
@@ -48,7 +48,7 @@ internal static class ExpectationCheck
 
     public static string Code(Decision decision) => Applications.ResultVocabularies.Decisions.Code(decision);
 
-    private static void Compare(string what, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<string> differences)
+    private static void Compare(string what, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<string> differences, bool zh)
     {
         var wanted = expected.ToHashSet(StringComparer.Ordinal);
         var got = actual.ToHashSet(StringComparer.Ordinal);
@@ -59,12 +59,14 @@ internal static class ExpectationCheck
 
         var missing = wanted.Except(got).Order(ClauseRefComparer.Instance).ToList();
         var unexpected = got.Except(wanted).Order(ClauseRefComparer.Instance).ToList();
-        var detail = string.Join("; ", new[]
+        var detail = string.Join(zh ? "；" : "; ", new[]
         {
-            missing.Count > 0 ? $"missing {string.Join(", ", missing)}" : null,
-            unexpected.Count > 0 ? $"unexpected {string.Join(", ", unexpected)}" : null,
+            missing.Count > 0 ? $"{(zh ? "缺少 " : "missing ")}{string.Join(", ", missing)}" : null,
+            unexpected.Count > 0 ? $"{(zh ? "多出 " : "unexpected ")}{string.Join(", ", unexpected)}" : null,
         }.Where(s => s is not null));
-        differences.Add($"{what}: expected [{string.Join(", ", expected.Order(ClauseRefComparer.Instance))}], got [{string.Join(", ", actual)}] ({detail})");
+        differences.Add(zh
+            ? $"{what}：应为 [{string.Join(", ", expected.Order(ClauseRefComparer.Instance))}]，实际为 [{string.Join(", ", actual)}]（{detail}）"
+            : $"{what}: expected [{string.Join(", ", expected.Order(ClauseRefComparer.Instance))}], got [{string.Join(", ", actual)}] ({detail})");
     }
 }
 

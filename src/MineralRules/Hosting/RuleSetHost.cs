@@ -76,7 +76,10 @@ public sealed class RuleSetHost
                 var code = exception is FileNotFoundException or DirectoryNotFoundException ? DiagnosticCodes.FileNotFound
                     : exception is IOException or UnauthorizedAccessException ? DiagnosticCodes.Unreadable
                     : DiagnosticCodes.LoadFailed;
-                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), code, $"The rules could not be loaded: {exception.GetType().Name}: {exception.Message}")]);
+                loaded = new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(source), code, $"The rules could not be loaded: {exception.GetType().Name}: {exception.Message}")
+                {
+                    MessageZh = $"无法加载规则：{exception.GetType().Name}：{exception.Message}",
+                }]);
             }
 
             RuleSetReloadResult result;

@@ -63,6 +63,9 @@ internal sealed class AdministrativeDivisions
     public string NotInLeague(Division county, Division league) =>
         $"'{county.Name}' ({county.Code}) is not in {league.Name} ({league.Code}); it belongs to {Name(county.LeagueCode)}.";
 
+    public string NotInLeagueZh(Division county, Division league) =>
+        $"'{county.Name}'（{county.Code}）不属于{league.Name}（{league.Code}），而属于{Name(county.LeagueCode)}。";
+
     public string Name(string code) => _byCode.TryGetValue(code, out var d) ? d.Name : code;
 
     private static AdministrativeDivisions Load()

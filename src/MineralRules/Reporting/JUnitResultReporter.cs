@@ -84,7 +84,7 @@ internal sealed class JUnitResultReporter : IResultReporter
                 _writer.WriteStartElement("failure");
                 Attribute("type", Codes.Outcome(verdict.Outcome));
                 Attribute("message", $"{verdict.Clause.Ref}: {message}");
-                Text($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n{(remedy is null ? string.Empty : $"Remedy: {remedy}\n")}");
+                Text($"{location}: {Codes.Outcome(verdict.Outcome)} {verdict.Clause.Ref} ({verdict.Rule})\n{verdict.Clause.Text}\n{verdict.Clause.En}\n{message}\n{(remedy is null ? string.Empty : $"{ReportWords.Remedy(ReportWords.IsZh(_culture))}{remedy}\n")}");
                 _writer.WriteEndElement();
             }
 
@@ -119,8 +119,8 @@ internal sealed class JUnitResultReporter : IResultReporter
 
         _writer.WriteStartElement("failure");
         Attribute("type", ResultJson.InvalidDecision);
-        Attribute("message", $"invalid input: {invalid.Diagnostics.FirstOrDefault()?.Message}");
-        Text(string.Join("\n", invalid.Diagnostics.Select(d => d.ToString())) + "\n");
+        Attribute("message", $"{(ReportWords.IsZh(_culture) ? "无效输入：" : "invalid input: ")}{invalid.Diagnostics.FirstOrDefault()?.MessageIn(_culture)}");
+        Text(string.Join("\n", invalid.Diagnostics.Select(d => d.Format(_culture))) + "\n");
         _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.WriteEndElement();

@@ -36,7 +36,7 @@ internal sealed class JsonResultReporter : IResultReporter
 
     public void ReportInvalid(InvalidApplication invalid)
     {
-        ResultJson.WriteInvalid(_writer, invalid.Source, invalid.Diagnostics);
+        ResultJson.WriteInvalid(_writer, invalid.Source, invalid.Diagnostics, _culture);
         _stream.Flush();
     }
 

@@ -22,7 +22,8 @@ internal static class MarkdownLimit
     /// <param name="parts">The parts, most important first.</param>
     /// <param name="maxLength">The longest report.</param>
     /// <param name="leftOutLine">The line saying how many of how many parts were left out (and how to see them all).</param>
-    public static void Write(TextWriter output, string head, IReadOnlyList<MarkdownPart> parts, int maxLength, Func<int, int, string> leftOutLine)
+    /// <param name="zh">Whether the report is in Chinese (the words this class adds: "and N more", "lines not shown").</param>
+    public static void Write(TextWriter output, string head, IReadOnlyList<MarkdownPart> parts, int maxLength, Func<int, int, string> leftOutLine, bool zh = false)
     {
         output.Write(head);
         var length = head.Length;
@@ -51,7 +52,7 @@ internal static class MarkdownLimit
             }
 
             // Too long for the comment on its own: shortened, never dropped (when its first line still fits).
-            if (part.Length > room - head.Length && Shorten(part, room - length) is { } shortened)
+            if (part.Length > room - head.Length && Shorten(part, room - length, zh) is { } shortened)
             {
                 output.Write(shortened);
                 length += shortened.Length;
@@ -73,10 +74,10 @@ internal static class MarkdownLimit
         for (var i = written; i < parts.Count; i++)
         {
             var name = $"- {parts[i].Name}{Environment.NewLine}";
-            var more = string.Create(CultureInfo.InvariantCulture, $"- and {parts.Count - i - 1} more{Environment.NewLine}");
+            var more = More(parts.Count - i - 1, zh);
             if (length + name.Length + (i + 1 < parts.Count ? more.Length : 0) > maxLength)
             {
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"- and {parts.Count - i} more{Environment.NewLine}"));
+                output.Write(More(parts.Count - i, zh));
                 return;
             }
 
@@ -86,7 +87,7 @@ internal static class MarkdownLimit
     }
 
     /// <summary>The part's first lines that fit in <paramref name="room"/> with a line saying how many were not shown, then its closing; null when not even its first line fits.</summary>
-    private static string? Shorten(MarkdownPart part, int room)
+    private static string? Shorten(MarkdownPart part, int room, bool zh)
     {
         var lines = part.Body.Split(Environment.NewLine).ToList();
         if (lines[^1].Length == 0)
@@ -98,7 +99,7 @@ internal static class MarkdownLimit
         var length = 0;
         foreach (var line in lines)
         {
-            var marker = Marker(lines.Count - kept.Count - 1);
+            var marker = Marker(lines.Count - kept.Count - 1, zh);
             if (length + line.Length + Environment.NewLine.Length + marker.Length + part.Closing.Length > room)
             {
                 break;
@@ -108,11 +109,16 @@ internal static class MarkdownLimit
             length += line.Length + Environment.NewLine.Length;
         }
 
-        return kept.Count == 0 ? null : string.Join(Environment.NewLine, kept) + Environment.NewLine + Marker(lines.Count - kept.Count) + part.Closing;
+        return kept.Count == 0 ? null : string.Join(Environment.NewLine, kept) + Environment.NewLine + Marker(lines.Count - kept.Count, zh) + part.Closing;
     }
 
-    private static string Marker(int dropped) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}_… {dropped} more line(s) not shown: this part is too long for one comment._{Environment.NewLine}");
+    private static string Marker(int dropped, bool zh) => zh
+        ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}_……另有 {dropped} 行未显示：这一部分太长，一条评论放不下。_{Environment.NewLine}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}_… {dropped} more line(s) not shown: this part is too long for one comment._{Environment.NewLine}");
+
+    private static string More(int count, bool zh) => zh
+        ? string.Create(CultureInfo.InvariantCulture, $"- 另有 {count} 个{Environment.NewLine}")
+        : string.Create(CultureInfo.InvariantCulture, $"- and {count} more{Environment.NewLine}");
 }
 
 /// <summary>A part of a Markdown report that the limit may leave out or shorten.</summary>

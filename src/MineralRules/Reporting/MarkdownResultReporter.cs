@@ -17,6 +17,7 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
 
     private readonly Dictionary<Decision, int> _decisions = [];
     private readonly List<(int Rank, MarkdownPart Part)> _sections = [];
+    private readonly bool _zh = ReportWords.IsZh(culture);
     private int _invalid;
 
     public void Report(ReportedApplication application)
@@ -32,14 +33,14 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
         var title = $"{Title(result.Decision)} <code>{Html(application.Source)}</code>";
         section.WriteLine($"<details><summary>{title}</summary>");
         section.WriteLine();
-        section.WriteLine($"Application {Cell(result.Application)}, rule set {result.RuleSet.Id} {result.RuleSet.Version}.");
+        section.WriteLine(_zh ? $"申请 {Cell(result.Application)}，规则集 {result.RuleSet.Id} {result.RuleSet.Version}。" : $"Application {Cell(result.Application)}, rule set {result.RuleSet.Id} {result.RuleSet.Version}.");
         section.WriteLine();
-        section.WriteLine("| outcome | clause | rule | line | message | remedy |");
+        section.WriteLine(_zh ? "| 结果 | 条款 | 规则 | 行 | 提示信息 | 补正措施 |" : "| outcome | clause | rule | line | message | remedy |");
         section.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var verdict in result.Failures.Concat(result.Reviews))
         {
             var location = application.Locate(verdict);
-            section.WriteLine($"| {Codes.Outcome(verdict.Outcome)} | {verdict.Clause.Ref} {Cell(verdict.Clause.Text)} | `{verdict.Rule}` | {Line(location.Line)} | {Cell(verdict.Message?.In(culture) ?? string.Empty)} | {Cell(verdict.Remedy?.In(culture) ?? string.Empty)} |");
+            section.WriteLine($"| {(_zh ? ReportWords.Outcome(verdict.Outcome, _zh) : Codes.Outcome(verdict.Outcome))} | {verdict.Clause.Ref} {Cell(verdict.Clause.Text)} | `{verdict.Rule}` | {Line(location.Line)} | {Cell(verdict.Message?.In(culture) ?? string.Empty)} | {Cell(verdict.Remedy?.In(culture) ?? string.Empty)} |");
         }
 
         _sections.Add((result.Decision == Decision.NonCompliant ? 1 : 2, new MarkdownPart(title, section.ToString(), Closing)));
@@ -49,14 +50,14 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
     {
         _invalid++;
         using var section = new StringWriter(CultureInfo.InvariantCulture);
-        var title = $"🚫 invalid input (no verdict) <code>{Html(invalid.Source)}</code>";
+        var title = _zh ? $"🚫 无效输入（无结论） <code>{Html(invalid.Source)}</code>" : $"🚫 invalid input (no verdict) <code>{Html(invalid.Source)}</code>";
         section.WriteLine($"<details><summary>{title}</summary>");
         section.WriteLine();
-        section.WriteLine("| line | column | code | message |");
+        section.WriteLine(_zh ? "| 行 | 列 | 代码 | 信息 |" : "| line | column | code | message |");
         section.WriteLine("| --- | --- | --- | --- |");
         foreach (var diagnostic in invalid.Diagnostics)
         {
-            section.WriteLine($"| {Line(diagnostic.Location.Line)} | {Line(diagnostic.Location.Column)} | {diagnostic.Code} | {Cell(diagnostic.Message)} |");
+            section.WriteLine($"| {Line(diagnostic.Location.Line)} | {Line(diagnostic.Location.Column)} | {diagnostic.Code} | {Cell(diagnostic.MessageIn(culture))} |");
         }
 
         _sections.Add((0, new MarkdownPart(title, section.ToString(), Closing)));
@@ -68,21 +69,22 @@ internal sealed class MarkdownResultReporter(TextWriter output, CultureInfo cult
     {
         using var head = new StringWriter(CultureInfo.InvariantCulture);
         var total = _decisions.Values.Sum();
-        head.WriteLine("## MineralRules check");
+        head.WriteLine(_zh ? "## MineralRules 检查结果" : "## MineralRules check");
         head.WriteLine();
-        head.WriteLine("| applications | compliant | non-compliant | needs review | invalid |");
+        head.WriteLine(_zh ? "| 申请 | 符合规划 | 不符合规划 | 需人工复核 | 无效 |" : "| applications | compliant | non-compliant | needs review | invalid |");
         head.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
         head.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {total + _invalid} | {_decisions.GetValueOrDefault(Decision.Compliant)} | {_decisions.GetValueOrDefault(Decision.NonCompliant)} | {_decisions.GetValueOrDefault(Decision.NeedsReview)} | {_invalid} |"));
         head.WriteLine();
 
         // The most serious first: invalid files, non-compliant, needs review (each in the order checked).
-        MarkdownLimit.Write(output, head.ToString(), [.. _sections.OrderBy(s => s.Rank).Select(s => s.Part)], maxLength, (leftOut, count) =>
-            string.Create(CultureInfo.InvariantCulture, $"**{leftOut} of {count} application(s) not listed** to keep this comment under {maxLength:N0} characters; the counts above include them. For every application, run the same `mineralrules check` with `--format text` (or `json`, `junit`). Not listed:"));
+        MarkdownLimit.Write(output, head.ToString(), [.. _sections.OrderBy(s => s.Rank).Select(s => s.Part)], maxLength, (leftOut, count) => _zh
+            ? string.Create(CultureInfo.InvariantCulture, $"**{count} 个申请中有 {leftOut} 个未列出**，以使本评论不超过 {maxLength:N0} 个字符；上方的统计数包括它们。要查看每个申请，请以 `--format text`（或 `json`、`junit`）运行同一条 `mineralrules check`。未列出的申请：")
+            : string.Create(CultureInfo.InvariantCulture, $"**{leftOut} of {count} application(s) not listed** to keep this comment under {maxLength:N0} characters; the counts above include them. For every application, run the same `mineralrules check` with `--format text` (or `json`, `junit`). Not listed:"), _zh);
     }
 
     private static string Line(int line) => line > 0 ? line.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
-    private static string Title(Decision decision) => (decision == Decision.NonCompliant ? "❌ " : "⚠️ ") + Applications.ResultVocabularies.Decisions[decision].En;
+    private string Title(Decision decision) => (decision == Decision.NonCompliant ? "❌ " : "⚠️ ") + (_zh ? Applications.ResultVocabularies.Decisions[decision].Zh : Applications.ResultVocabularies.Decisions[decision].En);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

@@ -94,7 +94,10 @@ public static class MineralRulesJson
     }
 
     private static MineralRulesJsonException UnknownWord(string word, string name, string code, IEnumerable<string> words) =>
-        new([new Diagnostic(SourceLocation.File(Source), code, $"Unknown value '{word}' for '{name}'.{Suggestions.DidYouMean(word, words)} Allowed: {string.Join(", ", words)}.")]);
+        new([new Diagnostic(SourceLocation.File(Source), code, $"Unknown value '{word}' for '{name}'.{Suggestions.DidYouMean(word, words)} Allowed: {string.Join(", ", words)}.")
+        {
+            MessageZh = $"'{name}' 的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, words)}可用的值：{string.Join(", ", words)}。",
+        }]);
 
     private sealed class ApplicationConverter : JsonConverter<Application>
     {
@@ -146,7 +149,7 @@ public static class MineralRulesJson
             {
                 // Not application keys of their own (a capacity's unit, a verdict's outcome): parsed here, same messages.
                 var word = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new MineralRulesJsonException(
-                    [new Diagnostic(SourceLocation.File(Source), DiagnosticCodes.WrongType, $"Expected '{name}' as text, found {reader.TokenType}.")]);
+                    [new Diagnostic(SourceLocation.File(Source), DiagnosticCodes.WrongType, $"Expected '{name}' as text, found {reader.TokenType}.") { MessageZh = $"'{name}' 应为文本，实际为 {reader.TokenType}。" }]);
                 return Parse(word);
             }
 

@@ -236,8 +236,10 @@ public static class ResultJson
     /// <param name="writer">The JSON writer.</param>
     /// <param name="source">The file.</param>
     /// <param name="diagnostics">Why it is invalid.</param>
-    public static void WriteInvalid(Utf8JsonWriter writer, string source, IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="culture">The language of the messages (<see cref="Diagnostic.MessageIn"/>); English when null.</param>
+    public static void WriteInvalid(Utf8JsonWriter writer, string source, IReadOnlyList<Diagnostic> diagnostics, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -255,7 +257,7 @@ public static class ResultJson
             }
 
             writer.WriteString("code", diagnostic.Code);
-            writer.WriteString("message", diagnostic.Message);
+            writer.WriteString("message", diagnostic.MessageIn(culture));
             if (diagnostic.Location.Path != source)
             {
                 writer.WriteString("path", diagnostic.Location.Path);

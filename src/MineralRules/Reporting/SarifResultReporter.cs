@@ -53,7 +53,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteNumber("ruleIndex", index);
             _writer.WriteString("level", verdict.Outcome == Outcome.Fail ? "error" : "warning");
             _writer.WriteStartObject("message");
-            _writer.WriteString("text", $"{verdict.Clause.Ref} {verdict.Clause.Text} — {verdict.Message?.In(_culture)}{(verdict.Remedy is { } remedy ? $" Remedy: {remedy.In(_culture)}" : string.Empty)}");
+            _writer.WriteString("text", $"{verdict.Clause.Ref} {verdict.Clause.Text} — {verdict.Message?.In(_culture)}{(verdict.Remedy is { } remedy ? $" {ReportWords.Remedy(ReportWords.IsZh(_culture))}{remedy.In(_culture)}" : string.Empty)}");
             _writer.WriteEndObject();
             _writer.WriteStartArray("locations");
             _writer.WriteStartObject();
@@ -110,7 +110,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteString("ruleId", InvalidRule);
             _writer.WriteString("level", "error");
             _writer.WriteStartObject("message");
-            _writer.WriteString("text", $"Invalid input [{diagnostic.Code}]: {diagnostic.Message}");
+            _writer.WriteString("text", ReportWords.IsZh(_culture) ? $"无效输入 [{diagnostic.Code}]：{diagnostic.MessageIn(_culture)}" : $"Invalid input [{diagnostic.Code}]: {diagnostic.Message}");
             _writer.WriteEndObject();
             _writer.WriteStartArray("locations");
             _writer.WriteStartObject();
@@ -154,7 +154,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteStartObject();
             _writer.WriteString("id", verdict.Rule);
             _writer.WriteStartObject("shortDescription");
-            _writer.WriteString("text", $"{verdict.Clause.Ref}: {verdict.Clause.En}");
+            _writer.WriteString("text", $"{verdict.Clause.Ref}: {(ReportWords.IsZh(_culture) ? verdict.Clause.Text : verdict.Clause.En)}");
             _writer.WriteEndObject();
             _writer.WriteStartObject("fullDescription");
             _writer.WriteString("text", verdict.Clause.Text);
@@ -170,7 +170,7 @@ internal sealed class SarifResultReporter : IResultReporter
             _writer.WriteStartObject();
             _writer.WriteString("id", InvalidRule);
             _writer.WriteStartObject("shortDescription");
-            _writer.WriteString("text", "The application file could not be read or validated; it has no verdict.");
+            _writer.WriteString("text", ReportWords.IsZh(_culture) ? "申请文件无法读取或未通过校验，没有结论。" : "The application file could not be read or validated; it has no verdict.");
             _writer.WriteEndObject();
             _writer.WriteEndObject();
         }

@@ -42,11 +42,11 @@ internal sealed class ClauseCitations
     }
 
     /// <summary>What is wrong with a rule's citation against the plan's text (the first problem only), or null; for the coverage report.</summary>
-    public static string? Problem(RuleDefinition rule, PlanText plan) => FirstFault(rule.Clause, plan) switch
+    public static LocalizedText? Problem(RuleDefinition rule, PlanText plan) => FirstFault(rule.Clause, plan) switch
     {
-        Fault.NoSuchClause => $"the plan has no clause {rule.Clause.Ref}",
-        Fault.QuoteNotInPlan => $"the quote '{rule.Clause.Text}' is not in the plan's text",
-        Fault.QuoteNotUnderClause => $"the quote is in the plan but not under clause {rule.Clause.Ref}",
+        Fault.NoSuchClause => new($"规划中没有条款 {rule.Clause.Ref}", $"the plan has no clause {rule.Clause.Ref}"),
+        Fault.QuoteNotInPlan => new($"引文 '{rule.Clause.Text}' 不在规划原文中", $"the quote '{rule.Clause.Text}' is not in the plan's text"),
+        Fault.QuoteNotUnderClause => new($"引文在规划中，但不在条款 {rule.Clause.Ref} 之下", $"the quote is in the plan but not under clause {rule.Clause.Ref}"),
         _ => null,
     };
 
@@ -57,7 +57,7 @@ internal sealed class ClauseCitations
         {
             if (!_index.TryAdd(entry.Ref, entry))
             {
-                _diagnostics.Add(entry.Location, DiagnosticCodes.DuplicateKey, $"Clause {entry.Ref} is indexed twice (first at {_index[entry.Ref].Location}).");
+                _diagnostics.Add(entry.Location, DiagnosticCodes.DuplicateKey, $"Clause {entry.Ref} is indexed twice (first at {_index[entry.Ref].Location}).", $"条款 {entry.Ref} 在索引中出现了两次（第一次在 {_index[entry.Ref].Location}）。");
                 continue;
             }
 
@@ -65,11 +65,11 @@ internal sealed class ClauseCitations
             {
                 if (plan.Clause(entry.Ref) is not { } clause)
                 {
-                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"The plan has no clause {entry.Ref}.{Suggestions.DidYouMean(entry.Ref, plan.Clauses.Select(c => c.Ref))}");
+                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"The plan has no clause {entry.Ref}.{Suggestions.DidYouMean(entry.Ref, plan.Clauses.Select(c => c.Ref))}", $"规划中没有条款 {entry.Ref}。{Suggestions.DidYouMeanZh(entry.Ref, plan.Clauses.Select(c => c.Ref))}");
                 }
                 else if (PlanText.Compact(clause.Title) != PlanText.Compact(entry.Title))
                 {
-                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"Clause {entry.Ref} is titled '{clause.Title}' in the plan, not '{entry.Title}'.");
+                    _diagnostics.Add(entry.Location, DiagnosticCodes.InvalidClauseRef, $"Clause {entry.Ref} is titled '{clause.Title}' in the plan, not '{entry.Title}'.", $"条款 {entry.Ref} 在规划中的标题是 '{clause.Title}'，而不是 '{entry.Title}'。");
                 }
             }
         }
@@ -79,7 +79,7 @@ internal sealed class ClauseCitations
             var where = _definition.ClauseIndex[0].Location with { Line = _definition.ClauseIndex[0].Location.Line, Column = 1 };
             foreach (var clause in text.Clauses.Where(c => !_index.ContainsKey(c.Ref)))
             {
-                _diagnostics.Add(where, DiagnosticCodes.InvalidClauseRef, $"The clause index lacks clause {clause.Ref} ({clause.Title}); add it with its status and, when not checkable, the reason.");
+                _diagnostics.Add(where, DiagnosticCodes.InvalidClauseRef, $"The clause index lacks clause {clause.Ref} ({clause.Title}); add it with its status and, when not checkable, the reason.", $"条款索引缺少条款 {clause.Ref}（{clause.Title}）；请加上它及其状态，不可检查的还要写明理由。");
             }
         }
     }
@@ -118,6 +118,7 @@ internal sealed class ClauseCitations
                 rule.ClauseRefLocation ?? rule.Location,
                 DiagnosticCodes.InvalidClauseRef,
                 $"The plan has no clause {rule.Clause.Ref}.{Suggestions.DidYouMean(rule.Clause.Ref, refs)} Clauses are cited by the plan's own numbering (第五章第二节 item 1 is 5.2.1).",
+                $"规划中没有条款 {rule.Clause.Ref}。{Suggestions.DidYouMeanZh(rule.Clause.Ref, refs)}条款按规划自身的编号引用（第五章第二节第 1 项为 5.2.1）。",
                 rule.Id);
         }
 
@@ -128,6 +129,7 @@ internal sealed class ClauseCitations
                     rule.ClauseQuoteLocation ?? rule.Location,
                     DiagnosticCodes.QuoteNotInPlan,
                     $"The quote '{rule.Clause.Text}' is not in the plan's text; copy the plan's own words exactly (spaces and line breaks do not matter).",
+                    $"引文 '{rule.Clause.Text}' 不在规划原文中；请逐字照抄规划原文（空格和换行不影响）。",
                     rule.Id);
                 break;
             case Fault.QuoteNotUnderClause:
@@ -135,6 +137,7 @@ internal sealed class ClauseCitations
                     rule.ClauseQuoteLocation ?? rule.Location,
                     DiagnosticCodes.QuoteNotInPlan,
                     $"The quote is in the plan, but not under clause {rule.Clause.Ref} ({plan.Clause(rule.Clause.Ref)!.Title}); cite the clause the words stand in.",
+                    $"引文在规划中，但不在条款 {rule.Clause.Ref}（{plan.Clause(rule.Clause.Ref)!.Title}）之下；请引用这段文字所在的条款。",
                     rule.Id);
                 break;
         }
@@ -150,13 +153,13 @@ internal sealed class ClauseCitations
             switch (FirstFault(citation, plan))
             {
                 case Fault.NoSuchClause:
-                    _diagnostics.Add(location, DiagnosticCodes.InvalidClauseRef, $"'alsoCites' names clause {citation.Ref}, which the plan does not have.{Suggestions.DidYouMean(citation.Ref, plan.Clauses.Select(c => c.Ref))}", rule.Id);
+                    _diagnostics.Add(location, DiagnosticCodes.InvalidClauseRef, $"'alsoCites' names clause {citation.Ref}, which the plan does not have.{Suggestions.DidYouMean(citation.Ref, plan.Clauses.Select(c => c.Ref))}", $"'alsoCites' 引用了条款 {citation.Ref}，但规划中没有该条款。{Suggestions.DidYouMeanZh(citation.Ref, plan.Clauses.Select(c => c.Ref))}", rule.Id);
                     break;
                 case Fault.QuoteNotInPlan:
-                    _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote '{citation.Text}' in 'alsoCites' is not in the plan's text; copy the plan's own words exactly.", rule.Id);
+                    _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote '{citation.Text}' in 'alsoCites' is not in the plan's text; copy the plan's own words exactly.", $"'alsoCites' 中的引文 '{citation.Text}' 不在规划原文中；请逐字照抄规划原文。", rule.Id);
                     break;
                 case Fault.QuoteNotUnderClause:
-                    _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote in 'alsoCites' is in the plan, but not under clause {citation.Ref}; cite the clause the words stand in.", rule.Id);
+                    _diagnostics.Add(location, DiagnosticCodes.QuoteNotInPlan, $"The quote in 'alsoCites' is in the plan, but not under clause {citation.Ref}; cite the clause the words stand in.", $"'alsoCites' 中的引文在规划中，但不在条款 {citation.Ref} 之下；请引用这段文字所在的条款。", rule.Id);
                     break;
             }
         }
@@ -177,6 +180,7 @@ internal sealed class ClauseCitations
                 rule.ClauseRefLocation ?? rule.Location,
                 DiagnosticCodes.InvalidClauseRef,
                 $"The clause index marks {entry.Ref} ({entry.Title}) as {(entry.Status == ClauseStatus.Informational ? "informational: cite it from a note (kind: note)" : "not checkable")}; change the index or cite another clause.",
+                $"条款索引把 {entry.Ref}（{entry.Title}）标为{(entry.Status == ClauseStatus.Informational ? "仅供参考：请在提示（kind: note）中引用它" : "不可检查")}；请修改索引或引用其他条款。",
                 rule.Id);
         }
     }

@@ -67,7 +67,7 @@ public sealed class RuleSetCatalog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileSize);
         if (!Directory.Exists(folder))
         {
-            return new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.FileNotFound, "The rules folder does not exist.")]);
+            return new RuleSetLoadResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.FileNotFound, "The rules folder does not exist.") { MessageZh = "规则文件夹不存在。" }]);
         }
 
         var found = RuleSource.FromFolder(folder, maxFileSize);
@@ -89,7 +89,10 @@ public sealed class RuleSetCatalog
         {
             if (!before.TryGetValue(path, out var was) || !after.TryGetValue(path, out var now) || was.Text != now.Text || was.Error != now.Error)
             {
-                changed.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.ChangedWhileRead, "The file changed while the rules were being loaded (it is being saved or edited); nothing was loaded. Load again once the save is complete."));
+                changed.Add(new Diagnostic(SourceLocation.File(path), DiagnosticCodes.ChangedWhileRead, "The file changed while the rules were being loaded (it is being saved or edited); nothing was loaded. Load again once the save is complete.")
+                {
+                    MessageZh = "加载规则时该文件发生了变化（正在保存或编辑）；未加载任何规则。请在保存完成后重新加载。",
+                });
             }
         }
 
@@ -155,10 +158,11 @@ public sealed class RuleSetCatalog
             return new EvaluationAttempt(null, problems);
         }
 
-        if (Select(application.ApplicationDate, version, out var error) is not { } ruleSet)
+        if (Select(application.ApplicationDate, version, out _) is not { } ruleSet)
         {
             var code = version is null ? DiagnosticCodes.NoRuleSetInForce : DiagnosticCodes.UnknownRuleSetVersion;
-            return new EvaluationAttempt(null, [new Diagnostic(SourceLocation.File($"application {application.Id}"), code, error!)]);
+            var why = WhyNone(application.ApplicationDate, version)!;
+            return new EvaluationAttempt(null, [new Diagnostic(SourceLocation.File($"application {application.Id}"), code, why.En) { MessageZh = why.Zh }]);
         }
 
         return new EvaluationAttempt(ruleSet.Evaluate(application), []);
@@ -171,18 +175,30 @@ public sealed class RuleSetCatalog
     /// <returns>The rule set, or null.</returns>
     public CompiledRuleSet? Select(DateOnly date, string? version, out string? error)
     {
+        var selected = version is not null ? Find(version) : InForceOn(date);
+        error = selected is null ? WhyNone(date, version)!.En : null;
+        return selected;
+    }
+
+    /// <summary>
+    /// Why <see cref="Select(DateOnly, string?, out string?)"/> finds no rule set for a date or an explicit version, in
+    /// Chinese and English (the English is its <c>error</c>); null when it finds one.
+    /// </summary>
+    /// <param name="date">The application date.</param>
+    /// <param name="version">An explicit version, or null.</param>
+    /// <returns>The reason, or null.</returns>
+    public LocalizedText? WhyNone(DateOnly date, string? version)
+    {
         if (version is not null)
         {
-            var found = Find(version);
-            error = found is null ? $"No rule set version {version} is loaded; versions: {string.Join(", ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}." : null;
-            return found;
+            return Find(version) is not null ? null : new LocalizedText(
+                $"没有加载规则集版本 {version}；已加载的版本：{string.Join(", ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}。",
+                $"No rule set version {version} is loaded; versions: {string.Join(", ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}.");
         }
 
-        var inForce = InForceOn(date);
-        error = inForce is null
-            ? $"No rule set is in force on {date:yyyy-MM-dd}; {string.Join("; ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version} is in force from {r.Info.EffectiveFrom:yyyy-MM-dd}{(r.Info.EffectiveTo is { } to ? $" to {to:yyyy-MM-dd}" : string.Empty)}"))}."
-            : null;
-        return inForce;
+        return InForceOn(date) is not null ? null : new LocalizedText(
+            $"{date:yyyy-MM-dd} 没有生效的规则集；{string.Join("；", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version} 自 {r.Info.EffectiveFrom:yyyy-MM-dd} 起生效{(r.Info.EffectiveTo is { } to ? $"，至 {to:yyyy-MM-dd} 止" : string.Empty)}"))}。",
+            $"No rule set is in force on {date:yyyy-MM-dd}; {string.Join("; ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version} is in force from {r.Info.EffectiveFrom:yyyy-MM-dd}{(r.Info.EffectiveTo is { } to ? $" to {to:yyyy-MM-dd}" : string.Empty)}"))}.");
     }
 
     /// <summary>Loads without failing on citation problems, which the coverage report lists itself.</summary>

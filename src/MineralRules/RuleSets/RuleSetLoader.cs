@@ -18,13 +18,13 @@ internal static class RuleSetLoader
         var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
         foreach (var unreadable in files.Where(f => f.Error is not null))
         {
-            diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}");
+            diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}", $"无法读取该文件：{unreadable.ErrorZh ?? unreadable.Error}");
         }
 
         var groups = RuleSource.GroupByVersion([.. files.Where(f => f.Error is null)]);
         if (groups.Count == 0)
         {
-            diagnostics.Add(SourceLocation.File(sourceName), DiagnosticCodes.NoRuleSets, $"No rule set found: expected rules/<id>/<version>/{RuleSource.ManifestName} with rule files beside it.");
+            diagnostics.Add(SourceLocation.File(sourceName), DiagnosticCodes.NoRuleSets, $"No rule set found: expected rules/<id>/<version>/{RuleSource.ManifestName} with rule files beside it.", $"没有找到规则集：应有 rules/<id>/<version>/{RuleSource.ManifestName}，规则文件放在它旁边。");
         }
 
         foreach (var group in groups)
@@ -90,7 +90,7 @@ internal static class RuleSetLoader
     {
         if (sourceName == "embedded" && version.Manifest is not null)
         {
-            diagnostics.Add(SourceLocation.File(version.Manifest.Path), DiagnosticCodes.Draft, $"The version is not sealed ({RuleSetSeal.FileName} is missing), so it is a draft and is not shipped: seal it with `mineralrules seal {version.Folder}` before release.");
+            diagnostics.Add(SourceLocation.File(version.Manifest.Path), DiagnosticCodes.Draft, $"The version is not sealed ({RuleSetSeal.FileName} is missing), so it is a draft and is not shipped: seal it with `mineralrules seal {version.Folder}` before release.", $"该版本未封存（缺少 {RuleSetSeal.FileName}），因此是草稿，不会随工具发布：发布前请用 `mineralrules seal {version.Folder}` 封存。");
         }
 
         foreach (var file in version.Files)
@@ -99,7 +99,7 @@ internal static class RuleSetLoader
             var slash = relative.IndexOf('/', StringComparison.Ordinal);
             if (slash >= 0 && (Array.IndexOf(VersionSubfolders, relative[..slash]) < 0 || relative.IndexOf('/', slash + 1) >= 0))
             {
-                diagnostics.Add(SourceLocation.File(file.Path), DiagnosticCodes.Draft, $"A file in an unexpected folder of the version: rule files live in {version.Folder}/, the plan's text in source/, reference tables in reference/. Move it there, or out of the version folder if it is a draft.");
+                diagnostics.Add(SourceLocation.File(file.Path), DiagnosticCodes.Draft, $"A file in an unexpected folder of the version: rule files live in {version.Folder}/, the plan's text in source/, reference tables in reference/. Move it there, or out of the version folder if it is a draft.", $"该文件位于版本中意外的文件夹：规则文件应在 {version.Folder}/，规划文本在 source/，参考表在 reference/。请移到相应位置；如果是草稿，请移出版本文件夹。");
             }
         }
     }
@@ -123,7 +123,7 @@ internal static class RuleSetLoader
             if (!first.TryAdd($"{version.Info.Id}\n{version.Info.Version}", version))
             {
                 var earlier = first[$"{version.Info.Id}\n{version.Info.Version}"];
-                diagnostics.Add(version.Manifest, DiagnosticCodes.DuplicateVersion, $"{version.Info.Id} {version.Info.Version} is defined twice (also at {earlier.Manifest}).");
+                diagnostics.Add(version.Manifest, DiagnosticCodes.DuplicateVersion, $"{version.Info.Id} {version.Info.Version} is defined twice (also at {earlier.Manifest}).", $"{version.Info.Id} {version.Info.Version} 被定义了两次（另一处在 {earlier.Manifest}）。");
             }
         }
 
@@ -137,11 +137,11 @@ internal static class RuleSetLoader
             // says so and why): the higher version applies.
             if (earlier.EffectiveFrom == later.EffectiveFrom && !Supersedes(later, earlier))
             {
-                diagnostics.Add(laterFrom, DiagnosticCodes.OverlappingVersions, $"{later.Id} {later.Version} and {earlier.Id} {earlier.Version} ({earlierManifest}) both take effect on {later.EffectiveFrom:yyyy-MM-dd}; give the later version a later effectiveFrom.");
+                diagnostics.Add(laterFrom, DiagnosticCodes.OverlappingVersions, $"{later.Id} {later.Version} and {earlier.Id} {earlier.Version} ({earlierManifest}) both take effect on {later.EffectiveFrom:yyyy-MM-dd}; give the later version a later effectiveFrom.", $"{later.Id} {later.Version} 与 {earlier.Id} {earlier.Version}（{earlierManifest}）都在 {later.EffectiveFrom:yyyy-MM-dd} 生效；请给较新的版本一个较晚的 effectiveFrom。");
             }
             else if (earlier.EffectiveTo is { } to && to >= later.EffectiveFrom)
             {
-                diagnostics.Add(earlierTo, DiagnosticCodes.OverlappingVersions, $"{earlier.Id} {earlier.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Id} {later.Version} on {later.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.");
+                diagnostics.Add(earlierTo, DiagnosticCodes.OverlappingVersions, $"{earlier.Id} {earlier.Version} is in force until {to:yyyy-MM-dd}, past the start of {later.Id} {later.Version} on {later.EffectiveFrom:yyyy-MM-dd} ({laterManifest}); end it on {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} or remove effectiveTo.", $"{earlier.Id} {earlier.Version} 的有效期至 {to:yyyy-MM-dd}，超过了 {later.Id} {later.Version} 的生效日期 {later.EffectiveFrom:yyyy-MM-dd}（{laterManifest}）；请让它在 {later.EffectiveFrom.AddDays(-1):yyyy-MM-dd} 终止，或删除 effectiveTo。");
             }
         }
 

@@ -44,7 +44,8 @@ internal sealed partial class RuleSetReader
             _diagnostics.Add(
                 SourceLocation.File(folder),
                 DiagnosticCodes.ManifestMissing,
-                $"These rule files have no '{RuleSource.ManifestName}' in their folder or above; a rule-set version lives in rules/<id>/<version>/ beside its manifest.");
+                $"These rule files have no '{RuleSource.ManifestName}' in their folder or above; a rule-set version lives in rules/<id>/<version>/ beside its manifest.",
+                $"这些规则文件所在的文件夹及其上级都没有 '{RuleSource.ManifestName}'；规则集的每个版本放在 rules/<id>/<version>/ 中，与其清单文件在一起。");
         }
 
         // Every document is parsed first, then the model is built from them: each stage's code is then compiled
@@ -76,7 +77,7 @@ internal sealed partial class RuleSetReader
             var planFile = files.FirstOrDefault(f => f.Path == $"{folder}/{planPath}");
             if (planFile is null)
             {
-                _diagnostics.Add(planLocation, DiagnosticCodes.ManifestInvalid, $"The plan text '{planPath}' is not in {folder}/; keep a copy of the plan's text there so quotes and clause numbers can be checked.");
+                _diagnostics.Add(planLocation, DiagnosticCodes.ManifestInvalid, $"The plan text '{planPath}' is not in {folder}/; keep a copy of the plan's text there so quotes and clause numbers can be checked.", $"规划文本 '{planPath}' 不在 {folder}/ 中；请在那里保留一份规划文本，以便核对引文和条款编号。");
             }
             else
             {
@@ -109,7 +110,7 @@ internal sealed partial class RuleSetReader
         {
             if (!listsById.TryAdd(list.Id, list))
             {
-                _diagnostics.Add(list.Location, DiagnosticCodes.DuplicateList, $"The mineral list '{list.Id}' is defined twice (first at {listsById[list.Id].Location}); each list lives in one place.");
+                _diagnostics.Add(list.Location, DiagnosticCodes.DuplicateList, $"The mineral list '{list.Id}' is defined twice (first at {listsById[list.Id].Location}); each list lives in one place.", $"矿种清单 '{list.Id}' 被定义了两次（第一次在 {listsById[list.Id].Location}）；每个清单只能在一处定义。");
             }
         }
 
@@ -210,7 +211,8 @@ internal sealed partial class RuleSetReader
         _diagnostics.Add(
             location,
             DiagnosticCodes.InvalidRule,
-            $"The rule file {RuleSource.FileName(file.Path)} has no rules: 'rules:' is empty or every rule is commented out, and its chapter would silently stop being checked. Write its rules under 'rules:' as a list (\"- id: ...\"), or delete the file if the chapter is really withdrawn.");
+            $"The rule file {RuleSource.FileName(file.Path)} has no rules: 'rules:' is empty or every rule is commented out, and its chapter would silently stop being checked. Write its rules under 'rules:' as a list (\"- id: ...\"), or delete the file if the chapter is really withdrawn.",
+            $"规则文件 {RuleSource.FileName(file.Path)} 中没有规则：'rules:' 为空或所有规则都被注释掉了，其所在章节将悄无声息地不再被检查。请在 'rules:' 下以列表形式写出规则（\"- id: ...\"）；如果该章确已废止，请删除此文件。");
 
     /// <summary>Reads a rule file; its syntax, tab and duplicate-key errors name the rule they stand in, where one is found.</summary>
     private DocumentNode? ReadYaml(RuleFile file)

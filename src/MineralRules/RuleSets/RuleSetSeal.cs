@@ -28,7 +28,7 @@ public static class RuleSetSeal
         var folder = versionFolder.Replace('\\', '/').TrimEnd('/');
         if (!File.Exists(Path.Combine(folder, RuleSource.ManifestName)))
         {
-            return new SealResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.ManifestMissing, $"'{folder}' is not a rule-set version folder: it has no {RuleSource.ManifestName}. Seal one version at a time, e.g. rules/<id>/<version>.")]);
+            return new SealResult(null, [new Diagnostic(SourceLocation.File(folder), DiagnosticCodes.ManifestMissing, $"'{folder}' is not a rule-set version folder: it has no {RuleSource.ManifestName}. Seal one version at a time, e.g. rules/<id>/<version>.") { MessageZh = $"'{folder}' 不是规则集版本文件夹：其中没有 {RuleSource.ManifestName}。请一次封存一个版本，如 rules/<id>/<version>。" }]);
         }
 
         var found = RuleSource.FromFolder(folder);
@@ -94,11 +94,11 @@ public static class RuleSetSeal
         {
             if (!actual.TryGetValue(path, out var found))
             {
-                diagnostics.Add(location, DiagnosticCodes.SealMismatch, $"The sealed file '{path}' is missing from {version.Folder}/. A released version loads whole or not at all: restore the file, or release a new version.");
+                diagnostics.Add(location, DiagnosticCodes.SealMismatch, $"The sealed file '{path}' is missing from {version.Folder}/. A released version loads whole or not at all: restore the file, or release a new version.", $"封存的文件 '{path}' 在 {version.Folder}/ 中缺失。已发布的版本要么完整加载，要么不加载：请恢复该文件，或发布新版本。");
             }
             else if (found != hash)
             {
-                diagnostics.Add(SourceLocation.File($"{version.Folder}/{path}"), DiagnosticCodes.SealMismatch, $"The file differs from the one sealed in {FileName} (line {location.Line}). A released version cannot change: undo the edit, or copy the version to a new version folder, edit it there and seal that (docs/authoring.md, \"Releasing a version\").");
+                diagnostics.Add(SourceLocation.File($"{version.Folder}/{path}"), DiagnosticCodes.SealMismatch, $"The file differs from the one sealed in {FileName} (line {location.Line}). A released version cannot change: undo the edit, or copy the version to a new version folder, edit it there and seal that (docs/authoring.md, \"Releasing a version\").", $"该文件与 {FileName} 中封存的不一致（第 {location.Line} 行）。已发布的版本不能修改：请撤销修改，或把该版本复制到新的版本文件夹，在那里修改并封存（见 docs/authoring.md 的 \"Releasing a version\"）。");
             }
         }
 
@@ -114,7 +114,7 @@ public static class RuleSetSeal
         unlisted.Sort(StringComparer.Ordinal);
         foreach (var path in unlisted)
         {
-            diagnostics.Add(SourceLocation.File($"{version.Folder}/{path}"), DiagnosticCodes.SealMismatch, $"The file is not part of the sealed version ({FileName} does not list it). Remove it (a draft belongs in a new version folder), or release a new version.");
+            diagnostics.Add(SourceLocation.File($"{version.Folder}/{path}"), DiagnosticCodes.SealMismatch, $"The file is not part of the sealed version ({FileName} does not list it). Remove it (a draft belongs in a new version folder), or release a new version.", $"该文件不属于已封存的版本（{FileName} 中没有列出）。请删除它（草稿应放在新的版本文件夹中），或发布新版本。");
         }
 
         return true;
@@ -167,7 +167,7 @@ public static class RuleSetSeal
             entry.Finish("a sealed file");
             if (path is not null && hash is not null && !listed.TryAdd(path, new SealedFile(hash, file.Location)))
             {
-                diagnostics.Add(file.Location, DiagnosticCodes.SealMismatch, $"'{path}' is listed twice in the seal.");
+                diagnostics.Add(file.Location, DiagnosticCodes.SealMismatch, $"'{path}' is listed twice in the seal.", $"'{path}' 在封存记录中列出了两次。");
             }
         }
 
@@ -176,7 +176,7 @@ public static class RuleSetSeal
 
     private static Dictionary<string, SealedFile>? Broken(RuleFile seal, DiagnosticBag diagnostics)
     {
-        diagnostics.Add(SourceLocation.File(seal.Path), DiagnosticCodes.SealMismatch, "The seal is empty or not a mapping; write it again with `mineralrules seal <version-folder>`.");
+        diagnostics.Add(SourceLocation.File(seal.Path), DiagnosticCodes.SealMismatch, "The seal is empty or not a mapping; write it again with `mineralrules seal <version-folder>`.", "封存记录为空或不是映射；请用 `mineralrules seal <version-folder>` 重新生成。");
         return null;
     }
 

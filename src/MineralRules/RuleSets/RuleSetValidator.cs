@@ -45,7 +45,7 @@ internal sealed partial class RuleSetValidator
         {
             if (seen.TryGetValue(rule.Id, out var first))
             {
-                _diagnostics.Add(rule.Location, DiagnosticCodes.DuplicateRuleId, $"The rule id '{rule.Id}' is already used at {first.Location}; give each rule its own id.", rule.Id);
+                _diagnostics.Add(rule.Location, DiagnosticCodes.DuplicateRuleId, $"The rule id '{rule.Id}' is already used at {first.Location}; give each rule its own id.", $"规则编号 '{rule.Id}' 已在 {first.Location} 使用；每条规则须有自己的编号。", rule.Id);
                 continue;
             }
 
@@ -79,18 +79,26 @@ internal sealed partial class RuleSetValidator
     /// What is wrong with a number written in a rule or reference file, or null: negative (capacities, counts,
     /// areas and rates are never below zero), or not held exactly (<c>1e-30</c> is read as 0, a 30th decimal is lost).
     /// </summary>
-    internal static string? NumberProblem(string literal, decimal value)
+    internal static string? NumberProblem(string literal, decimal value) => NumberProblems(literal, value)?.En;
+
+    /// <summary>The Chinese of <see cref="NumberProblem"/>.</summary>
+    internal static string? NumberProblemZh(string literal, decimal value) => NumberProblems(literal, value)?.Zh;
+
+    private static (string En, string Zh)? NumberProblems(string literal, decimal value)
     {
         if (value < 0 || literal.TrimStart().StartsWith('-'))
         {
-            return $"'{literal}' is negative; capacities, counts, areas and rates are never below 0, so the rule could never decide as the plan says. Write the plan's number without a minus sign, e.g. 300.";
+            return ($"'{literal}' is negative; capacities, counts, areas and rates are never below 0, so the rule could never decide as the plan says. Write the plan's number without a minus sign, e.g. 300.",
+                $"'{literal}' 是负数；产能、数量、面积和比率都不会小于 0，规则将无法按规划作出判断。请不带负号写出规划中的数字，如 300。");
         }
 
         if (!IsExact(literal, value))
         {
             return value == 0
-                ? $"'{literal}' is too small to be held and would be read as 0, which makes the rule decide the same for everyone. Write the plan's number in plain digits, e.g. 300 or 0.85."
-                : $"'{literal}' cannot be held exactly (it would be read as {value.ToString(CultureInfo.InvariantCulture)}). Write the plan's number in plain digits with at most 28 decimal places, e.g. 300 or 0.85.";
+                ? ($"'{literal}' is too small to be held and would be read as 0, which makes the rule decide the same for everyone. Write the plan's number in plain digits, e.g. 300 or 0.85.",
+                    $"'{literal}' 太小，无法保存，会被读作 0，使规则对所有申请作出相同的判断。请用普通数字写出规划中的数字，如 300 或 0.85。")
+                : ($"'{literal}' cannot be held exactly (it would be read as {value.ToString(CultureInfo.InvariantCulture)}). Write the plan's number in plain digits with at most 28 decimal places, e.g. 300 or 0.85.",
+                    $"'{literal}' 无法精确保存（会被读作 {value.ToString(CultureInfo.InvariantCulture)}）。请用普通数字写出规划中的数字，小数不超过 28 位，如 300 或 0.85。");
         }
 
         return null;
@@ -146,7 +154,7 @@ internal sealed partial class RuleSetValidator
         {
             if (row.Verified && row.Minerals.Count > 0 && ScaleDerivation.Compares(row) && !UnitConversions.TryParseCapacityUnit(row.Unit, out _))
             {
-                _diagnostics.Add(row.Location, DiagnosticCodes.UnknownUnit, $"The row '{row.Name}' is verified and counted as {row.CountedAs}, but '{row.Unit}' is not a capacity unit ({string.Join(", ", UnitConversions.CapacitySymbols)}).");
+                _diagnostics.Add(row.Location, DiagnosticCodes.UnknownUnit, $"The row '{row.Name}' is verified and counted as {row.CountedAs}, but '{row.Unit}' is not a capacity unit ({string.Join(", ", UnitConversions.CapacitySymbols)}).", $"行 '{row.Name}' 已核实，计量对象为 {row.CountedAs}，但 '{row.Unit}' 不是产能单位（{string.Join(", ", UnitConversions.CapacitySymbols)}）。");
             }
         }
     }
@@ -157,7 +165,7 @@ internal sealed partial class RuleSetValidator
         {
             if (BraceProblem(message) is { } problem)
             {
-                _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, problem, rule.Id);
+                _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, problem.En, problem.Zh, rule.Id);
                 continue;
             }
 
@@ -166,7 +174,7 @@ internal sealed partial class RuleSetValidator
                 var name = match.Groups[1].Value;
                 if (!Placeholders.Contains(name))
                 {
-                    _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, $"Unknown placeholder '{{{name}}}' in a message.{Suggestions.DidYouMean(name, Placeholders)} Placeholders: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", rule.Id);
+                    _diagnostics.Add(location ?? rule.Location, DiagnosticCodes.UnknownPlaceholder, $"Unknown placeholder '{{{name}}}' in a message.{Suggestions.DidYouMean(name, Placeholders)} Placeholders: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", $"提示信息中有未知的占位符 '{{{name}}}'。{Suggestions.DidYouMeanZh(name, Placeholders)}可用的占位符：{string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}。", rule.Id);
                 }
             }
         }
@@ -176,15 +184,19 @@ internal sealed partial class RuleSetValidator
     /// A brace that would be printed as it stands instead of filled in: full-width ｛actual｝ (a Chinese input method's
     /// braces), doubled {{actual}}, an unclosed {actual or a stray }. Null when every brace pairs into a placeholder.
     /// </summary>
-    internal static string? BraceProblem(string message)
+    internal static (string En, string Zh)? BraceProblem(string message)
     {
         string Fix(string name) =>
             Placeholders.Contains(name) ? $"write {{{name}}}" : $"write a placeholder with half-width braces: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}";
 
+        string FixZh(string name) =>
+            Placeholders.Contains(name) ? $"写作 {{{name}}}" : $"用半角花括号写占位符：{string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}";
+
         if (FullWidthPattern().Match(message) is { Success: true } wide)
         {
             var name = wide.Value is "\uFF5B" or "\uFE5B" ? NameAfter(message, wide.Index + 1) : NameBefore(message, wide.Index);
-            return $"The full-width brace '{wide.Value}' (typed with a Chinese input method) is printed as it stands, not filled in; switch to half-width (半角) and {Fix(name)}.";
+            return ($"The full-width brace '{wide.Value}' (typed with a Chinese input method) is printed as it stands, not filled in; switch to half-width (半角) and {Fix(name)}.",
+                $"全角花括号 '{wide.Value}'（用中文输入法输入）会按原样显示，不会被替换；请切换为半角，并{FixZh(name)}。");
         }
 
         var open = message.IndexOf("{{", StringComparison.Ordinal);
@@ -192,7 +204,8 @@ internal sealed partial class RuleSetValidator
         if (open >= 0 || close >= 0)
         {
             var name = open >= 0 ? NameAfter(message, open + 2) : NameBefore(message, close);
-            return $"Doubled braces '{(open >= 0 ? "{{" : "}}")}' are printed as they stand, not filled in; {Fix(name)} with one brace on each side.";
+            return ($"Doubled braces '{(open >= 0 ? "{{" : "}}")}' are printed as they stand, not filled in; {Fix(name)} with one brace on each side.",
+                $"双花括号 '{(open >= 0 ? "{{" : "}}")}' 会按原样显示，不会被替换；请{FixZh(name)}，两侧各用一个花括号。");
         }
 
         var start = -1;
@@ -211,14 +224,18 @@ internal sealed partial class RuleSetValidator
             {
                 if (start < 0)
                 {
-                    return $"A '}}' without its '{{' is printed as it stands; {Fix(NameBefore(message, i))}.";
+                    return ($"A '}}' without its '{{' is printed as it stands; {Fix(NameBefore(message, i))}.",
+                        $"没有对应 '{{' 的 '}}' 会按原样显示；请{FixZh(NameBefore(message, i))}。");
                 }
 
                 start = -1;
             }
         }
 
-        return start >= 0 ? $"The placeholder '{{{NameAfter(message, start + 1)}' is not closed and would be printed as it stands; {Fix(NameAfter(message, start + 1))}." : null;
+        return start >= 0
+            ? ($"The placeholder '{{{NameAfter(message, start + 1)}' is not closed and would be printed as it stands; {Fix(NameAfter(message, start + 1))}.",
+                $"占位符 '{{{NameAfter(message, start + 1)}' 没有闭合，会按原样显示；请{FixZh(NameAfter(message, start + 1))}。")
+            : null;
     }
 
     /// <summary>The word (ASCII letters) that starts at an index, after any spaces.</summary>

@@ -7,7 +7,8 @@ namespace MineralRules.RuleSets;
 /// <param name="Path">The display path.</param>
 /// <param name="Text">The text; empty when the file could not be read.</param>
 /// <param name="Error">Why the file could not be read, or null.</param>
-internal sealed record RuleFile(string Path, string Text, string? Error = null);
+/// <param name="ErrorZh">The same in Chinese, or null.</param>
+internal sealed record RuleFile(string Path, string Text, string? Error = null, string? ErrorZh = null);
 
 /// <summary>Where rule sets come from: a folder on disk, or the rules embedded in the library.</summary>
 internal static class RuleSource
@@ -32,7 +33,7 @@ internal static class RuleSource
             }
             else
             {
-                files.Add(new RuleFile(path, string.Empty, error!.Value.Message));
+                files.Add(new RuleFile(path, string.Empty, error!.Value.Message, error.Value.MessageZh));
             }
         }
 

@@ -54,18 +54,22 @@ public sealed class RuleSetChanges
 
     /// <summary>Writes the changes for people at a terminal.</summary>
     /// <param name="output">Where they go; not closed.</param>
-    public void WriteText(TextWriter output)
+    /// <param name="culture">The culture of the reader: Chinese for a <c>zh</c> culture; English when null or any other.</param>
+    public void WriteText(TextWriter output, System.Globalization.CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        DiffReporter.Text(_report, output);
+        culture ??= System.Globalization.CultureInfo.InvariantCulture;
+        DiffReporter.Text(_report, output, culture);
     }
 
     /// <summary>Writes the changes as Markdown tables (a pull request, release notes).</summary>
     /// <param name="output">Where they go; not closed.</param>
-    public void WriteMarkdown(TextWriter output)
+    /// <param name="culture">The culture of the reader: Chinese for a <c>zh</c> culture; English when null or any other.</param>
+    public void WriteMarkdown(TextWriter output, System.Globalization.CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        DiffReporter.Markdown(_report, output);
+        culture ??= System.Globalization.CultureInfo.InvariantCulture;
+        DiffReporter.Markdown(_report, output, culture);
     }
 
     /// <summary>Writes the changes as JSON, for machines.</summary>

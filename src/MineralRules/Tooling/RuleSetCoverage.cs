@@ -21,7 +21,16 @@ public sealed class RuleSetCoverage
     public int SampleCount => _report.SampleCount;
 
     /// <summary>The gaps, one sentence each; empty when coverage is complete.</summary>
-    public IReadOnlyList<string> Problems => _report.Problems;
+    public IReadOnlyList<string> Problems => [.. _report.Problems.Select(p => p.En)];
+
+    /// <summary>The gaps in the reader's language (Chinese for a <c>zh</c> culture), one sentence each.</summary>
+    /// <param name="culture">The culture of the reader.</param>
+    /// <returns>The gaps; empty when coverage is complete.</returns>
+    public IReadOnlyList<string> ProblemsIn(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return [.. _report.Problems.Select(p => p.In(culture))];
+    }
 
     /// <summary>True when every checkable clause has rules and every rule has a sample that violates it.</summary>
     public bool Complete => _report.Complete;
@@ -48,18 +57,22 @@ public sealed class RuleSetCoverage
 
     /// <summary>Writes the report for people at a terminal.</summary>
     /// <param name="output">Where it goes; not closed.</param>
-    public void WriteText(TextWriter output)
+    /// <param name="culture">The culture of the reader: Chinese for a <c>zh</c> culture; English when null or any other.</param>
+    public void WriteText(TextWriter output, System.Globalization.CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        CoverageReporter.WriteText(output, _report);
+        culture ??= System.Globalization.CultureInfo.InvariantCulture;
+        CoverageReporter.WriteText(output, _report, culture);
     }
 
     /// <summary>Writes the report as Markdown (docs/clauses.md).</summary>
     /// <param name="output">Where it goes; not closed.</param>
-    public void WriteMarkdown(TextWriter output)
+    /// <param name="culture">The culture of the reader: Chinese for a <c>zh</c> culture; English when null or any other.</param>
+    public void WriteMarkdown(TextWriter output, System.Globalization.CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        CoverageReporter.WriteMarkdown(output, _report);
+        culture ??= System.Globalization.CultureInfo.InvariantCulture;
+        CoverageReporter.WriteMarkdown(output, _report, culture);
     }
 
     /// <summary>Writes the report as JSON, for machines.</summary>

@@ -164,7 +164,7 @@ internal sealed class EvenNumberForm : ConditionForm<EvenNumberCondition, BoundE
 
         if (field.Kind != FieldKind.Integer)
         {
-            binder.Diagnostics.Add(condition.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'evenNumber' tests a whole number; '{field.Path}' is {ConditionBinder.Describe(field)}.", ruleId);
+            binder.Diagnostics.Add(condition.FieldLocation, DiagnosticCodes.FieldTypeMismatch, $"'evenNumber' tests a whole number; '{field.Path}' is {ConditionBinder.Describe(field)}.", $"'evenNumber' 检验整数；{field.ZhNamed}是{ConditionBinder.DescribeZh(field)}。", ruleId);
             return null;
         }
 

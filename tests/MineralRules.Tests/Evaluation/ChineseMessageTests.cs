@@ -60,6 +60,35 @@ public partial class ChineseMessageTests
         Assert.That(problems.Distinct(), Is.Empty);
     }
 
+    [Test]
+    public void Read_InvalidSamplesAndBrokenFacts_ChineseDiagnosticsCarryNoEnglish()
+    {
+        // Input errors name a field as a reader understands it (its Chinese name, the key in brackets) and quote what
+        // the document wrote ('Atlantis', 'capacity.value'): quoted words are the document's, not the message's; a
+        // file of the repository (docs/application.md) is named as it is.
+        string[] documents =
+        [
+            .. Directory.EnumerateFiles(Path.Combine(TestPaths.Repository, "samples", "invalid"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText),
+            "id: A\npermit: mining\naction: new\nmineral: coal\napplicationDate: 2024-05-01\ncapacity: { value: 0, unit: 万吨/年 }\n",
+            "id: A\npermit: mining\naction: new\nmineral: cole\napplicationDate: 2024-05-01\n",
+            "id: A\naction: new\nmineral: coal\napplicationDate: 2024-05-01\nfoo: 1\n",
+            "id: A\npermit: exploration\naction: expansion\nmineral: coal\napplicationDate: 2024-05-01\noperatingDaysPerYear: 400\n",
+        ];
+        var problems = new List<string>();
+        foreach (var document in documents)
+        {
+            foreach (var diagnostic in ApplicationReader.Read(document, "input.yaml").Diagnostics)
+            {
+                if (English(DocPaths().Replace(QuotedWords().Replace(diagnostic.MessageZh ?? diagnostic.Message, " "), " ")) is { } fragment)
+                {
+                    problems.Add($"'{fragment}' in: {diagnostic.MessageZh ?? diagnostic.Message}");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty);
+    }
+
     [TestCase("缺少判断本项规定所需的事实：所在规划分区（location.zones）。", null)]
     [TestCase("日处理岩金矿石200 t/d，不高于300 t/d。", null)]
     [TestCase("按`agreement`出让。", null)]
@@ -123,6 +152,13 @@ public partial class ChineseMessageTests
 
     [GeneratedRegex("`[^`]*`")]
     private static partial Regex Backticks();
+
+    // What the document wrote, quoted ('Atlantis', "recovery", “capacity”), and the words a message lists as allowed.
+    [GeneratedRegex("'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”|(允许的键|可用的值|可用的单位|可用的形式|可用的占位符|已有的清单)：[^。]*")]
+    private static partial Regex QuotedWords();
+
+    [GeneratedRegex(@"docs/[\w\-]+\.md")]
+    private static partial Regex DocPaths();
 
     [GeneratedRegex("（([^（）]*)）")]
     private static partial Regex Bracketed();

@@ -143,7 +143,7 @@ public sealed class MarkdownSizeTests
         var report = new MineralRules.Versioning.RuleSetDiffReport(info, info, added, [], [], [], samples, 1);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
 
-        DiffReporter.Markdown(report, output);
+        DiffReporter.Markdown(report, output, CultureInfo.InvariantCulture);
         var text = output.ToString();
 
         Assert.Multiple(() =>

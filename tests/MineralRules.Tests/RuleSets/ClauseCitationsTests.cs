@@ -52,7 +52,7 @@ public sealed class ClauseCitationsTests
         Assert.Multiple(() =>
         {
             Assert.That(diagnostics.Select(d => d.Code), Is.EqualTo(codes));
-            Assert.That(ClauseCitations.Problem(rule, Plan), Is.EqualTo(problem));
+            Assert.That(ClauseCitations.Problem(rule, Plan)?.En, Is.EqualTo(problem));
         });
     }
 
@@ -105,7 +105,7 @@ public sealed class ClauseCitationsTests
         Assert.Multiple(() =>
         {
             Assert.That(diagnostics, Is.Empty);
-            Assert.That(ClauseCitations.Problem(rule, Plan), Is.EqualTo("the plan has no clause 1.1.9"));
+            Assert.That(ClauseCitations.Problem(rule, Plan)?.En, Is.EqualTo("the plan has no clause 1.1.9"));
         });
     }
 

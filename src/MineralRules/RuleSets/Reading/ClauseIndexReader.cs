@@ -42,12 +42,12 @@ internal sealed partial class ClauseIndexReader(ReadingContext context)
             };
             if (statusText is not null && status is null)
             {
-                _diagnostics.Add(statusNode!.Location, DiagnosticCodes.UnknownValue, $"Unknown status '{statusText}'.{Suggestions.DidYouMean(statusText, ["checkable", "informational", "not-checkable"])} Allowed: checkable, informational, not-checkable.");
+                _diagnostics.Add(statusNode!.Location, DiagnosticCodes.UnknownValue, $"Unknown status '{statusText}'.{Suggestions.DidYouMean(statusText, ["checkable", "informational", "not-checkable"])} Allowed: checkable, informational, not-checkable.", $"未知的条款状态 '{statusText}'。{Suggestions.DidYouMeanZh(statusText, ["checkable", "informational", "not-checkable"])}可用的值：checkable, informational, not-checkable。");
             }
 
             if (reference is not null && !ClauseNumbers.IsReference(reference) && !ChapterPattern().IsMatch(reference))
             {
-                _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter[.section[.item]], e.g. \"5.2.1\".");
+                _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter[.section[.item]], e.g. \"5.2.1\".", $"'{reference}' 不是条款编号；请写作 章[.节[.条]]，如 \"5.2.1\"。");
             }
 
             if (reference is not null && title is not null && status is not null && reason is not null)

@@ -39,22 +39,22 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
 
         if (version is not null && !SemVerPattern().IsMatch(version))
         {
-            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.");
+            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.", $"'{version}' 不是语义化版本号；请写作 主版本.次版本.修订号，如 1.0.0。");
         }
 
         if (version is not null && RuleSource.FileName(folder) != version)
         {
-            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"The manifest says version {version} but its folder is '{RuleSource.FileName(folder)}'; keep each version in rules/<id>/<version>/.");
+            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"The manifest says version {version} but its folder is '{RuleSource.FileName(folder)}'; keep each version in rules/<id>/<version>/.", $"清单文件写的版本是 {version}，但所在文件夹是 '{RuleSource.FileName(folder)}'；每个版本应放在 rules/<id>/<version>/ 中。");
         }
 
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            _diagnostics.Add(mapping.Location, DiagnosticCodes.ManifestInvalid, $"The id '{id}' must be lower-case words joined by '-', e.g. nmg-mineral-plan-2021-2025.");
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.ManifestInvalid, $"The id '{id}' must be lower-case words joined by '-', e.g. nmg-mineral-plan-2021-2025.", $"编号 '{id}' 必须是用 '-' 连接的小写单词，如 nmg-mineral-plan-2021-2025。");
         }
 
         if (from is not null && to is not null && to < from)
         {
-            _diagnostics.Add(toNode!.Location, DiagnosticCodes.ManifestInvalid, $"'effectiveTo' ({to:yyyy-MM-dd}) is before 'effectiveFrom' ({from:yyyy-MM-dd}).");
+            _diagnostics.Add(toNode!.Location, DiagnosticCodes.ManifestInvalid, $"'effectiveTo' ({to:yyyy-MM-dd}) is before 'effectiveFrom' ({from:yyyy-MM-dd}).", $"'effectiveTo'（{to:yyyy-MM-dd}）早于 'effectiveFrom'（{from:yyyy-MM-dd}）。");
         }
 
         foreach (var (date, node, key) in new[] { (from, fromNode, "effectiveFrom"), (to, toNode, "effectiveTo") })
@@ -66,11 +66,11 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
 
             if (source is not null && date < source.Issued)
             {
-                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is before the plan was issued (source.issued: {source.Issued:yyyy-MM-dd}); a rule set cannot be in force before its plan. Check the year: write a date from {source.Issued:yyyy-MM-dd} to {LatestEffectiveDate:yyyy-MM-dd}.");
+                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is before the plan was issued (source.issued: {source.Issued:yyyy-MM-dd}); a rule set cannot be in force before its plan. Check the year: write a date from {source.Issued:yyyy-MM-dd} to {LatestEffectiveDate:yyyy-MM-dd}.", $"'{key}'（{date:yyyy-MM-dd}）早于规划印发日期（source.issued：{source.Issued:yyyy-MM-dd}）；规则集不能在其规划印发之前生效。请检查年份：写 {source.Issued:yyyy-MM-dd} 至 {LatestEffectiveDate:yyyy-MM-dd} 之间的日期。");
             }
             else if (date > LatestEffectiveDate)
             {
-                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is after {LatestEffectiveDate:yyyy-MM-dd}, the end of the plan's outlook (展望到2035年); check the year (a typo such as 2202 for 2022 would leave no rule set in force).");
+                _diagnostics.Add(node!.Location, DiagnosticCodes.ManifestInvalid, $"'{key}' ({date:yyyy-MM-dd}) is after {LatestEffectiveDate:yyyy-MM-dd}, the end of the plan's outlook (展望到2035年); check the year (a typo such as 2202 for 2022 would leave no rule set in force).", $"'{key}'（{date:yyyy-MM-dd}）晚于规划展望期末 {LatestEffectiveDate:yyyy-MM-dd}（展望到2035年）；请检查年份（把 2022 误写成 2202 会导致没有规则集生效）。");
             }
         }
 
@@ -123,7 +123,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         {
             if (version is not null && Major(version) >= 2)
             {
-                _diagnostics.Add(manifestLocation, DiagnosticCodes.ManifestInvalid, "From version 2.0.0 on the manifest states the readings it relies on: readings: { absentZones: unknown, unknownScopeWhenMet: pass, remedies: required } (docs/rule-format.md, \"Readings\").");
+                _diagnostics.Add(manifestLocation, DiagnosticCodes.ManifestInvalid, "From version 2.0.0 on the manifest states the readings it relies on: readings: { absentZones: unknown, unknownScopeWhenMet: pass, remedies: required } (docs/rule-format.md, \"Readings\").", "自 2.0.0 版起，清单文件须写明所依据的解读：readings: { absentZones: unknown, unknownScopeWhenMet: pass, remedies: required }（见 docs/rule-format.md 的 \"Readings\"）。");
             }
 
             return RuleSetReadings.Original;
@@ -155,7 +155,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
             return word == yes;
         }
 
-        _diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, [yes, no])} Allowed: {yes}, {no}.");
+        _diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, [yes, no])} Allowed: {yes}, {no}.", $"{Wording.Before(Wording.Zh(what))}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, [yes, no])}可用的值：{yes}, {no}。");
         return null;
     }
 
@@ -173,7 +173,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         m.Finish("'supersedes'");
         if (version is not null && !SemVerPattern().IsMatch(version))
         {
-            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.");
+            _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.", $"'{version}' 不是语义化版本号；请写作 主版本.次版本.修订号，如 1.0.0。");
             return null;
         }
 

@@ -38,11 +38,12 @@ internal sealed class MineralListReader(ReadingContext context)
                 _diagnostics.Add(
                     mineralsNode.Location,
                     DiagnosticCodes.InvalidRule,
-                    $"The mineral list '{id}' is empty; a rule naming it would cover every mineral, not none. Name at least one mineral, e.g. [ultra-lean-magnetite]; if no mineral is left, remove the list and the rules that name it (mineralList: {id}).");
+                    $"The mineral list '{id}' is empty; a rule naming it would cover every mineral, not none. Name at least one mineral, e.g. [ultra-lean-magnetite]; if no mineral is left, remove the list and the rules that name it (mineralList: {id}).",
+                    $"矿种清单 '{id}' 为空；引用它的规则将涵盖所有矿种，而不是一个也不涵盖。请至少列出一个矿种，如 [ultra-lean-magnetite]；如已没有矿种，请删除该清单及引用它的规则（mineralList: {id}）。");
             }
             if (clause is not null && !ClauseNumbers.IsReference(clause))
             {
-                _diagnostics.Add(clauseNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{clause}' is not a clause reference; write chapter.section[.item], e.g. \"5.1.1\".");
+                _diagnostics.Add(clauseNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{clause}' is not a clause reference; write chapter.section[.item], e.g. \"5.1.1\".", $"'{clause}' 不是条款编号；请写作 章.节[.条]，如 \"5.1.1\"。");
             }
 
             if (id is not null && minerals is not null)

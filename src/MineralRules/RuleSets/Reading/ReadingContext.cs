@@ -23,7 +23,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
 
         if (RuleSetValidator.NumberProblem(((ScalarNode)node).Value, value) is { } problem)
         {
-            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The figure {what}: {problem}");
+            diagnostics.Add(node.Location, DiagnosticCodes.InvalidRule, $"The figure {what}: {problem}", $"数值 {Wording.Zh(what)}：{RuleSetValidator.NumberProblemZh(((ScalarNode)node).Value, value)}");
             return null;
         }
 
@@ -43,7 +43,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
             return word;
         }
 
-        diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, allowed)} Allowed: {string.Join(", ", allowed)}.", ruleId);
+        diagnostics.Add(node!.Location, DiagnosticCodes.UnknownValue, $"Unknown value '{word}' for {what}.{Suggestions.DidYouMean(word, allowed)} Allowed: {string.Join(", ", allowed)}.", $"{Wording.Before(Wording.Zh(what))}的值 '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, allowed)}可用的值：{string.Join(", ", allowed)}。", ruleId);
         return null;
     }
 
@@ -119,7 +119,13 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
 
         var codes = vocabulary.Codes.ToList();
         var allowed = codes.Count <= 12 ? $" Allowed: {string.Join(", ", codes)}." : " See the codes in docs/application.md.";
-        diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {vocabulary.Name} '{word}' in {what}.{Suggestions.DidYouMean(word, codes)}{allowed}", ruleId);
+        var allowedZh = codes.Count <= 12 ? $"可用的值：{string.Join(", ", codes)}。" : "可用的代码见 docs/application.md。";
+        diagnostics.Add(
+            node.Location,
+            DiagnosticCodes.UnknownValue,
+            $"Unknown {vocabulary.Name} '{word}' in {what}.{Suggestions.DidYouMean(word, codes)}{allowed}",
+            $"{Wording.Before(Wording.Zh(what))}中的{Wording.Vocabulary(vocabulary.Name)} '{word}' 无法识别。{Suggestions.DidYouMeanZh(word, codes)}{allowedZh}",
+            ruleId);
         return null;
     }
 
@@ -132,7 +138,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
 
         if (UnreadableCharacter(text) is { } problem)
         {
-            diagnostics.Add(node.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} {problem}", ruleId);
+            diagnostics.Add(node.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} {problem.En}", $"{Wording.Zh(what)}{problem.Zh}", ruleId);
             return null;
         }
 
@@ -152,7 +158,7 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Add(node!.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} is empty; write the text (an empty text is shown as nothing to the applicant and reviewer), or remove the key where it is optional.", ruleId);
+            diagnostics.Add(node!.Location, manifest ? DiagnosticCodes.ManifestInvalid : DiagnosticCodes.InvalidRule, $"{Capitalized(what)} is empty; write the text (an empty text is shown as nothing to the applicant and reviewer), or remove the key where it is optional.", $"{Wording.Before(Wording.Zh(what))}为空；请写出文本（空文本在申请人和审查人员看来什么也没有），或在该键可选时删除它。", ruleId);
             return null;
         }
 
@@ -160,19 +166,21 @@ internal sealed class ReadingContext(DiagnosticBag diagnostics, bool manifest = 
     }
 
     /// <summary>What is wrong with a character of the text (a replacement character, a control or invisible format character), or null.</summary>
-    public static string? UnreadableCharacter(string text)
+    public static (string En, string Zh)? UnreadableCharacter(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\uFFFD')
             {
-                return $"contains the replacement character U+FFFD (shown as �) at character {i + 1}: the text was damaged by a wrong encoding. Retype it and save the file as UTF-8.";
+                return ($"contains the replacement character U+FFFD (shown as �) at character {i + 1}: the text was damaged by a wrong encoding. Retype it and save the file as UTF-8.",
+                    $"第 {i + 1} 个字符是替换字符 U+FFFD（显示为 �）：文本因编码错误而损坏。请重新输入，并以 UTF-8 保存文件。");
             }
 
             if ((char.IsControl(c) && c != '\n') || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
             {
-                return $"contains the invisible character U+{(int)c:X4} at character {i + 1} (a control or format character, e.g. NUL or a zero-width space); delete it and retype the text around it.";
+                return ($"contains the invisible character U+{(int)c:X4} at character {i + 1} (a control or format character, e.g. NUL or a zero-width space); delete it and retype the text around it.",
+                    $"第 {i + 1} 个字符是不可见字符 U+{(int)c:X4}（控制字符或格式字符，如 NUL 或零宽空格）；请删除它并重新输入其前后的文本。");
             }
         }
 

@@ -92,7 +92,7 @@ internal sealed class ReferenceTableReader(ReadingContext context)
                 r.Finish($"a row of '{what}'");
                 if (verified is true && (large is null || medium is null || large <= medium))
                 {
-                    _diagnostics.Add(rowMap.Location, DiagnosticCodes.InvalidRule, $"A verified row needs 'large' above 'medium' (the lower bounds of 大型 and 中型).");
+                    _diagnostics.Add(rowMap.Location, DiagnosticCodes.InvalidRule, $"A verified row needs 'large' above 'medium' (the lower bounds of 大型 and 中型).", "已核实的行中 'large' 必须大于 'medium'（分别为大型和中型的下限）。");
                 }
 
                 if (name is not null && counted is not null && unit is not null && verified is not null && status is not null && source is not null)
@@ -173,7 +173,7 @@ internal sealed class ReferenceTableReader(ReadingContext context)
     {
         if (existing is not null && next is not null)
         {
-            _diagnostics.Add(node.Location, DiagnosticCodes.DuplicateList, "This reference table is already defined in another file of the rule set; keep one.");
+            _diagnostics.Add(node.Location, DiagnosticCodes.DuplicateList, "This reference table is already defined in another file of the rule set; keep one.", "该参考表已在规则集的另一个文件中定义；请只保留一个。");
         }
 
         return existing ?? next;

@@ -40,7 +40,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         var id = context.Text(m.Required("id", "the rule's id, e.g. coal.new-underground.min-capacity"), "'id'", ruleId);
         if (id is not null && !RuleIdPattern().IsMatch(id))
         {
-            _diagnostics.Add(idNode!.Location, DiagnosticCodes.InvalidRule, $"The rule id '{id}' must be lower-case words joined by '.' or '-', e.g. coal.new-underground.min-capacity.", ruleId);
+            _diagnostics.Add(idNode!.Location, DiagnosticCodes.InvalidRule, $"The rule id '{id}' must be lower-case words joined by '.' or '-', e.g. coal.new-underground.min-capacity.", $"规则编号 '{id}' 必须是用 '.' 或 '-' 连接的小写单词，如 coal.new-underground.min-capacity。", ruleId);
         }
 
         var kindNode = m.Optional("kind");
@@ -55,7 +55,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
                     kind = RuleKind.Note;
                     break;
                 default:
-                    _diagnostics.Add(kindNode.Location, DiagnosticCodes.UnknownValue, $"Unknown kind '{kindText}'; use check (the default) or note (informational).", ruleId);
+                    _diagnostics.Add(kindNode.Location, DiagnosticCodes.UnknownValue, $"Unknown kind '{kindText}'; use check (the default) or note (informational).", $"未知的 kind '{kindText}'；请使用 check（默认，检查）或 note（提示，仅供参考）。", ruleId);
                     break;
             }
         }
@@ -78,7 +78,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
 
         if (kind == RuleKind.Check && conditionNode is null)
         {
-            _diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, "'condition' is required for a check; write `prohibited: true` for a rule every application in scope violates.", ruleId);
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.MissingKey, "'condition' is required for a check; write `prohibited: true` for a rule every application in scope violates.", "检查类规则必须有 'condition'；适用范围内的申请一律违反的规则，请写 `prohibited: true`。", ruleId);
         }
 
         if (kind == RuleKind.Note)
@@ -87,19 +87,19 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
             {
                 if (present is not null)
                 {
-                    _diagnostics.Add(present.Location, DiagnosticCodes.InvalidRule, $"A note has no '{key}': it is shown as context and never decides. Remove '{key}' or make the rule a check.", ruleId);
+                    _diagnostics.Add(present.Location, DiagnosticCodes.InvalidRule, $"A note has no '{key}': it is shown as context and never decides. Remove '{key}' or make the rule a check.", $"提示（note）没有 '{key}'：它只作为背景信息显示，从不作出判断。请删除 '{key}'，或把该规则改为检查（check）。", ruleId);
                 }
             }
         }
 
         if (whenMet == Outcome.Review && messageWhenMet is null)
         {
-            _diagnostics.Add(whenMetNode!.Location, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'messageWhenMet' { zh, en } to tell the reviewer what to confirm.", ruleId);
+            _diagnostics.Add(whenMetNode!.Location, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'messageWhenMet' { zh, en } to tell the reviewer what to confirm.", "写了 'outcomeWhenMet: review' 的规则需要 'messageWhenMet' { zh, en }，告诉审查人员需要确认什么。", ruleId);
         }
 
         if (exemptable && outcome != Outcome.Fail)
         {
-            _diagnostics.Add(exemptableNode!.Location, DiagnosticCodes.InvalidRule, "Only a rule whose outcome is fail can be exemptable (an exemption turns fail into review).", ruleId);
+            _diagnostics.Add(exemptableNode!.Location, DiagnosticCodes.InvalidRule, "Only a rule whose outcome is fail can be exemptable (an exemption turns fail into review).", "只有结果为 fail 的规则才能设为可豁免（exemptable）（豁免把不通过变为需复核）。", ruleId);
         }
 
         if (_diagnostics.Count > errorsBefore || id is null || clause is null || scope is null || message is null)
@@ -152,7 +152,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         m.Finish("'clause'");
         if (reference is not null && !ClauseNumbers.IsReference(reference))
         {
-            _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.2.1\".", ruleId);
+            _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.2.1\".", $"'{reference}' 不是条款编号；请加引号写作 章.节[.条]，如 \"5.2.1\"。", ruleId);
         }
 
         return reference is null || zh is null || en is null ? null : new LocatedClause(new ClauseReference(reference, zh.Trim(), en.Trim()), refNode?.Location, zhNode?.Location);
@@ -174,7 +174,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         if (text is not null && match == (Outcome)(-1))
         {
             var words = allowed.Select(o => ResultVocabularies.Outcomes.Code(o)).ToList();
-            _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {what} '{text}'.{Suggestions.DidYouMean(text, words)} Allowed: {string.Join(", ", words)}.", ruleId);
+            _diagnostics.Add(node.Location, DiagnosticCodes.UnknownValue, $"Unknown {what} '{text}'.{Suggestions.DidYouMean(text, words)} Allowed: {string.Join(", ", words)}.", $"'{what}' 的值 '{text}' 无法识别。{Suggestions.DidYouMeanZh(text, words)}可用的值：{string.Join(", ", words)}。", ruleId);
             return allowed[0];
         }
 
@@ -244,7 +244,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         m.Finish("a citation in 'alsoCites'");
         if (reference is not null && !ClauseNumbers.IsReference(reference))
         {
-            _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.1.2\".", ruleId);
+            _diagnostics.Add(refNode!.Location, DiagnosticCodes.InvalidClauseRef, $"'{reference}' is not a clause reference; write chapter.section[.item] in quotes, e.g. \"5.1.2\".", $"'{reference}' 不是条款编号；请加引号写作 章.节[.条]，如 \"5.1.2\"。", ruleId);
             return null;
         }
 
@@ -266,7 +266,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         m.Finish("a legal basis in 'basis'");
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
-            _diagnostics.Add(titleNode!.Location, DiagnosticCodes.InvalidRule, "A legal basis needs its title, e.g. 矿产资源开采登记管理办法.", ruleId);
+            _diagnostics.Add(titleNode!.Location, DiagnosticCodes.InvalidRule, "A legal basis needs its title, e.g. 矿产资源开采登记管理办法.", "法律依据须写明名称，如 矿产资源开采登记管理办法。", ruleId);
             return null;
         }
 
@@ -284,7 +284,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
             {
                 if (location is not null)
                 {
-                    _diagnostics.Add(location, DiagnosticCodes.InvalidRule, $"A note has no '{key}': it never decides, so there is nothing to remedy. Remove '{key}' or make the rule a check.", ruleId);
+                    _diagnostics.Add(location, DiagnosticCodes.InvalidRule, $"A note has no '{key}': it never decides, so there is nothing to remedy. Remove '{key}' or make the rule a check.", $"提示（note）没有 '{key}'：它从不作出判断，也就无需补正。请删除 '{key}'，或把该规则改为检查（check）。", ruleId);
                 }
             }
 
@@ -293,7 +293,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
 
         if (explanations.RemedyWhenMetNode is { } extra && whenMet != Outcome.Review)
         {
-            _diagnostics.Add(extra, DiagnosticCodes.InvalidRule, "'remedyWhenMet' goes with 'outcomeWhenMet: review'; remove it or add that outcome.", ruleId);
+            _diagnostics.Add(extra, DiagnosticCodes.InvalidRule, "'remedyWhenMet' goes with 'outcomeWhenMet: review'; remove it or add that outcome.", "'remedyWhenMet' 须与 'outcomeWhenMet: review' 一同使用；请删除它或加上该结果。", ruleId);
         }
 
         if (!readings.RemediesRequired)
@@ -303,12 +303,12 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
 
         if (explanations.Remedy is null && explanations.RemedyNode is null)
         {
-            _diagnostics.Add(ruleLocation, DiagnosticCodes.MissingKey, "'remedy' { zh, en } is required on every check from rule set 2.0.0 on (the manifest's readings say remedies: required): say what the applicant or the authority does next, in the plan's terms where it gives them (docs/rule-format.md, \"Remedies\").", ruleId);
+            _diagnostics.Add(ruleLocation, DiagnosticCodes.MissingKey, "'remedy' { zh, en } is required on every check from rule set 2.0.0 on (the manifest's readings say remedies: required): say what the applicant or the authority does next, in the plan's terms where it gives them (docs/rule-format.md, \"Remedies\").", "自 2.0.0 版规则集起（清单文件的 readings 写明 remedies: required），每条检查类规则都必须有 'remedy' { zh, en }：写明申请人或主管部门下一步怎么做，规划有相应表述的用规划的表述（见 docs/rule-format.md 的 \"Remedies\"）。", ruleId);
         }
 
         if (whenMet == Outcome.Review && explanations.RemedyWhenMet is null && explanations.RemedyWhenMetNode is null)
         {
-            _diagnostics.Add(ruleLocation, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'remedyWhenMet' { zh, en }: what the reviewer confirms.", ruleId);
+            _diagnostics.Add(ruleLocation, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'remedyWhenMet' { zh, en }: what the reviewer confirms.", "写了 'outcomeWhenMet: review' 的规则需要 'remedyWhenMet' { zh, en }：审查人员需要确认什么。", ruleId);
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
         var excluded = Distinct(except, exceptList);
         if (_diagnostics.Count == errorsBefore && included.Count > 0 && excluded.Count > 0 && AllIn(included, excluded))
         {
-            _diagnostics.Add(mapping.Location, DiagnosticCodes.InvalidRule, $"The scope names minerals ({string.Join(", ", included.Select(Vocabularies.Minerals.Code))}) and excepts every one of them, so the rule covers no application; remove the exception or the rule.", ruleId);
+            _diagnostics.Add(mapping.Location, DiagnosticCodes.InvalidRule, $"The scope names minerals ({string.Join(", ", included.Select(Vocabularies.Minerals.Code))}) and excepts every one of them, so the rule covers no application; remove the exception or the rule.", $"适用范围列出了矿种（{string.Join(", ", included.Select(Vocabularies.Minerals.Code))}），又把它们全部排除，因此该规则不涵盖任何申请；请删除排除项或删除该规则。", ruleId);
         }
 
         return new ScopeDefinition
@@ -87,6 +87,12 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
                 SequenceNode { Items.Count: 0 } => "is an empty list",
                 _ => null,
             };
+            var emptyZh = value switch
+            {
+                ScalarNode { IsNull: true } => "没有值",
+                SequenceNode => "是空列表",
+                _ => "为空",
+            };
             if (empty is null)
             {
                 continue;
@@ -98,11 +104,12 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
                     value is ScalarNode { IsNull: true } ? key.Location : value.Location,
                     DiagnosticCodes.InvalidRule,
                     $"'scope.{key.Value}' {empty}; it would not mean \"none\" but \"any\", and the rule would cover every application. Name what the rule covers, e.g. {ScopeExample(key.Value)}, or remove the key '{key.Value}' if the rule really applies to any.",
+                    $"'scope.{key.Value}' {emptyZh}；这不表示“无”，而表示“任意”，规则将涵盖所有申请。请写明规则涵盖什么，如 {ScopeExample(key.Value)}；如果规则确实适用于任意申请，请删除键 '{key.Value}'。",
                     ruleId);
             }
             else if (key.Value == "when")
             {
-                _diagnostics.Add(key.Location, DiagnosticCodes.InvalidRule, "'scope.when' has no condition; write one, e.g. `when: { is: { field: includesProcessing, value: true } }`, or remove 'when'.", ruleId);
+                _diagnostics.Add(key.Location, DiagnosticCodes.InvalidRule, "'scope.when' has no condition; write one, e.g. `when: { is: { field: includesProcessing, value: true } }`, or remove 'when'.", "'scope.when' 没有条件；请写一个，如 `when: { is: { field: includesProcessing, value: true } }`，或删除 'when'。", ruleId);
             }
         }
     }
@@ -159,7 +166,7 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
             return minerals;
         }
 
-        _diagnostics.Add(node.Location, DiagnosticCodes.UnknownList, $"No mineral list '{id}' is defined in this rule set.{Suggestions.DidYouMean(id, lists.Keys)} Lists: {string.Join(", ", lists.Keys)}.", ruleId);
+        _diagnostics.Add(node.Location, DiagnosticCodes.UnknownList, $"No mineral list '{id}' is defined in this rule set.{Suggestions.DidYouMean(id, lists.Keys)} Lists: {string.Join(", ", lists.Keys)}.", $"本规则集没有定义矿种清单 '{id}'。{Suggestions.DidYouMeanZh(id, lists.Keys)}已有的清单：{string.Join(", ", lists.Keys)}。", ruleId);
         return new WordList<Mineral>(0);
     }
 
@@ -186,7 +193,7 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
             else
             {
                 var names = AdministrativeDivisions.Default.Leagues.Select(l => l.Name).ToList();
-                _diagnostics.Add(item.Location, DiagnosticCodes.UnknownValue, $"Unknown league or city '{text}'.{Suggestions.DidYouMean(text, names)} Use one of: {string.Join(", ", names)} (or its GB/T 2260 code).", ruleId);
+                _diagnostics.Add(item.Location, DiagnosticCodes.UnknownValue, $"Unknown league or city '{text}'.{Suggestions.DidYouMean(text, names)} Use one of: {string.Join(", ", names)} (or its GB/T 2260 code).", $"未知的盟市 '{text}'。{Suggestions.DidYouMeanZh(text, names)}请使用以下之一：{string.Join(", ", names)}（或其 GB/T 2260 代码）。", ruleId);
             }
         }
 
@@ -215,7 +222,7 @@ internal sealed class ScopeReader(ReadingContext context, ConditionReader condit
             }
             else
             {
-                _diagnostics.Add(item.Location, DiagnosticCodes.UnknownValue, found.Count > 1 ? $"'{text}' names more than one banner or county; give its GB/T 2260 code." : $"Unknown banner or county '{text}'; use its name (e.g. 准格尔旗) or GB/T 2260 code (e.g. 150622).", ruleId);
+                _diagnostics.Add(item.Location, DiagnosticCodes.UnknownValue, found.Count > 1 ? $"'{text}' names more than one banner or county; give its GB/T 2260 code." : $"Unknown banner or county '{text}'; use its name (e.g. 准格尔旗) or GB/T 2260 code (e.g. 150622).", found.Count > 1 ? $"'{text}' 对应不止一个旗县区；请填写其 GB/T 2260 代码。" : $"未知的旗县区 '{text}'；请使用其名称（如准格尔旗）或 GB/T 2260 代码（如 150622）。", ruleId);
             }
         }
 

@@ -1,0 +1,329 @@
+using System.Globalization;
+
+namespace MineralRules.Cli;
+
+/// <summary>
+/// Every sentence the command line writes for a person, one table per language: help (command, argument and option
+/// descriptions) and the messages of the commands. The language is chosen before the command tree is built
+/// (<see cref="Choose"/>): <c>--culture zh</c> on the command line, else the process's UI culture or <c>LANG</c> for
+/// help. Codes, keys, paths and command words stay as they are in both.
+/// </summary>
+internal sealed class CliText
+{
+    public static readonly CliText En = new()
+    {
+        Root = "Checks mineral exploration and mining permit applications against the Inner Mongolia Mineral Resources Master Plan 2021–2025.",
+        Crash = "error: {0} ({1}); please report this with the file that caused it.",
+        UsageHint = "Run 'mineralrules --help' for usage.",
+        RulesOption = "A folder of rule sets (rules/<id>/<version>/) to use instead of the rules embedded in the tool.",
+        CultureOption = "Language of messages: en (default) or zh.",
+        RulesDidNotLoad = "The rule sets in '{0}' did not load ({1} error(s)); nothing was checked.",
+        Embedded = "embedded",
+        NoSuchFileOrFolder = "no such file or folder",
+        NoSuchFileOrFolderSentence = "No such file or folder.",
+        NoSuchFolder = "no such folder",
+        CheckCommand = "Check applications against the plan's rules.",
+        CheckPaths = "Application files (.yaml, .yml, .json) or folders holding them.",
+        CheckFormat = "text (for people, the default), json (an array with one result per application), junit, sarif (SARIF 2.1.0) or markdown.",
+        CheckVersion = "Check against this rule-set version instead of the one in force on each application's date.",
+        CheckNotApplicable = "Also list the rules that do not apply (JSON and text).",
+        CheckOnly = "failures: report only the applications that fail or need review, with their fail and review verdicts (every format; the counts still include all).",
+        CoverageCommand = "Show which clauses of the plan are enforced, by which rules, exercised by which samples.",
+        CoverageSamples = "The folder of sample applications (default: samples/applications).",
+        CoverageFormat = "text (default), markdown (docs/clauses.md) or json.",
+        CoverageVersion = "The rule-set version to report on (default: the latest).",
+        NoVersionLoaded = "no rule set version {0} is loaded",
+        DiffCommand = "Show what a new rule-set version changes: rules, lists, and the samples' decisions.",
+        DiffOld = "The folder of the current rule sets, or 'embedded' (without --from/--to).",
+        DiffNew = "The folder of the proposed rule sets (without --from/--to).",
+        DiffSamples = "A folder of sample applications to evaluate under both versions.",
+        DiffFormat = "text (the default), markdown or json.",
+        DiffNoOldRuleSet = "the old rules hold no rule set '{0}' to compare with",
+        DiffFrom = "The version compared from, e.g. 1.0.0 (with --to: two versions of one folder).",
+        DiffTo = "The version compared to, e.g. 2.0.0.",
+        DiffUsage = "error: compare two versions of one folder with `mineralrules diff --from 1.0.0 --to 2.0.0 [--rules <folder>]`, or two folders with `mineralrules diff <old-rules> <new-rules>`.",
+        DiffNoVersion = "no version {0} in {2}; versions: {3}.",
+        DiffDifferentRuleSets = "{0} and {1} are versions of different rule sets in {2}; versions: {3}.",
+        LintCommand = "Check rule files for mistakes, without any application.",
+        LintFolder = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
+        LintErrors = "{0} error(s) in {1}; the rule set will not load until they are fixed.",
+        TheEmbeddedRules = "the embedded rules",
+        LintSealed = "sealed",
+        LintWarnings = "{0} warning(s): they refuse nothing, but read each one.",
+        LintInForce = "In force:",
+        RangeSameDay = "{0}, superseded by {1} the same day (never picked by date; checked with --rule-set-version {2})",
+        RangeFromTo = "{0} – {1}",
+        RangeOpen = "open",
+        RangeSupersededBy = "; superseded by {0}",
+        RangeSupersedes = "; supersedes {0}",
+        LintDraft = "draft, not sealed (seal it with `mineralrules seal <version-folder>` when it is released)",
+        LintClean = "{0} {1}: {2} rules, no problems (in force from {3}; {4}).",
+        SealCommand = "Release a rule-set version: write its seal.yaml, so the version loads only while its files are unchanged.",
+        SealFolder = "The version's folder, e.g. rules/nmg-mineral-plan-2021-2025/2.1.0.",
+        SealFailed = "{0} error(s); {1} is not sealed.",
+        Sealed = "Sealed: {0}.",
+        TestCommand = "Check that sample applications get the outcome their 'expect' block records.",
+        TestPaths = "Sample application files or folders holding them.",
+        TestFormat = "text (the default) or junit (a testcase per sample: expected against actual).",
+        TestFailed = "FAILED {0}",
+        TestWithoutExpect = "{0} file(s) without an 'expect' block were not tested, e.g. {1}.",
+        TestSummary = "{0} passed, {1} failed",
+        CoverageProblem = "coverage: {0}",
+        NewVersionCommand = "Scaffold a draft rule-set version: a copy of <from> with its manifest updated, unsealed until `mineralrules seal`.",
+        NewVersionFrom = "The version to start from, e.g. 2.0.0.",
+        NewVersionTo = "The new version, e.g. 2.1.0 (MAJOR.MINOR.PATCH, above <from>).",
+        NewVersionEffectiveFrom = "The first day the new version is in force (yyyy-MM-dd), after <from>'s effective-from.",
+        NewVersionRules = "The folder of rule sets to add the version to (default: rules).",
+        RulebookCommand = "Write the rulebook — every clause in Chinese with English beside it, its rules in plain words and the samples showing each outcome — as a static HTML site.",
+        RulebookOut = "The folder to write the site to (created when missing).",
+        RulebookSamples = "The folder of sample applications shown under each rule (default: {0} when it exists).",
+        ExplainCommand = "Print a clause of the plan and the rules enforcing it, in plain words.",
+        ExplainVersion = "The rule-set version (default: the latest).",
+        ExplainTarget = "A rule id (coal.new-underground.min-capacity) or a clause number (5.2.1).",
+        HelpOption = "Show help and usage information",
+        VersionOption = "Show version information",
+    };
+
+    public static readonly CliText Zh = new()
+    {
+        Root = "按照《内蒙古自治区矿产资源总体规划（2021—2025年）》检查探矿权、采矿权申请。",
+        Crash = "error: {0}（{1}）；请连同引起该问题的文件一起报告。",
+        UsageHint = "运行 'mineralrules --help' 查看用法。",
+        RulesOption = "规则集文件夹（rules/<id>/<version>/），代替工具内置的规则。",
+        CultureOption = "信息的语言：en（默认）或 zh（中文）。",
+        RulesDidNotLoad = "'{0}' 中的规则集未能加载（{1} 个错误）；未检查任何申请。",
+        Embedded = "内置规则",
+        NoSuchFileOrFolder = "文件或文件夹不存在",
+        NoSuchFileOrFolderSentence = "文件或文件夹不存在。",
+        NoSuchFolder = "文件夹不存在",
+        CheckCommand = "按照规划的规则检查申请。",
+        CheckPaths = "申请文件（.yaml、.yml、.json）或存放申请文件的文件夹。",
+        CheckFormat = "text（供人阅读，默认）、json（数组，每个申请一个结果）、junit、sarif（SARIF 2.1.0）或 markdown。",
+        CheckVersion = "使用指定的规则集版本检查，而不是各申请日期当日生效的版本。",
+        CheckNotApplicable = "同时列出不适用的规则（JSON 和 text）。",
+        CheckOnly = "failures：只报告不通过或需复核的申请及其不通过、需复核的结果（适用于所有格式；统计数仍包括全部申请）。",
+        CoverageCommand = "显示规划的哪些条款得到执行、由哪些规则执行、由哪些样例验证。",
+        CoverageSamples = "样例申请所在的文件夹（默认：samples/applications）。",
+        CoverageFormat = "text（默认）、markdown（docs/clauses.md）或 json。",
+        CoverageVersion = "报告的规则集版本（默认：最新版本）。",
+        NoVersionLoaded = "没有加载规则集版本 {0}",
+        DiffCommand = "显示新版本规则集带来的变化：规则、清单，以及样例结论的变化。",
+        DiffOld = "现行规则集所在的文件夹，或 'embedded'（内置规则）（不使用 --from/--to 时）。",
+        DiffNew = "拟议规则集所在的文件夹（不使用 --from/--to 时）。",
+        DiffSamples = "在新旧两个版本下分别检查的样例申请所在的文件夹。",
+        DiffFormat = "text（默认）、markdown 或 json。",
+        DiffNoOldRuleSet = "旧规则中没有可供比较的规则集 '{0}'",
+        DiffFrom = "比较的起始版本，如 1.0.0（与 --to 一起使用：比较同一文件夹中的两个版本）。",
+        DiffTo = "比较的目标版本，如 2.0.0。",
+        DiffUsage = "error: 比较同一文件夹中的两个版本请用 `mineralrules diff --from 1.0.0 --to 2.0.0 [--rules <folder>]`，比较两个文件夹请用 `mineralrules diff <old-rules> <new-rules>`。",
+        DiffNoVersion = "{2} 中没有版本 {0}；已有的版本：{3}。",
+        DiffDifferentRuleSets = "{2} 中的 {0} 和 {1} 是不同规则集的版本；已有的版本：{3}。",
+        LintCommand = "检查规则文件中的错误，无需任何申请。",
+        LintFolder = "规则集文件夹（rules/<id>/<version>/）；不写时检查工具内置的规则。",
+        LintErrors = "{1} 中有 {0} 个错误；修正之前该规则集无法加载。",
+        TheEmbeddedRules = "内置规则",
+        LintSealed = "已封存",
+        LintWarnings = "{0} 个警告：它们不会导致拒绝加载，但请逐条阅读。",
+        LintInForce = "生效期间：",
+        RangeSameDay = "{0}，当天即被 {1} 取代（不会按日期选中；可用 --rule-set-version {2} 检查）",
+        RangeFromTo = "{0} 至 {1}",
+        RangeOpen = "今后",
+        RangeSupersededBy = "；被 {0} 取代",
+        RangeSupersedes = "；取代 {0}",
+        LintDraft = "草稿，未封存（发布时请用 `mineralrules seal <version-folder>` 封存）",
+        LintClean = "{0} {1}：{2} 条规则，没有问题（自 {3} 起生效；{4}）。",
+        SealCommand = "发布规则集版本：生成其 seal.yaml，此后只有文件未被改动时该版本才能加载。",
+        SealFolder = "版本所在的文件夹，如 rules/nmg-mineral-plan-2021-2025/2.1.0。",
+        SealFailed = "{0} 个错误；{1} 未封存。",
+        Sealed = "已封存：{0}。",
+        TestCommand = "检查样例申请的结果是否与其 'expect' 部分记录的一致。",
+        TestPaths = "样例申请文件或存放样例的文件夹。",
+        TestFormat = "text（默认）或 junit（每个样例一个测试用例：预期与实际对照）。",
+        TestFailed = "未通过 {0}",
+        TestWithoutExpect = "{0} 个文件没有 'expect' 部分，未予测试，如 {1}。",
+        TestSummary = "{0} 个通过，{1} 个未通过",
+        CoverageProblem = "覆盖缺口：{0}",
+        NewVersionCommand = "生成规则集的草稿版本：复制 <from> 并更新其清单文件，在 `mineralrules seal` 之前保持未封存。",
+        NewVersionFrom = "作为起点的版本，如 2.0.0。",
+        NewVersionTo = "新版本号，如 2.1.0（主版本.次版本.修订号，高于 <from>）。",
+        NewVersionEffectiveFrom = "新版本生效的第一天（yyyy-MM-dd），晚于 <from> 的生效日期。",
+        NewVersionRules = "新版本所加入的规则集文件夹（默认：rules）。",
+        RulebookCommand = "生成规则手册静态网站：每个条款的中文原文及英文对照、以通俗语言说明的执行规则，以及显示各种结果的样例。",
+        RulebookOut = "网站的输出文件夹（不存在时创建）。",
+        RulebookSamples = "在每条规则下展示的样例申请所在的文件夹（默认：存在时为 {0}）。",
+        ExplainCommand = "以通俗语言显示规划的某个条款及执行它的规则。",
+        ExplainVersion = "规则集版本（默认：最新版本）。",
+        ExplainTarget = "规则编号（如 coal.new-underground.min-capacity）或条款编号（如 5.2.1）。",
+        HelpOption = "显示帮助和用法信息",
+        VersionOption = "显示版本信息",
+    };
+
+    public required string Root { get; init; }
+
+    public required string Crash { get; init; }
+
+    public required string UsageHint { get; init; }
+
+    public required string RulesOption { get; init; }
+
+    public required string CultureOption { get; init; }
+
+    public required string RulesDidNotLoad { get; init; }
+
+    public required string Embedded { get; init; }
+
+    public required string NoSuchFileOrFolder { get; init; }
+
+    public required string NoSuchFileOrFolderSentence { get; init; }
+
+    public required string NoSuchFolder { get; init; }
+
+    public required string CheckCommand { get; init; }
+
+    public required string CheckPaths { get; init; }
+
+    public required string CheckFormat { get; init; }
+
+    public required string CheckVersion { get; init; }
+
+    public required string CheckNotApplicable { get; init; }
+
+    public required string CheckOnly { get; init; }
+
+    public required string CoverageCommand { get; init; }
+
+    public required string CoverageSamples { get; init; }
+
+    public required string CoverageFormat { get; init; }
+
+    public required string CoverageVersion { get; init; }
+
+    public required string NoVersionLoaded { get; init; }
+
+    public required string DiffCommand { get; init; }
+
+    public required string DiffOld { get; init; }
+
+    public required string DiffNew { get; init; }
+
+    public required string DiffSamples { get; init; }
+
+    public required string DiffFormat { get; init; }
+
+    public required string DiffNoOldRuleSet { get; init; }
+
+    public required string DiffFrom { get; init; }
+
+    public required string DiffTo { get; init; }
+
+    public required string DiffUsage { get; init; }
+
+    public required string DiffNoVersion { get; init; }
+
+    public required string DiffDifferentRuleSets { get; init; }
+
+    public required string LintCommand { get; init; }
+
+    public required string LintFolder { get; init; }
+
+    public required string LintErrors { get; init; }
+
+    public required string TheEmbeddedRules { get; init; }
+
+    public required string LintSealed { get; init; }
+
+    public required string LintWarnings { get; init; }
+
+    public required string LintInForce { get; init; }
+
+    public required string RangeSameDay { get; init; }
+
+    public required string RangeFromTo { get; init; }
+
+    public required string RangeOpen { get; init; }
+
+    public required string RangeSupersededBy { get; init; }
+
+    public required string RangeSupersedes { get; init; }
+
+    public required string LintDraft { get; init; }
+
+    public required string LintClean { get; init; }
+
+    public required string SealCommand { get; init; }
+
+    public required string SealFolder { get; init; }
+
+    public required string SealFailed { get; init; }
+
+    public required string Sealed { get; init; }
+
+    public required string TestCommand { get; init; }
+
+    public required string TestPaths { get; init; }
+
+    public required string TestFormat { get; init; }
+
+    public required string TestFailed { get; init; }
+
+    public required string TestWithoutExpect { get; init; }
+
+    public required string TestSummary { get; init; }
+
+    public required string CoverageProblem { get; init; }
+
+    public required string NewVersionCommand { get; init; }
+
+    public required string NewVersionFrom { get; init; }
+
+    public required string NewVersionTo { get; init; }
+
+    public required string NewVersionEffectiveFrom { get; init; }
+
+    public required string NewVersionRules { get; init; }
+
+    public required string RulebookCommand { get; init; }
+
+    public required string RulebookOut { get; init; }
+
+    public required string RulebookSamples { get; init; }
+
+    public required string ExplainCommand { get; init; }
+
+    public required string ExplainTarget { get; init; }
+
+    public required string ExplainVersion { get; init; }
+
+    public required string HelpOption { get; init; }
+
+    public required string VersionOption { get; init; }
+
+    /// <summary>The table for a culture of messages: Chinese for <c>zh</c>, English otherwise.</summary>
+    public static CliText For(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh" ? Zh : En;
+
+    /// <summary>
+    /// The language of a run, chosen before the command tree is built: the <c>--culture</c> written on the command
+    /// line; without one, Chinese when the process's UI culture or <c>LANG</c> is Chinese (help follows the system),
+    /// English otherwise.
+    /// </summary>
+    public static CliText Choose(IReadOnlyList<string> args, string? lang, CultureInfo uiCulture)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--culture" && i + 1 < args.Count)
+            {
+                return args[i + 1].StartsWith("zh", StringComparison.Ordinal) ? Zh : En;
+            }
+
+            if (args[i].StartsWith("--culture=", StringComparison.Ordinal) || args[i].StartsWith("--culture:", StringComparison.Ordinal))
+            {
+                return args[i]["--culture=".Length..].StartsWith("zh", StringComparison.Ordinal) ? Zh : En;
+            }
+        }
+
+        return uiCulture.TwoLetterISOLanguageName == "zh" || (lang?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ?? false) ? Zh : En;
+    }
+
+    /// <summary>Formats one of the texts with culture-invariant numbers.</summary>
+    public static string Format(string text, params object?[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
+}
