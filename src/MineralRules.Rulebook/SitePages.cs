@@ -43,6 +43,7 @@ internal static class SitePages
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Bilingual("检索", "Search")}</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"find\">{Html.Bilingual("请用浏览器的“查找”（Ctrl+F）在下列索引中搜索条款号、矿种或关键词。", "Use the browser's find (Ctrl+F) on the index below: clause numbers, minerals, keywords.")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Html.Bilingual("由规则服务器（mineralrules serve）提供的手册另有检索框，地址为 /search。", "A rulebook served by the rules server (mineralrules serve) also has a search form, at /search.")}</p>\n");
         foreach (var version in versions.AsEnumerable().Reverse())
         {
             var info = version.Info;
