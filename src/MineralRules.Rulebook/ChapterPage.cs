@@ -46,7 +46,7 @@ internal static class ChapterPage
 
         html.Append("</h2>\n");
         var zh = new StringBuilder();
-        zh.Append("<h3>规划原文</h3>\n");
+        zh.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Text(PlainNames.Label("planText").Zh)}</h3>\n");
         zh.Append(clause.PlanText.Length > 0 ? $"<div class=\"plan-text\">{Html.Paragraphs(clause.PlanText)}</div>" : "<p class=\"muted\">（规则集的规划文本中无此条。）</p>\n");
         if (clause.Reason is { } reason)
         {
@@ -78,7 +78,8 @@ internal static class ChapterPage
         html.Append(Html.Pair(zh.ToString(), en.ToString()));
         if (clause.RuleIds.Count > 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Bilingual("执行该条款的规则", "Rules enforcing it")}</h3>\n");
+            var label = PlainNames.Label("rules");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Bilingual(label.Zh, label.En)}</h3>\n");
             foreach (var ruleId in clause.RuleIds)
             {
                 if (version.Descriptions.TryGetValue(ruleId, out var rule))
@@ -94,7 +95,7 @@ internal static class ChapterPage
     private static void Rule(StringBuilder html, VersionView version, RuleDescription rule)
     {
         var anchor = Html.RuleAnchor(rule.RuleId);
-        var (outcomeClass, badge) = rule.WhenViolated is { } outcome ? (VersionView.Code(outcome), PlainNames.Outcome(outcome)) : ("note", new LocalizedText("提示", "note"));
+        var (outcomeClass, badge) = rule.WhenViolated is { } outcome ? (VersionView.Code(outcome), PlainNames.Outcome(outcome)) : (VersionView.NoteKey, PlainNames.Label("note"));
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"rule\" id=\"{Html.Text(anchor)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<h4><a href=\"#{Html.Text(anchor)}\"><code>{Html.Text(rule.RuleId)}</code></a><span class=\"badge outcome-{outcomeClass}\">{Html.Bilingual(badge.Zh, badge.En)}</span></h4>\n");
         html.Append(Html.Pair(Words(rule, Languages.Chinese), Words(rule, Languages.English)));
@@ -123,16 +124,11 @@ internal static class ChapterPage
             return;
         }
 
-        foreach (var outcome in new[] { "fail", "review", "pass", "note" }.Where(byOutcome.ContainsKey))
+        var shown = new[] { Outcome.Fail, Outcome.Review, Outcome.Pass }.Select(o => (Key: VersionView.Code(o), Name: PlainNames.Outcome(o)))
+            .Append((Key: VersionView.NoteKey, Name: PlainNames.Label("noteShown")));
+        foreach (var (outcome, name) in shown.Where(o => byOutcome.ContainsKey(o.Key)))
         {
             var sources = byOutcome[outcome];
-            var name = outcome switch
-            {
-                "fail" => PlainNames.Outcome(Outcome.Fail),
-                "review" => PlainNames.Outcome(Outcome.Review),
-                "pass" => PlainNames.Outcome(Outcome.Pass),
-                _ => new LocalizedText("显示提示", "shown"),
-            };
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"outcome-{outcome}\" data-outcome=\"{outcome}\">{Html.Bilingual(name.Zh, name.En)} ({Html.Number(sources.Count)})</p><ul class=\"samples-{outcome}\">");
             // The samples written for this rule (their file names carry its id) first, then the others in path order.
             foreach (var source in sources.OrderBy(s => s.Contains(rule.RuleId, StringComparison.Ordinal) ? 0 : 1).Take(SamplesShown))

@@ -34,13 +34,16 @@ internal static class SitePages
         return html.ToString();
     }
 
-    /// <summary>The search page: the form (answered by a server at <c>/search</c>) and the whole index as tables, for the browser's find on the static site.</summary>
+    /// <summary>
+    /// The search page of the built site: the whole index as tables, for the browser's find (Ctrl+F). It has no form,
+    /// since a static folder cannot answer one; the form is on <see cref="SearchResults"/>, which a server answers at <c>/search</c>.
+    /// </summary>
     public static string SearchIndex(IReadOnlyList<VersionView> versions)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Bilingual("检索", "Search")}</h1>\n");
-        html.Append(Form(string.Empty));
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Html.Bilingual("检索框由规则服务器（mineralrules serve）应答；在静态站点上，请用浏览器的“查找”在下列索引中搜索条款号、矿种或关键词。", "The form is answered by the rules server (mineralrules serve); on the static site, use the browser's find on the index below: clause numbers, minerals, keywords.")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"find\">{Html.Bilingual("请用浏览器的“查找”（Ctrl+F）在下列索引中搜索条款号、矿种或关键词。", "Use the browser's find (Ctrl+F) on the index below: clause numbers, minerals, keywords.")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Html.Bilingual("由规则服务器（mineralrules serve）提供的手册另有检索框，地址为 /search。", "A rulebook served by the rules server (mineralrules serve) also has a search form, at /search.")}</p>\n");
         foreach (var version in versions.AsEnumerable().Reverse())
         {
             var info = version.Info;

@@ -55,7 +55,7 @@ internal static class VersionPages
             foreach (var verdict in result.Failures.Concat(result.Reviews))
             {
                 var outcome = PlainNames.Outcome(verdict.Outcome);
-                html.Append(CultureInfo.InvariantCulture, $"<div class=\"outcome-{VersionView.Code(verdict.Outcome)}\">{Html.Text(outcome.Zh)} <a href=\"{Html.Text(version.RuleLink(verdict.Rule))}\">{Html.Text(verdict.Clause.Ref)} <code>{Html.Text(verdict.Rule)}</code></a></div>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"outcome-{VersionView.Code(verdict.Outcome)}\">{Html.Text(outcome.Zh)} <a href=\"{Html.Text(LocalLink(version, verdict.Rule))}\">{Html.Text(verdict.Clause.Ref)} <code>{Html.Text(verdict.Rule)}</code></a></div>");
             }
 
             html.Append("</td></tr>\n");

@@ -34,7 +34,7 @@ internal sealed class VersionView
 
             foreach (var note in result.Notes)
             {
-                Samples(note.Rule, "note").Add(sample.Source);
+                Samples(note.Rule, NoteKey).Add(sample.Source);
             }
         }
 
@@ -45,6 +45,9 @@ internal sealed class VersionView
             Changes = JsonDocument.Parse(json.ToString()).RootElement.Clone();
         }
     }
+
+    /// <summary>The key of <see cref="SamplesByRule"/> for the samples that show a note.</summary>
+    public const string NoteKey = "note";
 
     public CompiledRuleSet RuleSet { get; }
 
@@ -69,7 +72,7 @@ internal sealed class VersionView
     /// <summary>The folder of the version's pages: <c>&lt;id&gt;/&lt;version&gt;</c>.</summary>
     public string Folder => $"{Info.Id}/{Info.Version}";
 
-    /// <summary>Outcome code → samples, per rule (<c>pass</c>, <c>fail</c>, <c>review</c>, <c>note</c>).</summary>
+    /// <summary>Outcome code (<see cref="PlainNames.Code"/>) or <see cref="NoteKey"/> → samples, per rule.</summary>
     public Dictionary<string, SortedDictionary<string, List<string>>> SamplesByRule { get; } = new(StringComparer.Ordinal);
 
     public string ChapterPath(string chapter) => $"{Folder}/chapter-{chapter}.html";
@@ -87,13 +90,7 @@ internal sealed class VersionView
     /// <summary>The title of a chapter (its clause index entry), or empty.</summary>
     public string ChapterTitle(string chapter) => Clauses.FirstOrDefault(c => c.Ref == chapter)?.Title ?? string.Empty;
 
-    public static string Code(Outcome outcome) => outcome switch
-    {
-        Outcome.Pass => "pass",
-        Outcome.Fail => "fail",
-        Outcome.Review => "review",
-        _ => "not-applicable",
-    };
+    public static string Code(Outcome outcome) => PlainNames.Code(outcome);
 
     private List<string> Samples(string rule, string outcome)
     {

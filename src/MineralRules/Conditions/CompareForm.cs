@@ -365,8 +365,8 @@ internal sealed class CompareForm : ConditionForm<CompareCondition, BoundCompare
     protected override string Render(CompareCondition c) =>
         $"{c.Field} {FactText.Sign(c.Comparison)} {(c.CompareTo is { } other ? other + Shift(c.PlusMonths, c.PlusDays) : c.Value?.Value + (c.Unit is null ? string.Empty : " " + c.Unit))}";
 
-    protected override string Describe(CompareCondition c, bool zh) =>
-        Rulebook.PlainWords.Threshold(new RuleThreshold(c.Field, Name(c.Comparison), c.Value?.Value, c.Unit, c.CompareTo, c.PlusMonths, c.PlusDays, InScope: false), zh);
+    protected override string Describe(CompareCondition c, Rulebook.Wording wording) =>
+        Rulebook.PlainWords.Threshold(new RuleThreshold(c.Field, Name(c.Comparison), c.Value?.Value, c.Unit, c.CompareTo, c.PlusMonths, c.PlusDays, wording.InScope), wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(CompareCondition c) => c.CompareTo is { } other ? [c.Field, other] : [c.Field];
 

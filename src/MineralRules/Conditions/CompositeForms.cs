@@ -109,7 +109,7 @@ internal abstract class ListForm<TDefinition, TBound> : ConditionForm<TDefinitio
 
     protected sealed override IEnumerable<string> FieldsRead(TDefinition condition) => PartsOf(condition).SelectMany(ConditionForms.FieldsRead);
 
-    protected sealed override string Describe(TDefinition condition, bool zh) => Rulebook.PlainWords.Combine(Name, [.. PartsOf(condition).Select(p => ConditionForms.Describe(p, zh))], zh);
+    protected sealed override string Describe(TDefinition condition, Rulebook.Wording wording) => Rulebook.PlainWords.Combine(Name, [.. PartsOf(condition).Select(p => ConditionForms.Describe(p, wording.Nested))], wording);
 
     /// <summary>As many parts in both: each part compared with its counterpart.</summary>
     protected sealed override bool Diff(string what, TDefinition older, TDefinition newer, List<string> changes)
@@ -213,7 +213,7 @@ internal sealed class NotForm : ConditionForm<NotCondition, BoundNot>
 
     protected override IEnumerable<string> FieldsRead(NotCondition c) => ConditionForms.FieldsRead(c.Part);
 
-    protected override string Describe(NotCondition c, bool zh) => Rulebook.PlainWords.Not(ConditionForms.Describe(c.Part, zh), zh);
+    protected override string Describe(NotCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Not(c.Part, wording);
 
     protected override bool Diff(string what, NotCondition older, NotCondition newer, List<string> changes)
     {

@@ -41,8 +41,8 @@ internal abstract class ConditionForm
     /// <summary>The application fields the condition reads, as written (a verdict points at the first the file holds).</summary>
     public abstract IEnumerable<string> FieldsRead(ConditionDefinition condition);
 
-    /// <summary>The condition in plain words for people (the rulebook, <c>explain</c>); the rule file's words when the form has none.</summary>
-    public virtual string Describe(ConditionDefinition condition, bool zh) => Render(condition);
+    /// <summary>The condition in plain words for people (the rulebook, <c>explain</c>); every form says itself.</summary>
+    public abstract string Describe(ConditionDefinition condition, Rulebook.Wording wording);
 
     /// <summary>The JSON Schema of the value written under <paramref name="name"/>.</summary>
     public abstract JsonNode Schema(string name);
@@ -78,7 +78,7 @@ internal abstract class ConditionForm<TDefinition, TBound> : ConditionForm
 
     public sealed override IEnumerable<string> FieldsRead(ConditionDefinition condition) => FieldsRead((TDefinition)condition);
 
-    public sealed override string Describe(ConditionDefinition condition, bool zh) => Describe((TDefinition)condition, zh);
+    public sealed override string Describe(ConditionDefinition condition, Rulebook.Wording wording) => Describe((TDefinition)condition, wording);
 
     public sealed override bool Diff(string what, ConditionDefinition older, ConditionDefinition newer, List<string> changes) =>
         Diff(what, (TDefinition)older, (TDefinition)newer, changes);
@@ -98,7 +98,7 @@ internal abstract class ConditionForm<TDefinition, TBound> : ConditionForm
 
     protected abstract IEnumerable<string> FieldsRead(TDefinition condition);
 
-    protected virtual string Describe(TDefinition condition, bool zh) => Render(condition);
+    protected abstract string Describe(TDefinition condition, Rulebook.Wording wording);
 
     protected virtual bool Diff(string what, TDefinition older, TDefinition newer, List<string> changes) => false;
 

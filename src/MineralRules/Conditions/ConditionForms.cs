@@ -86,7 +86,7 @@ internal sealed class ConditionForms
     public static string Render(ConditionDefinition condition) => condition.Form.Render(condition);
 
     /// <summary>A condition in plain words, in Chinese or English (<see cref="Rulebook.PlainWords"/>).</summary>
-    public static string Describe(ConditionDefinition condition, bool zh) => condition.Form.Describe(condition, zh);
+    public static string Describe(ConditionDefinition condition, Rulebook.Wording wording) => condition.Form.Describe(condition, wording);
 
     /// <summary>The fields a condition reads (composites: their parts'), in the order written.</summary>
     public static IEnumerable<string> FieldsRead(ConditionDefinition? condition) => condition is null ? [] : condition.Form.FieldsRead(condition);

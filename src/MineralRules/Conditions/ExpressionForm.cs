@@ -45,7 +45,7 @@ internal sealed class ExpressionForm : ConditionForm<ExpressionCondition, BoundE
 
     protected override string Render(ExpressionCondition c) => $"expression \"{c.Text}\"";
 
-    protected override string Describe(ExpressionCondition c, bool zh) => Rulebook.PlainWords.Expression(c.Text, zh);
+    protected override string Describe(ExpressionCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Expression(c.Text, wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(ExpressionCondition c) => [];
 

@@ -59,7 +59,7 @@ internal sealed class ProhibitedForm : ConditionForm<ProhibitedCondition, BoundP
 
     protected override IEnumerable<string> FieldsRead(ProhibitedCondition c) => [];
 
-    protected override string Describe(ProhibitedCondition c, bool zh) => Rulebook.PlainWords.Prohibited(zh);
+    protected override string Describe(ProhibitedCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Prohibited(wording);
 
     public override JsonNode Schema(string name) => FormSchema.Parse("""{ "const": true }""");
 }
@@ -97,7 +97,7 @@ internal sealed class ScaleMatchesCapacityForm : ConditionForm<ScaleMatchesCapac
 
     protected override string Render(ScaleMatchesCapacityCondition c) => "scale matches capacity";
 
-    protected override string Describe(ScaleMatchesCapacityCondition c, bool zh) => Rulebook.PlainWords.ScaleMatchesCapacity(zh);
+    protected override string Describe(ScaleMatchesCapacityCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.ScaleMatchesCapacity(wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(ScaleMatchesCapacityCondition c) => [ApplicationFields.Scale.Path, ApplicationFields.Capacity.Path];
 

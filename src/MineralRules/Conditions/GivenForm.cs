@@ -82,7 +82,7 @@ internal sealed class GivenForm : ConditionForm<GivenCondition, BoundGiven>
 
     protected override string Render(GivenCondition c) => $"{c.Field} given";
 
-    protected override string Describe(GivenCondition c, bool zh) => Rulebook.PlainWords.Given(c.Field, zh);
+    protected override string Describe(GivenCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Given(c.Field, wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(GivenCondition c) => [c.Field];
 

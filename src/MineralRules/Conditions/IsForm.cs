@@ -84,7 +84,7 @@ internal sealed class IsForm : ConditionForm<IsCondition, BoundIs>
 
     protected override string Render(IsCondition c) => $"{c.Field} is {c.Value.Value}";
 
-    protected override string Describe(IsCondition c, bool zh) => Rulebook.PlainWords.Is(c.Field, c.Value.Value, zh);
+    protected override string Describe(IsCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Is(c.Field, c.Value.Value, negated: false, wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(IsCondition c) => [c.Field];
 

@@ -119,7 +119,7 @@ internal sealed class MembershipForm : ConditionForm<MembershipCondition, BoundM
 
     protected override string Render(MembershipCondition c) => $"{c.Field} {(c.Negated ? "none of" : "one of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]";
 
-    protected override string Describe(MembershipCondition c, bool zh) => Rulebook.PlainWords.Among(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, zh);
+    protected override string Describe(MembershipCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Among(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(MembershipCondition c) => [c.Field];
 
@@ -189,7 +189,7 @@ internal sealed class IncludesForm : ConditionForm<IncludesCondition, BoundInclu
 
     protected override string Render(IncludesCondition c) => $"{c.Field} {(c.Negated ? "includes none of" : "includes any of")} [{string.Join(", ", c.Values.Select(v => v.Value))}]";
 
-    protected override string Describe(IncludesCondition c, bool zh) => Rulebook.PlainWords.Includes(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, zh);
+    protected override string Describe(IncludesCondition c, Rulebook.Wording wording) => Rulebook.PlainWords.Includes(c.Field, [.. c.Values.Select(v => v.Value)], c.Negated, wording.Zh);
 
     protected override IEnumerable<string> FieldsRead(IncludesCondition c) => [c.Field];
 

@@ -15,7 +15,7 @@ namespace MineralRules.Rulebook;
 /// <see cref="FieldCatalog"/>), units from <see cref="UnitConversions"/>; nothing here holds a second copy. A
 /// condition form says itself through <see cref="ConditionForm.Describe"/>, which calls the helpers below.
 /// </summary>
-internal static class PlainWords
+internal static partial class PlainWords
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -71,42 +71,114 @@ internal static class PlainWords
         if (t.CompareTo is { } other)
         {
             var target = Shifted(FieldName(other, zh), t.PlusMonths, t.PlusDays, zh);
-            var boundary = zh ? (inclusive ? (isDate ? "（同一日合格）" : "（相等的合格）") : (isDate ? "（同一日不合格）" : "（相等的不合格）"))
-                : inclusive ? (isDate ? " (the same day passes)" : " (equal passes)") : isDate ? " (the same day does not pass)" : " (equal does not pass)";
+            var boundary = Boundary(zh ? (isDate ? "同一日" : "相等的") : (isDate ? "the same day" : "equal"), inclusive, t.InScope, zh);
             return zh ? $"{name}{sign}{target}{boundary}" : $"{name} {sign} {target}{boundary}";
         }
 
         var written = t.Value ?? string.Empty;
+        if (zh && t.Unit is null && FactPhrases.Count(field, name, t.Comparison, written, t.InScope) is { } count)
+        {
+            return count;
+        }
+
+        if (zh && field?.Kind == FieldKind.Word)
+        {
+            return FactPhrases.Ordinal(name, t.Comparison, Value(t.Field, written, zh));
+        }
+
         var shown = t.Unit is { } unit ? WithUnit(written, unit) : Value(t.Field, written, zh);
         var converted = !zh && t.Unit is { } u ? InBaseUnit(written, u) : null;
+        var itself = Boundary(zh ? $"{Value(t.Field, written, zh)} 本身" : $"{Value(t.Field, written, zh)} itself", inclusive, t.InScope, zh);
         return zh
-            ? $"{name}{sign} {shown}（{Value(t.Field, written, zh)} 本身{(inclusive ? "合格" : "不合格")}）"
-            : $"{name} {sign} {shown}{(converted is null ? string.Empty : " = " + converted)} ({Value(t.Field, written, zh)} itself {(inclusive ? "passes" : "does not pass")})";
+            ? $"{name}{sign} {shown}{itself}"
+            : $"{name} {sign} {shown}{(converted is null ? string.Empty : " = " + converted)}{itself}";
     }
 
-    /// <summary><c>is</c>: the fact has this value.</summary>
-    public static string Is(string path, string value, bool zh) =>
-        zh ? $"{FieldName(path, zh)}为“{Value(path, value, zh)}”" : $"{FieldName(path, zh)} is {Value(path, value, zh)}";
+    /// <summary>
+    /// How a boundary reads: in a condition whether it passes ("（300 本身合格）"), in a scope whether it is covered
+    /// ("（同一日适用）"), since there it decides whether the rule applies, not the verdict.
+    /// </summary>
+    private static string Boundary(string what, bool inclusive, bool inScope, bool zh) => (zh, inScope, inclusive) switch
+    {
+        (true, false, true) => $"（{what}合格）",
+        (true, false, false) => $"（{what}不合格）",
+        (true, true, true) => $"（{what}适用）",
+        (true, true, false) => $"（{what}不适用）",
+        (false, false, true) => $" ({what} passes)",
+        (false, false, false) => $" ({what} does not pass)",
+        (false, true, true) => $" ({what} is covered)",
+        _ => $" ({what} is not covered)",
+    };
 
-    /// <summary><c>oneOf</c> / <c>noneOf</c>.</summary>
+    /// <summary>
+    /// <c>is</c> (or <c>not</c> around it): the fact has this value. A yes/no fact reads as the statement itself
+    /// ("位于规划区块内", "环境影响评价未批复") rather than "是否…为“否”".
+    /// </summary>
+    public static string Is(string path, string value, bool negated, bool zh)
+    {
+        if (FieldCatalog.Default.Find(path) is { Kind: FieldKind.Boolean } field && bool.TryParse(value, out var flag) && negated)
+        {
+            return Is(path, (!flag).ToString(), negated: false, zh); // not (x is yes) reads x is no
+        }
+
+        if (zh && FieldCatalog.Default.Find(path) is { Kind: FieldKind.Boolean } fact && bool.TryParse(value, out var truth) && FactPhrases.YesNo(fact.Zh, truth) is { } statement)
+        {
+            return statement;
+        }
+
+        var shown = Value(path, value, zh);
+        return zh ? $"{FieldName(path, zh)}{(negated ? "不是" : "为")}“{shown}”" : $"{FieldName(path, zh)} is {(negated ? "not " : string.Empty)}{shown}";
+    }
+
+    /// <summary><c>oneOf</c> / <c>noneOf</c>; one value reads without the list ("不是大型").</summary>
     public static string Among(string path, IReadOnlyList<string> values, bool negated, bool zh)
     {
         var words = Join(values.Select(v => Value(path, v, zh)), zh);
-        return zh ? $"{FieldName(path, zh)}{(negated ? "不是" : "是")}以下之一：{words}" : $"{FieldName(path, zh)} is {(negated ? "none" : "one")} of: {words}";
+        return (values.Count, zh) switch
+        {
+            (1, true) => $"{FieldName(path, zh)}{(negated ? "不是" : "是")}{words}",
+            (1, false) => $"{FieldName(path, zh)} is {(negated ? "not " : string.Empty)}{words}",
+            (_, true) => $"{FieldName(path, zh)}{(negated ? "不是" : "是")}以下之一：{words}",
+            _ => $"{FieldName(path, zh)} is {(negated ? "none" : "one")} of: {words}",
+        };
     }
 
-    /// <summary><c>includesAny</c> / <c>includesNone</c> (a list fact, such as zones).</summary>
+    /// <summary><c>includesAny</c> / <c>includesNone</c> (a list fact, such as zones); one value reads without the list.</summary>
     public static string Includes(string path, IReadOnlyList<string> values, bool negated, bool zh)
     {
         var words = Join(values.Select(v => Value(path, v, zh)), zh);
-        return zh ? $"{FieldName(path, zh)}{(negated ? "不包括以下任何一项" : "包括以下至少一项")}：{words}" : $"{FieldName(path, zh)} includes {(negated ? "none" : "at least one")} of: {words}";
+        return (values.Count, zh) switch
+        {
+            (1, true) => $"{FieldName(path, zh)}{(negated ? "不包括" : "包括")}{words}",
+            (1, false) => $"{FieldName(path, zh)} {(negated ? "does not include" : "includes")} {words}",
+            (_, true) => $"{FieldName(path, zh)}{(negated ? "不包括以下任何一项" : "包括以下至少一项")}：{words}",
+            _ => $"{FieldName(path, zh)} includes {(negated ? "none" : "at least one")} of: {words}",
+        };
     }
 
     /// <summary><c>given</c>: the application states the fact.</summary>
     public static string Given(string path, bool zh) => zh ? $"申请已填写{FieldName(path, zh)}" : $"the application gives {FieldName(path, zh)}";
 
-    /// <summary><c>prohibited</c>.</summary>
-    public static string Prohibited(bool zh) => zh ? "在适用范围内一律不允许（凡属范围内的申请均违反）" : "never allowed within the scope (every application in scope violates it)";
+    /// <summary>
+    /// <c>prohibited</c>: every application in scope is violated, so it says what the rule then decides — a ban
+    /// (不通过), a ban in principle (an exemption claimed with its basis turns the fail into review, as evaluation does),
+    /// or review only (限制, not a ban).
+    /// </summary>
+    public static string Prohibited(Wording wording)
+    {
+        var zh = wording.Zh;
+        var review = ResultVocabularies.Decisions[Decision.NeedsReview];
+        var fail = ResultVocabularies.Outcomes[MineralRules.Outcome.Fail];
+        return (wording.WhenViolated, wording.Exemptable, zh) switch
+        {
+            (MineralRules.Outcome.Review, _, true) => $"凡属适用范围的申请一律{review.Zh}",
+            (MineralRules.Outcome.Review, _, false) => $"every application in scope {review.En}",
+            (_, false, true) => $"凡属适用范围的申请一律{fail.Zh}",
+            (_, false, false) => "every application in scope fails",
+            (_, true, true) => $"凡属适用范围的申请原则上一律{fail.Zh}；申报例外并写明依据的，改为{review.Zh}",
+            _ => $"every application in scope fails in principle; one claiming an exemption with its basis {review.En}",
+        };
+    }
 
     /// <summary><c>scaleMatchesCapacity</c>.</summary>
     public static string ScaleMatchesCapacity(bool zh) => zh
@@ -116,17 +188,31 @@ internal static class PlainWords
     /// <summary><c>expression</c>: the arithmetic as written, over the facts' document keys.</summary>
     public static string Expression(string text, bool zh) => zh ? $"以下表达式成立：{text}" : $"this expression holds: {text}";
 
-    /// <summary><c>all</c> / <c>any</c>: numbered parts.</summary>
-    public static string Combine(string name, IReadOnlyList<string> parts, bool zh)
+    /// <summary><c>all</c> / <c>any</c>: numbered parts, （1）（2） outside and ①② within (English (1) (2), then (a) (b)).</summary>
+    public static string Combine(string name, IReadOnlyList<string> parts, Wording wording)
     {
-        var numbered = parts.Select((p, i) => zh ? $"（{(i + 1).ToString(Invariant)}）{p}" : $"({(i + 1).ToString(Invariant)}) {p}");
+        var (zh, outer) = (wording.Zh, wording.Depth == 0);
+        var numbered = parts.Select((p, i) => (zh, outer) switch
+        {
+            (true, true) => $"（{(i + 1).ToString(Invariant)}）{p}",
+            (true, false) => (i < 20 ? ((char)('①' + i)).ToString() : $"〔{(i + 1).ToString(Invariant)}〕") + p,
+            (false, true) => $"({(i + 1).ToString(Invariant)}) {p}",
+            _ => $"({(i < 26 ? ((char)('a' + i)).ToString() : (i + 1).ToString(Invariant))}) {p}",
+        });
+        var separator = zh ? (outer ? "；" : "，") : (outer ? "; " : ", ");
         return name == "all"
-            ? (zh ? "同时满足：" + string.Join("；", numbered) : "all of: " + string.Join("; ", numbered))
-            : (zh ? "满足其一即可：" + string.Join("；", numbered) : "any of: " + string.Join("; ", numbered));
+            ? (zh ? "同时满足：" : "all of: ") + string.Join(separator, numbered)
+            : (zh ? "满足其一即可：" : "any of: ") + string.Join(separator, numbered);
     }
 
-    /// <summary><c>not</c>.</summary>
-    public static string Not(string part, bool zh) => zh ? $"不满足：［{part}］" : $"not: [{part}]";
+    /// <summary><c>not</c>: a fact test turned round ("申请事项不是以下之一：…", "位于规划区块内"), anything else bracketed.</summary>
+    public static string Not(ConditionDefinition part, Wording wording) => part switch
+    {
+        IsCondition c => Is(c.Field, c.Value.Value, negated: true, wording.Zh),
+        MembershipCondition c => Among(c.Field, [.. c.Values.Select(v => v.Value)], !c.Negated, wording.Zh),
+        IncludesCondition c => Includes(c.Field, [.. c.Values.Select(v => v.Value)], !c.Negated, wording.Zh),
+        _ => wording.Zh ? $"不满足：［{ConditionForms.Describe(part, wording)}］" : $"not: [{ConditionForms.Describe(part, wording)}]",
+    };
 
     /// <summary>Words joined as a list: 、 in Chinese, commas in English.</summary>
     public static string Join(IEnumerable<string> items, bool zh) => ValueText.Join(items, zh);
@@ -143,9 +229,9 @@ internal static class PlainWords
             Clause = rule.Clause,
             ScopeItems = scope,
             Scope = new(string.Join("；", scope.Select(s => s.Zh)), string.Join("; ", scope.Select(s => s.En))),
-            Condition = rule.Condition is { } condition ? new(ConditionForms.Describe(condition, zh: true), ConditionForms.Describe(condition, zh: false)) : null,
+            Condition = rule.Condition is { } condition ? Both(zh => ConditionForms.Describe(condition, new Wording(zh, WhenViolated: rule.Outcome, Exemptable: rule.Exemptable))) : null,
             Thresholds = [.. summary.Thresholds.Select(t => Both(zh => (t.InScope ? (zh ? "（适用条件）" : "(scope) ") : string.Empty) + Threshold(t, zh)))],
-            Outcome = isNote ? new("提示：仅作说明，不影响结论", "note: context only, never decides") : Outcome(rule),
+            Outcome = isNote ? new($"{Label("note", zh: true)}：仅作说明，不影响结论", $"{Label("note", zh: false)}: context only, never decides") : Outcome(rule),
             WhenViolated = isNote ? null : rule.Outcome,
             Message = rule.Message,
             MessageWhenMet = rule.MessageWhenMet,
@@ -162,62 +248,15 @@ internal static class PlainWords
     public static string Basis(LegalBasis basis) =>
         $"《{basis.Title}》{(basis.Number is { } number ? "（" + number + "）" : string.Empty)}{basis.Article}";
 
-    /// <summary>Labels of <see cref="RuleDescription.Format"/> and <see cref="ClauseText.Format"/>.</summary>
-    public static string Label(string key, bool zh) => (key, zh) switch
-    {
-        ("rule", true) => "规则",
-        ("scope", true) => "适用范围",
-        ("condition", true) => "合规条件",
-        ("threshold", true) => "门槛",
-        ("outcome", true) => "结论",
-        ("message", true) => "提示信息",
-        ("messageWhenMet", true) => "满足条件时的提示信息",
-        ("remedy", true) => "补救措施",
-        ("remedyWhenMet", true) => "满足条件时的补救措施",
-        ("interpretation", true) => "解释",
-        ("basis", true) => "法律依据",
-        ("alsoCites", true) => "另引条款",
-        ("clause", true) => "条款原文",
-        ("clauseHeading", true) => "条款",
-        ("planText", true) => "规划原文",
-        ("quotes", true) => "规则引用的原文",
-        ("status", true) => "状态",
-        ("rules", true) => "执行该条款的规则",
-        ("rule", false) => "Rule",
-        ("scope", false) => "Applies to",
-        ("condition", false) => "Compliant when",
-        ("threshold", false) => "Threshold",
-        ("outcome", false) => "Outcome",
-        ("message", false) => "Message",
-        ("messageWhenMet", false) => "Message when met",
-        ("remedy", false) => "Remedy",
-        ("remedyWhenMet", false) => "Remedy when met",
-        ("interpretation", false) => "Interpretation",
-        ("basis", false) => "Legal basis",
-        ("alsoCites", false) => "Also cites",
-        ("clause", false) => "Clause (English rendering)",
-        ("clauseHeading", false) => "Clause",
-        ("planText", false) => "The plan's words",
-        ("quotes", false) => "Passages the rules quote",
-        ("status", false) => "Status",
-        ("rules", false) => "Rules enforcing it",
-        _ => key,
-    };
-
-    /// <summary>A clause status (checkable, informational, not checkable) in words.</summary>
-    public static LocalizedText Status(ClauseStatus status)
-    {
-        var term = ResultVocabularies.ClauseStatuses[status];
-        return new(term.Zh, term.En);
-    }
-
     private static LocalizedText Both(Func<bool, string> words) => new(words(true), words(false));
 
     private static LocalizedText Outcome(RuleDefinition rule)
     {
         var outcome = ResultVocabularies.Outcomes[rule.Outcome];
-        var zh = $"违反时：{outcome.Zh}（{(rule.Outcome == MineralRules.Outcome.Fail ? "申请不符合规划" : "交由人工复核")}）";
-        var en = $"when violated: {outcome.En} ({(rule.Outcome == MineralRules.Outcome.Fail ? "the application is non-compliant" : "a person reviews it")})";
+        var fails = rule.Outcome == MineralRules.Outcome.Fail;
+        var decision = ResultVocabularies.Decisions[fails ? Decision.NonCompliant : Decision.NeedsReview];
+        var zh = $"违反时：{outcome.Zh}（申请{decision.Zh}）";
+        var en = $"when violated: {outcome.En} (the application {(fails ? "is " : string.Empty)}{decision.En})";
         if (rule.Exemptable)
         {
             zh += "；条文为“原则上”：申报例外并写明依据的，不通过改为人工复核";
@@ -285,7 +324,7 @@ internal static class PlainWords
 
         if (scope.When is { } when)
         {
-            items.Add(new("且：" + ConditionForms.Describe(when, zh: true), "and when: " + ConditionForms.Describe(when, zh: false)));
+            items.Add(Both(zh => (zh ? "且：" : "and when: ") + ConditionForms.Describe(when, new Wording(zh, InScope: true))));
         }
 
         if (items.Count == 0)
@@ -319,17 +358,14 @@ internal static class PlainWords
             return null;
         }
 
-        var baseUnit = UnitConversions.CapacityUnits.Terms.FirstOrDefault(t =>
-            UnitConversions.DimensionOf(t.Value) == UnitConversions.DimensionOf(parsed)
-            && UnitConversions.TimeBaseOf(t.Value) == UnitConversions.TimeBaseOf(parsed)
-            && UnitConversions.ToBase(1m, t.Value) == 1m);
-        if (baseUnit is null || baseUnit.Value == parsed)
+        var baseUnit = UnitConversions.BaseUnitOf(parsed);
+        if (baseUnit is not { } unitOfBase || unitOfBase == parsed)
         {
             return null;
         }
 
         var converted = UnitConversions.ToBase(value, parsed);
-        return $"{converted.ToString("#,0.############", Invariant)} {baseUnit.Code}";
+        return $"{converted.ToString("#,0.############", Invariant)} {UnitConversions.Symbol(unitOfBase)}";
     }
 
     private static string Shifted(string target, int? months, int? days, bool zh) => (months, days) switch

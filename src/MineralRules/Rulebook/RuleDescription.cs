@@ -265,6 +265,20 @@ public static class PlainNames
         return new(term.Zh, term.En);
     }
 
+    /// <summary>An outcome's code as the result document writes it: <c>pass</c>, <c>fail</c>, <c>review</c>, <c>not-applicable</c>.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>Its code.</returns>
+    public static string Code(Outcome outcome) => Applications.ResultVocabularies.Outcomes.Code(outcome);
+
+    /// <summary>
+    /// A label of the plain words in both languages, as <see cref="RuleDescription.Lines"/> and <see cref="ClauseText.Format"/>
+    /// write it: <c>planText</c> (规划原文), <c>rules</c> (执行该条款的规则), <c>note</c> (提示), <c>noteShown</c> (显示提示), or a
+    /// <see cref="DescriptionLine.Key"/>; an unknown key is returned as it is.
+    /// </summary>
+    /// <param name="key">The label's key.</param>
+    /// <returns>Its Chinese and English words.</returns>
+    public static LocalizedText Label(string key) => new(PlainWords.Label(key, zh: true), PlainWords.Label(key, zh: false));
+
     /// <summary>A decision's name: 符合规划 / compliant, 不符合规划 / non-compliant, 需人工复核 / needs review.</summary>
     /// <param name="decision">The decision.</param>
     /// <returns>Its Chinese and English names.</returns>

@@ -97,6 +97,10 @@ internal static class UnitConversions
 
     public static TimeBase TimeBaseOf(CapacityUnit unit) => CapacityTable[(int)unit].Time;
 
+    /// <summary>The unit of the same dimension and time base whose factor is 1 (t/a for 万吨/年), or null when the table has none.</summary>
+    public static CapacityUnit? BaseUnitOf(CapacityUnit unit) =>
+        CapacityTable.Where(u => u.Dimension == DimensionOf(unit) && u.Time == TimeBaseOf(unit) && u.Factor == 1m).Select(u => (CapacityUnit?)u.Unit).FirstOrDefault();
+
     public static bool TryParseCapacityUnit(string text, out CapacityUnit unit) => CapacityUnits.TryParse(text, out unit);
 
     public static bool TryParseMassUnit(string text, out MassUnit unit) => MassUnits.TryParse(text, out unit);

@@ -186,5 +186,7 @@ internal sealed class EvenNumberForm : ConditionForm<EvenNumberCondition, BoundE
 
     protected override IEnumerable<string> FieldsRead(EvenNumberCondition condition) => [condition.Field];
 
+    protected override string Describe(EvenNumberCondition condition, MineralRules.Rulebook.Wording wording) => wording.Zh ? $"{condition.Field}为偶数" : $"{condition.Field} is even";
+
     public override JsonNode Schema(string name) => FormSchema.Field();
 }

@@ -124,12 +124,64 @@ public class RulebookSiteTests
         Assert.That(Search(Site, "不存在的词"), Does.Contain("没有与“不存在的词”相符的条款或规则。"));
 
     [Test]
-    public void SearchPage_Static_FormAndFullIndex()
+    public void SearchPage_Static_FullIndexForTheBrowsersFindAndNoFormAStaticFolderCannotAnswer()
     {
         var html = Site.Find("search.html")!.Content;
 
-        Assert.That(html, Does.Contain("<form class=\"search\" action=\"search\" method=\"get\">"));
+        Assert.That(html, Does.Not.Contain("<form"));
+        Assert.That(Parse(html).InnerText, Does.Contain("Ctrl+F"));
         Assert.That(html, Does.Contain("超贫磁铁矿").And.Contain("ultra-lean magnetite").And.Contain("chapter-1.html#clause-1.2"));
+    }
+
+    [Test]
+    public void EveryLink_TestAndShippedSites_PointsToAPageAndAnchorTheSiteHas()
+    {
+        foreach (var site in new[] { Site, Shipped })
+        {
+            var ids = site.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToDictionary(p => p, p => Parse(site.Find(p)!.Content).SelectNodes("//*[@id]")!.Cast<XmlElement>().Select(e => e.GetAttribute("id")).ToHashSet(StringComparer.Ordinal));
+            var links = 0;
+            foreach (var (page, _) in ids)
+            {
+                foreach (var href in Parse(site.Find(page)!.Content).SelectNodes("//*[@href]")!.Cast<XmlElement>().Select(e => e.GetAttribute("href")))
+                {
+                    links++;
+                    var (target, anchor) = Resolve(page, href);
+                    Assert.That(site.Paths, Does.Contain(target), $"{page}: {href}");
+                    if (anchor is not null)
+                    {
+                        Assert.That(ids[target], Does.Contain(anchor), $"{page}: {href}");
+                    }
+                }
+            }
+
+            Assert.That(links, Is.GreaterThan(site.Paths.Count * 3), "pages link to each other");
+        }
+
+        // A link as a browser reads it on the page at path: relative to the page's folder, "../" climbing.
+        static (string Path, string? Anchor) Resolve(string page, string href)
+        {
+            var hash = href.IndexOf('#', StringComparison.Ordinal);
+            var (file, anchor) = hash < 0 ? (href, null) : (href[..hash], href[(hash + 1)..]);
+            if (file.Length == 0)
+            {
+                return (page, anchor);
+            }
+
+            var parts = page.Split('/')[..^1].ToList();
+            foreach (var part in file.Split('/'))
+            {
+                if (part == "..")
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                else
+                {
+                    parts.Add(part);
+                }
+            }
+
+            return (string.Join('/', parts), anchor);
+        }
     }
 
     [Test]
