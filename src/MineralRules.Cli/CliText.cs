@@ -56,6 +56,21 @@ internal sealed class CliText
         ServeWatching = ", watching for edits",
         Serving = "Serving the rules from {0}{1} on http://{2}:{3}/ — the rulebook at /, the preview at /preview, the API at /api/v1, its OpenAPI document at /openapi/v1.json. Ctrl+C stops.",
         ServeCannotListen = "error: cannot listen on {0}:{1}: {2}",
+        NvNotAVersion = "'{0}' is not a version: write MAJOR.MINOR.PATCH, e.g. 2.1.0.",
+        NvNotADate = "'{0}' is not a date: write yyyy-MM-dd, e.g. 2027-01-01.",
+        NvNoVersion = "no version {0} in {1}; versions: {2}.",
+        NvSeveral = "several rule sets have a version {0} ({1}); keep one rule set per folder given to --rules.",
+        NvNotLatest = "{0} is not the latest version of {1} in {2} ({3} is): start the new version from {3}, so that no edit made since {0} is lost.",
+        NvNotAbove = "{0} is not above {1}, already in {2}: a new version takes the next number (e.g. {3}).",
+        NvNotAfter = "--effective-from {0} is not after {1} {2}'s effective-from ({3}); a new version takes effect later than every version already in {4}.",
+        NvExists = "{0} already exists; a version folder is never overwritten.",
+        NvRefused = "error: {0} Nothing was created.",
+        NvCreated = "Created {0}/: a copy of {1} in force from {2}, superseding {1} (a draft until it is sealed).",
+        NvNext = "Next:",
+        NvStep1 = "  1. edit the rules in {0}/ and say why in manifest.yaml (supersedes.reason); preview with `mineralrules serve --rules {1} --watch`",
+        NvStep3 = "  3. add samples dated on or after {0} (or copy samples and re-date them): a sample dated earlier is checked against the version in force on its date, so it shows no effect of your edit",
+        RulebookNoFolder = "{0}: error MR1001: no such folder",
+        RulebookWrote = "Wrote {0} files to {1} ({2} rule-set version(s), {3} sample(s)); open index.html.",
         LintCommand = "Check rule files for mistakes, without any application.",
         LintFolder = "A folder of rule sets (rules/<id>/<version>/); without it, the rules embedded in the tool.",
         LintErrors = "{0} error(s) in {1}; the rule set will not load until they are fixed.",
@@ -142,6 +157,21 @@ internal sealed class CliText
         ServeWatching = "，并监视改动",
         Serving = "正在提供 {0} 中的规则{1}，地址 http://{2}:{3}/ —— 规则手册在 /，预览在 /preview，API 在 /api/v1，其 OpenAPI 文档在 /openapi/v1.json。按 Ctrl+C 停止。",
         ServeCannotListen = "error: 无法在 {0}:{1} 上监听：{2}",
+        NvNotAVersion = "“{0}”不是版本号：请写成 MAJOR.MINOR.PATCH，如 2.1.0。",
+        NvNotADate = "“{0}”不是日期：请写成 yyyy-MM-dd，如 2027-01-01。",
+        NvNoVersion = "{1} 中没有版本 {0}；已有的版本：{2}。",
+        NvSeveral = "有多个规则集都有版本 {0}（{1}）；--rules 指定的文件夹中每个版本号只应属于一个规则集。",
+        NvNotLatest = "{0} 不是 {2} 中 {1} 的最新版本（最新的是 {3}）：请从 {3} 开始建立新版本，以免丢失 {0} 之后所做的修改。",
+        NvNotAbove = "{0} 不高于 {2} 中已有的 {1}：新版本应使用下一个版本号（如 {3}）。",
+        NvNotAfter = "--effective-from {0} 不晚于 {1} {2} 的生效日期（{3}）；新版本的生效日期必须晚于 {4} 中已有的每一个版本。",
+        NvExists = "{0} 已经存在；版本文件夹不会被覆盖。",
+        NvRefused = "error: {0} 未创建任何文件。",
+        NvCreated = "已创建 {0}/：{1} 的副本，自 {2} 起施行，取代 {1}（封存之前是草稿）。",
+        NvNext = "下一步：",
+        NvStep1 = "  1. 修改 {0}/ 中的规则，并在 manifest.yaml 中写明修改理由（supersedes.reason）；用 `mineralrules serve --rules {1} --watch` 预览",
+        NvStep3 = "  3. 添加日期在 {0} 当日或之后的样例（或复制样例并改写日期）：日期更早的样例按其日期当日施行的版本检查，看不出修改的效果",
+        RulebookNoFolder = "{0}: error MR1001: 没有这个文件夹",
+        RulebookWrote = "已将 {0} 个文件写入 {1}（{2} 个规则集版本，{3} 个样例）；请打开 index.html。",
         LintCommand = "检查规则文件中的错误，无需任何申请。",
         LintFolder = "规则集文件夹（rules/<id>/<version>/）；不写时检查工具内置的规则。",
         LintErrors = "{1} 中有 {0} 个错误；修正之前该规则集无法加载。",
@@ -269,6 +299,36 @@ internal sealed class CliText
     public required string Serving { get; init; }
 
     public required string ServeCannotListen { get; init; }
+
+    public required string NvNotAVersion { get; init; }
+
+    public required string NvNotADate { get; init; }
+
+    public required string NvNoVersion { get; init; }
+
+    public required string NvSeveral { get; init; }
+
+    public required string NvNotLatest { get; init; }
+
+    public required string NvNotAbove { get; init; }
+
+    public required string NvNotAfter { get; init; }
+
+    public required string NvExists { get; init; }
+
+    public required string NvRefused { get; init; }
+
+    public required string NvCreated { get; init; }
+
+    public required string NvNext { get; init; }
+
+    public required string NvStep1 { get; init; }
+
+    public required string NvStep3 { get; init; }
+
+    public required string RulebookNoFolder { get; init; }
+
+    public required string RulebookWrote { get; init; }
 
     public required string LintCommand { get; init; }
 

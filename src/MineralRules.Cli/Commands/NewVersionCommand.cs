@@ -31,24 +31,27 @@ internal static partial class NewVersionCommand
             Description = text.NewVersionRules,
             DefaultValueFactory = _ => "rules",
         };
-        var command = new Command("new-version", text.NewVersionCommand) { from, to, effectiveFrom, rules };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(from), parsed.GetRequiredValue(to), parsed.GetRequiredValue(effectiveFrom), parsed.GetValue(rules)!, output, error));
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("new-version", text.NewVersionCommand) { from, to, effectiveFrom, rules, culture };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(from), parsed.GetRequiredValue(to), parsed.GetRequiredValue(effectiveFrom), parsed.GetValue(rules)!, output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
-    public static int Run(string from, string to, string effectiveFrom, string rulesFolder, TextWriter output, TextWriter error)
+    public static int Run(string from, string to, string effectiveFrom, string rulesFolder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         if (!SemVer().IsMatch(to))
         {
-            return Refuse(error, $"'{to}' is not a version: write MAJOR.MINOR.PATCH, e.g. 2.1.0.");
+            return Refuse(error, text, CliText.Format(text.NvNotAVersion, to));
         }
 
         if (!DateOnly.TryParseExact(effectiveFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return Refuse(error, $"'{effectiveFrom}' is not a date: write yyyy-MM-dd, e.g. 2027-01-01.");
+            return Refuse(error, text, CliText.Format(text.NvNotADate, effectiveFrom));
         }
 
-        var catalog = CommonOptions.LoadRules(rulesFolder, error);
+        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
         {
             return ExitCodes.InvalidInput;
@@ -57,9 +60,9 @@ internal static partial class NewVersionCommand
         var sources = catalog.RuleSets.Where(r => r.Info.Version == from).ToList();
         if (sources.Count != 1)
         {
-            return Refuse(error, sources.Count == 0
-                ? $"no version {from} in {CommonOptions.Display(rulesFolder)}; versions: {string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}."
-                : $"several rule sets have a version {from} ({string.Join(", ", sources.Select(r => r.Info.Id))}); keep one rule set per folder given to --rules.");
+            return Refuse(error, text, sources.Count == 0
+                ? CliText.Format(text.NvNoVersion, from, CommonOptions.Display(rulesFolder), string.Join(", ", catalog.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}")))
+                : CliText.Format(text.NvSeveral, from, string.Join(", ", sources.Select(r => r.Info.Id))));
         }
 
         var source = sources[0].Info;
@@ -68,19 +71,19 @@ internal static partial class NewVersionCommand
         if (highest != from)
         {
             // A copy of an older version would silently drop the edits made in the versions after it.
-            return Refuse(error, $"{from} is not the latest version of {source.Id} in {CommonOptions.Display(rulesFolder)} ({highest} is): start the new version from {highest}, so that no edit made since {from} is lost.");
+            return Refuse(error, text, CliText.Format(text.NvNotLatest, from, source.Id, CommonOptions.Display(rulesFolder), highest));
         }
 
         if (RuleSetVersions.Compare(to, from) <= 0)
         {
-            return Refuse(error, $"{to} is not above {from}, already in {CommonOptions.Display(rulesFolder)}: a new version takes the next number (e.g. {Next(from)}).");
+            return Refuse(error, text, CliText.Format(text.NvNotAbove, to, from, CommonOptions.Display(rulesFolder), Next(from)));
         }
 
         // All versions in a folder form one timeline: the new version takes effect after the last to take effect.
         var latest = catalog.RuleSets[^1].Info;
         if (date <= latest.EffectiveFrom)
         {
-            return Refuse(error, $"--effective-from {effectiveFrom} is not after {latest.Id} {latest.Version}'s effective-from ({latest.EffectiveFrom:yyyy-MM-dd}); a new version takes effect later than every version already in {CommonOptions.Display(rulesFolder)}.");
+            return Refuse(error, text, CliText.Format(text.NvNotAfter, effectiveFrom, latest.Id, latest.Version, latest.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CommonOptions.Display(rulesFolder)));
         }
 
         // The version's own folder as loaded (its folder name need not be its version).
@@ -88,7 +91,7 @@ internal static partial class NewVersionCommand
         var target = Path.Combine(Path.GetDirectoryName(fromFolder)!, to);
         if (Directory.Exists(target) || File.Exists(target))
         {
-            return Refuse(error, $"{CommonOptions.Display(target)} already exists; a version folder is never overwritten.");
+            return Refuse(error, text, CliText.Format(text.NvExists, CommonOptions.Display(target)));
         }
 
         var manifest = File.ReadAllText(Path.Combine(fromFolder, "manifest.yaml"));
@@ -97,11 +100,11 @@ internal static partial class NewVersionCommand
 
         var shown = CommonOptions.Display(target);
         var folder = CommonOptions.Display(rulesFolder);
-        output.WriteLine($"Created {shown}/: a copy of {from} in force from {effectiveFrom}, superseding {from} (a draft until it is sealed).");
-        output.WriteLine("Next:");
-        output.WriteLine($"  1. edit the rules in {shown}/ and say why in manifest.yaml (supersedes.reason); preview with `mineralrules serve --rules {folder} --watch`");
+        output.WriteLine(CliText.Format(text.NvCreated, shown, from, effectiveFrom));
+        output.WriteLine(text.NvNext);
+        output.WriteLine(CliText.Format(text.NvStep1, shown, folder));
         output.WriteLine($"  2. mineralrules lint {folder}");
-        output.WriteLine($"  3. add samples dated on or after {effectiveFrom} (or copy samples and re-date them): a sample dated earlier is checked against the version in force on its date, so it shows no effect of your edit");
+        output.WriteLine(CliText.Format(text.NvStep3, effectiveFrom));
         output.WriteLine($"  4. mineralrules test samples/applications --rules {folder}");
         output.WriteLine($"  5. mineralrules diff --from {from} --to {to} --rules {folder} --samples samples/applications");
         output.WriteLine($"  6. mineralrules seal {shown}");
@@ -192,9 +195,9 @@ internal static partial class NewVersionCommand
         }
     }
 
-    private static int Refuse(TextWriter error, string why)
+    private static int Refuse(TextWriter error, CliText text, string why)
     {
-        error.WriteLine($"error: {why} Nothing was created.");
+        error.WriteLine(CliText.Format(text.NvRefused, why));
         return ExitCodes.InvalidInput;
     }
 

@@ -23,13 +23,14 @@ internal static class RulebookCommand
             Description = text.RulebookOut,
             Required = true,
         };
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
+        var culture = CommonOptions.Culture(text);
         var samples = new Option<string?>("--samples")
         {
             Description = CliText.Format(text.RulebookSamples, DefaultSamples),
         };
-        var command = new Command("rulebook", text.RulebookCommand) { outFolder, rules, samples };
-        command.SetAction(parsed => Write(parsed.GetValue(outFolder)!, parsed.GetValue(rules), parsed.GetValue(samples), output, error));
+        var command = new Command("rulebook", text.RulebookCommand) { outFolder, rules, samples, culture };
+        command.SetAction(parsed => Write(parsed.GetValue(outFolder)!, parsed.GetValue(rules), parsed.GetValue(samples), output, error, CommonOptions.ToCulture(parsed.GetValue(culture)!)));
         return command;
     }
 
@@ -37,23 +38,25 @@ internal static class RulebookCommand
     {
         text ??= CliText.En;
         var target = new Argument<string>("rule-id|clause") { Description = text.ExplainTarget };
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules(text);
         var version = new Option<string?>("--rule-set-version") { Description = text.ExplainVersion };
-        var culture = CommonOptions.Culture();
+        var culture = CommonOptions.Culture(text);
         var command = new Command("explain", text.ExplainCommand) { target, rules, version, culture };
         command.SetAction(parsed => RunExplain(parsed.GetValue(target)!, parsed.GetValue(rules), parsed.GetValue(version), CommonOptions.ToCulture(parsed.GetValue(culture)!), output, error));
         return command;
     }
 
-    public static int Write(string outFolder, string? rulesFolder, string? samplesFolder, TextWriter output, TextWriter error)
+    public static int Write(string outFolder, string? rulesFolder, string? samplesFolder, TextWriter output, TextWriter error, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        var text = CliText.For(culture);
         if (rulesFolder is not null && !Directory.Exists(rulesFolder))
         {
-            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error MR1001: no such folder");
+            error.WriteLine(CliText.Format(text.RulebookNoFolder, CommonOptions.Display(rulesFolder)));
             return ExitCodes.InvalidInput;
         }
 
-        if (CommonOptions.LoadRules(rulesFolder, error) is not { } catalog)
+        if (CommonOptions.LoadRules(rulesFolder, error, culture) is not { } catalog)
         {
             return ExitCodes.InvalidInput;
         }
@@ -72,7 +75,7 @@ internal static class RulebookCommand
 
         var site = RulebookSite.Build(catalog, samples);
         site.WriteTo(outFolder);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {site.Paths.Count} files to {CommonOptions.Display(outFolder)} ({catalog.RuleSets.Count} rule-set version(s), {samples.Count} sample(s)); open index.html."));
+        output.WriteLine(CliText.Format(text.RulebookWrote, site.Paths.Count, CommonOptions.Display(outFolder), catalog.RuleSets.Count, samples.Count));
         return ExitCodes.Compliant;
     }
 
@@ -81,7 +84,7 @@ internal static class RulebookCommand
         var zh = culture.TwoLetterISOLanguageName == "zh";
         if (rulesFolder is not null && !Directory.Exists(rulesFolder))
         {
-            error.WriteLine($"{CommonOptions.Display(rulesFolder)}: error MR1001: no such folder");
+            error.WriteLine(CliText.Format(CliText.For(culture).RulebookNoFolder, CommonOptions.Display(rulesFolder)));
             return ExitCodes.InvalidInput;
         }
 

@@ -21,7 +21,7 @@ public sealed partial class ChineseCliTests
     private static readonly HashSet<string> Allowed = new(
         [
             "error", "warning", "text", "json", "junit", "sarif", "markdown", "SARIF", "JSON", "YAML", "UTF", "true", "false",
-            "check", "lint", "test", "coverage", "diff", "seal", "rulebook", "explain", "serve", "new-version", "HTTP", "API", "failures", "mineralrules", "embedded", "expect", "zh", "en", "zh-CN", "en-US",
+            "check", "lint", "test", "coverage", "diff", "seal", "rulebook", "explain", "serve", "new-version", "HTTP", "API", "TCP", "REQUIRED", "failures", "mineralrules", "embedded", "expect", "zh", "en", "zh-CN", "en-US",
             "pass", "fail", "review", "compliant", "non-compliant", "needs-review", "not-applicable", "note", "decision",
             "Description", "default", "paths", "folder", "rules", "condition", "scope", "outcome", "message", "remedy", "exemptable",
             "GB", "EPSG", "Unicode", "testhost", "MineralRules",
@@ -88,6 +88,34 @@ public sealed partial class ChineseCliTests
     }
 
     [Test]
+    public void NewVersionAndRulebook_InChinese_NoEnglishSentence()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.CopyTestRules();
+        var (created, createdOutput, createdError) = CliRunner.Run("new-version", "1.0.0", "1.1.0", "--effective-from", "2024-06-01", "--rules", rules, "--culture", "zh");
+        var (refused, _, refusedError) = CliRunner.Run("new-version", "1.0.0", "1.1.0", "--effective-from", "2024-06-01", "--rules", rules, "--culture", "zh");
+        var (bad, _, badError) = CliRunner.Run("new-version", "1.1.0", "x.y", "--effective-from", "2024-06-01", "--rules", rules, "--culture", "zh");
+        var samples = Directory.CreateDirectory(Path.Combine(temp.Path, "samples")).FullName;
+        var (wrote, wroteOutput, wroteError) = CliRunner.Run("rulebook", "--out", Path.Combine(temp.Path, "site"), "--rules", rules, "--samples", samples, "--culture", "zh");
+        var (missing, _, missingError) = CliRunner.Run("rulebook", "--out", Path.Combine(temp.Path, "site2"), "--rules", Path.Combine(temp.Path, "nowhere"), "--culture", "zh");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created, Is.EqualTo(0), createdError);
+            Assert.That(createdOutput, Does.Contain("已创建").And.Contain("下一步"));
+            Assert.That(refused, Is.EqualTo(2));
+            Assert.That(refusedError, Does.Contain("未创建任何文件"));
+            Assert.That(bad, Is.EqualTo(2));
+            Assert.That(badError, Does.Contain("不是版本号"));
+            Assert.That(missing, Is.EqualTo(2));
+            Assert.That(missingError, Does.Contain("没有这个文件夹"));
+            Assert.That(wrote, Is.EqualTo(0), wroteError);
+            Assert.That(wroteOutput, Does.Contain("已将").And.Contain("index.html"));
+            Assert.That(English(createdOutput + refusedError + badError + missingError + wroteOutput), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Test_SamplesInChinese_NoEnglishSentence()
     {
         using var temp = new TempFolder();
@@ -148,6 +176,10 @@ public sealed partial class ChineseCliTests
     [TestCase("coverage")]
     [TestCase("diff")]
     [TestCase("seal")]
+    [TestCase("new-version")]
+    [TestCase("rulebook")]
+    [TestCase("explain")]
+    [TestCase("serve")]
     public void Help_ChineseCulture_DescriptionsInChinese(params string[] command)
     {
         var (_, output, _) = CliRunner.RunWithShippedRules([.. command, "--help", "--culture", "zh"]);
