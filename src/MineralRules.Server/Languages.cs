@@ -6,8 +6,9 @@ namespace MineralRules.Server;
 /// <summary>The reader's language: <c>?lang=zh|en</c>, else the first language of <c>Accept-Language</c> that is zh or en.</summary>
 internal static class Languages
 {
-    public static readonly CultureInfo Chinese = Create("zh-CN", "zh");
-    public static readonly CultureInfo English = Create("en", "en");
+    public static CultureInfo Chinese => MineralRules.Languages.Chinese;
+
+    public static CultureInfo English => MineralRules.Languages.English;
 
     /// <summary>The culture of a request, or <paramref name="fallback"/> when it names neither language.</summary>
     public static CultureInfo Of(HttpRequest request, CultureInfo fallback)
@@ -28,31 +29,7 @@ internal static class Languages
         return fallback;
     }
 
-    public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
+    public static bool IsChinese(CultureInfo culture) => MineralRules.Languages.IsChinese(culture);
 
-    private static CultureInfo? Named(string name) =>
-        name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese
-        : name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English
-        : null;
-
-    // In globalization-invariant mode no named culture exists: a culture with invariant formatting that still names
-    // its language keeps the choice of language (all output is culture-invariant anyway).
-    private static CultureInfo Create(string code, string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(code);
-        }
-        catch (CultureNotFoundException)
-        {
-            return new LanguageOnlyCulture(code, language);
-        }
-    }
-
-    private sealed class LanguageOnlyCulture(string name, string language) : CultureInfo(string.Empty)
-    {
-        public override string Name => name;
-
-        public override string TwoLetterISOLanguageName => language;
-    }
+    private static CultureInfo? Named(string name) => MineralRules.Languages.Named(name);
 }

@@ -17,31 +17,8 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "en",
     }.AcceptOnlyFromAmong("en", "zh", "zh-CN", "en-US");
 
-    /// <summary>
-    /// The culture of messages. In globalization-invariant mode (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1, common in
-    /// small containers) no named culture can be created: the language is then carried by a culture with invariant
-    /// formatting that still names it, so <c>--culture zh</c> still chooses Chinese messages.
-    /// </summary>
-    public static CultureInfo ToCulture(string name)
-    {
-        var (code, language) = name.StartsWith("zh", StringComparison.Ordinal) ? ("zh-CN", "zh") : ("en", "en");
-        try
-        {
-            return CultureInfo.GetCultureInfo(code);
-        }
-        catch (CultureNotFoundException)
-        {
-            return new LanguageOnlyCulture(code, language);
-        }
-    }
-
-    /// <summary>A language without a culture's data: invariant formatting (all output is culture-invariant anyway).</summary>
-    private sealed class LanguageOnlyCulture(string name, string language) : CultureInfo(string.Empty)
-    {
-        public override string Name => name;
-
-        public override string TwoLetterISOLanguageName => language;
-    }
+    /// <summary>The culture of messages (<see cref="Languages"/>: also in globalization-invariant mode).</summary>
+    public static CultureInfo ToCulture(string name) => Languages.Named(name) ?? Languages.English;
 
     /// <summary>Loads the embedded rules or a folder; on failure writes every diagnostic and returns null.</summary>
     public static RuleSetCatalog? LoadRules(string? folder, TextWriter error, CultureInfo? culture = null)
