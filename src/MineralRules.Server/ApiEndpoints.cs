@@ -141,7 +141,7 @@ internal static class ApiEndpoints
                 return;
             }
 
-            if (BatchItems.Split(body, options.MaxApplicationBytes, out var failure) is not { } items)
+            if (BatchItems.Split(body, options.MaxApplicationBytes, options.MaxBatchApplications, context.RequestAborted, out var failure) is not { } items)
             {
                 await Problems.Invalid(failure, culture, "The batch must be a JSON array of application objects.").ExecuteAsync(context).ConfigureAwait(false);
                 return;
@@ -157,7 +157,7 @@ internal static class ApiEndpoints
 
         if (reads.Count > options.MaxBatchApplications)
         {
-            await Problems.Large(options.MaxBatchApplications, "batch's count of applications (a count, not bytes)").ExecuteAsync(context).ConfigureAwait(false);
+            await Problems.TooMany(options.MaxBatchApplications).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -166,8 +166,10 @@ internal static class ApiEndpoints
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, ResultJson.WriterOptions);
         writer.WriteStartArray();
-        foreach (var (source, read, refusal) in reads)
+        foreach (var batchItem in reads)
         {
+            context.RequestAborted.ThrowIfCancellationRequested();
+            var (source, read, refusal) = (batchItem.Source, batchItem.Read, batchItem.Refusal);
             var item = read is null ? null : Checking.Check(catalog, read, version);
             if (item?.Result is { } result)
             {
@@ -175,7 +177,7 @@ internal static class ApiEndpoints
             }
             else
             {
-                ResultJson.WriteInvalid(writer, source, item?.Errors ?? [refusal!]);
+                ResultJson.WriteInvalid(writer, source, item is null ? [refusal!] : batchItem.Located(item.Errors), culture);
             }
 
             await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);

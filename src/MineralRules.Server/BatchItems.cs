@@ -5,15 +5,16 @@ namespace MineralRules.Server;
 
 /// <summary>
 /// The applications of a batch: each element of a JSON array, or each uploaded file, read by the library's reader.
-/// An array element is read where it stands: it is padded to its own line and column, so diagnostics and fact lines
-/// are those of the request body.
+/// An array element is read alone (after as many newlines as lines stand before it, so fact lines are the body's);
+/// its diagnostics are shifted to the body's column. Splitting stops after one element more than the count limit.
 /// </summary>
 internal static class BatchItems
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The elements of a JSON array of applications, or null with why the body is not one.</summary>
-    public static List<BatchItem>? Split(byte[] body, long maxApplicationBytes, out IReadOnlyList<Diagnostic> failure)
+    /// <remarks>At most <paramref name="maxItems"/> + 1 elements are read, so a caller sees that there are too many.</remarks>
+    public static List<BatchItem>? Split(byte[] body, long maxApplicationBytes, int maxItems, CancellationToken cancellationToken, out IReadOnlyList<Diagnostic> failure)
     {
         failure = [];
         var source = ApplicationReader.SourceName(ApplicationFormat.Json);
@@ -28,8 +29,9 @@ internal static class BatchItems
             }
 
             var (line, column, counted) = (1, 1, 0);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            while (items.Count <= maxItems && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var start = (int)reader.TokenStartIndex;
                 (line, column, counted) = Advance(body, counted, start, line, column);
                 reader.Skip();
@@ -41,9 +43,18 @@ internal static class BatchItems
                     continue;
                 }
 
-                // Padding puts the element at its line and column of the body.
-                var text = new string('\n', line - 1) + new string(' ', column - 1) + Encoding.UTF8.GetString(body, start, end - start);
-                items.Add(new BatchItem(name, ApplicationReader.Read(text, name), null));
+                if (items.Count == maxItems)
+                {
+                    // One too many: the caller refuses the batch without reading it.
+                    items.Add(new BatchItem(name, null, null));
+                    break;
+                }
+
+                // Newlines put the element on its line of the body (fact lines); no padding to its column, which would
+                // cost the element's byte offset on a one-line array: diagnostics on its first line are shifted instead.
+                var text = new string('\n', line - 1) + Encoding.UTF8.GetString(body, start, end - start);
+                var read = ApplicationReader.Read(text, name);
+                items.Add(new BatchItem(name, read, null, line, column));
             }
 
             return items;
@@ -100,4 +111,13 @@ internal static class BatchItems
 /// <param name="Source">Its name in the results: the uploaded file's name, or <c>batch[i].json</c>.</param>
 /// <param name="Read">The application as read, or null when it was refused before reading.</param>
 /// <param name="Refusal">Why it was not read (too large), or null.</param>
-internal sealed record BatchItem(string Source, ApplicationReadResult? Read, Diagnostic? Refusal);
+/// <param name="Line">The line of the request body the element starts on (the read already stands on it).</param>
+/// <param name="Column">The column it starts at: diagnostics on its first line are shifted by this much less one.</param>
+internal sealed record BatchItem(string Source, ApplicationReadResult? Read, Diagnostic? Refusal, int Line = 1, int Column = 1)
+{
+    /// <summary>Diagnostics of the element at the request body's columns.</summary>
+    public IReadOnlyList<Diagnostic> Located(IReadOnlyList<Diagnostic> diagnostics) =>
+        Column == 1 || !diagnostics.Any(d => d.Location.Line == Line && d.Location.Column > 0)
+            ? diagnostics
+            : [.. diagnostics.Select(d => d.Location.Line == Line && d.Location.Column > 0 ? d with { Location = d.Location with { Column = d.Location.Column + Column - 1 } } : d)];
+}

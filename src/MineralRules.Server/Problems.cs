@@ -29,6 +29,15 @@ internal static class Problems
             type: TooLarge,
             extensions: new Dictionary<string, object?> { ["limit"] = limit });
 
+    /// <summary>413: a batch of more applications than the count limit (a count, not bytes).</summary>
+    public static IResult TooMany(int limit) =>
+        Results.Problem(
+            detail: string.Create(CultureInfo.InvariantCulture, $"The batch has more than {limit} applications, the limit of one batch."),
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Request too large",
+            type: TooLarge,
+            extensions: new Dictionary<string, object?> { ["limit"] = limit });
+
     /// <summary>415: neither JSON nor YAML.</summary>
     public static IResult Unsupported(string? contentType, string accepted) =>
         Results.Problem(

@@ -220,6 +220,51 @@ public sealed class ServerApiTests
     }
 
     [Test]
+    public async Task Batch_OneLineArrayOverTheCount_Is413NamingTheCountWithinSeconds()
+    {
+        var body = "[" + string.Join(",", Enumerable.Repeat("{}", 200 * 1024 / 3)) + "]";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        using var response = await Client.PostAsync("/api/v1/check/batch", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "only one element more than the limit is read");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("more than 1000 applications").And.Not.Contain("bytes"));
+    }
+
+    [Test]
+    public async Task Batch_WideOneLineArray_AnswersWithinSecondsWithBodyColumns()
+    {
+        var element = "{ \"id\": \"BROKEN-" + new string('x', 600) + "\" }";
+        var body = "[" + string.Join(",", Enumerable.Repeat(element, 1000)) + "]";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        using var response = await Client.PostAsync("/api/v1/check/batch", new StringContent(body, Encoding.UTF8, "application/json"));
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "elements are not padded to their column");
+        Assert.That(results, Has.Count.EqualTo(1000));
+        var first = results[0]!["diagnostics"]![0]!;
+        var second = results[1]!["diagnostics"]![0]!;
+        Assert.That(second["line"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(second["column"]!.GetValue<int>() - first["column"]!.GetValue<int>(), Is.EqualTo(element.Length + 1), "columns are the request body's");
+    }
+
+    [Test]
+    public async Task Batch_InvalidItem_FollowsAcceptLanguage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/check/batch") { Content = new StringContent("[{ \"id\": \"BROKEN\" }]", Encoding.UTF8, "application/json") };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await Client.SendAsync(request);
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        Assert.That(results[0]!["decision"]!.GetValue<string>(), Is.EqualTo("invalid"));
+        Assert.That(results[0]!["diagnostics"]![0]!["message"]!.GetValue<string>(), Does.Match(@"\p{IsCJKUnifiedIdeographs}"));
+    }
+
+    [Test]
     public async Task Batch_NotAnArray_Is400()
     {
         using var response = await Client.PostAsync("/api/v1/check/batch", new StringContent("{\"id\": \"A\"}", Encoding.UTF8, "application/json"));
