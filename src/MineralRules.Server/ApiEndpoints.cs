@@ -118,7 +118,12 @@ internal static class ApiEndpoints
             }
 
             reads = [];
-            var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (await Checking.ReadFormAsync(context, options.MaxBatchBytes, options.MaxBatchBytes).ConfigureAwait(false) is not { } form)
+            {
+                await Problems.Large(options.MaxBatchBytes, "batch").ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             foreach (var file in form.Files)
             {
                 if (file.Length > options.MaxApplicationBytes)

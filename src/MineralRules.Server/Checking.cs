@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace MineralRules.Server;
@@ -85,6 +86,34 @@ internal static class Checking
             {
                 return null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a form whose every value and file is at most <paramref name="maxPartBytes"/> bytes and whose body is at most
+    /// <paramref name="maxBodyBytes"/> (a chunked body too); null when either is exceeded.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadFormAsync(HttpContext context, long maxPartBytes, long maxBodyBytes)
+    {
+        var part = (int)Math.Min(int.MaxValue, maxPartBytes);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
+        {
+            ValueLengthLimit = part,
+            MultipartBodyLengthLimit = maxPartBytes,
+            BufferBodyLengthLimit = maxBodyBytes,
+        }));
+        try
+        {
+            return await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return null;
         }
     }
 

@@ -46,7 +46,12 @@ internal static class PreviewEndpoints
                 return Page(page.Render(rules, samples.Value, null, new PreviewPage.Content(string.Empty, null, $"The form is larger than the limit of {options.MaxApplicationBytes} bytes per application.")), StatusCodes.Status413PayloadTooLarge);
             }
 
-            var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            // The form as the declared length above, a chunked one too; the pasted text's UTF-8 bytes are measured below.
+            if (await Checking.ReadFormAsync(context, options.MaxApplicationBytes * 2, options.MaxApplicationBytes * 2).ConfigureAwait(false) is not { } form)
+            {
+                return TooLarge(page, rules, samples.Value, null, options.MaxApplicationBytes);
+            }
+
             var version = form.TryGetValue("version", out var chosen) && !string.IsNullOrWhiteSpace(chosen) ? chosen.ToString() : null;
             string text;
             string name;
@@ -54,7 +59,7 @@ internal static class PreviewEndpoints
             {
                 if (file.Length > options.MaxApplicationBytes)
                 {
-                    return Page(page.Render(rules, samples.Value, version, new PreviewPage.Content(string.Empty, null, $"The file is larger than the limit of {options.MaxApplicationBytes} bytes.")), StatusCodes.Status413PayloadTooLarge);
+                    return TooLarge(page, rules, samples.Value, version, options.MaxApplicationBytes);
                 }
 
                 using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
@@ -64,6 +69,11 @@ internal static class PreviewEndpoints
             else
             {
                 text = form.TryGetValue("application", out var pasted) ? pasted.ToString() : string.Empty;
+                if (Encoding.UTF8.GetByteCount(text) > options.MaxApplicationBytes)
+                {
+                    return TooLarge(page, rules, samples.Value, version, options.MaxApplicationBytes);
+                }
+
                 name = ApplicationReader.SourceName(Checking.FormatOfText(text));
             }
 
@@ -78,6 +88,9 @@ internal static class PreviewEndpoints
             return Page(page.Render(rules, samples.Value, version, new PreviewPage.Content(text, checkedApplication, null)), StatusCodes.Status200OK);
         }).ExcludeFromDescription().DisableAntiforgery();
     }
+
+    private static IResult TooLarge(PreviewPage page, ServedRules rules, IReadOnlyList<string> samples, string? version, long limit) =>
+        Page(page.Render(rules, samples, version, new PreviewPage.Content(string.Empty, null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The application is larger than the limit of {limit} bytes."))), StatusCodes.Status413PayloadTooLarge);
 
     private static IResult Page(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 

@@ -86,6 +86,32 @@ public sealed class PreviewTests
     }
 
     [Test]
+    public async Task Post_PastedApplicationOverTheLimit_Is413()
+    {
+        var text = "id: A\n# " + new string('x', (int)(new ServerOptions().MaxApplicationBytes * 3 / 2)) + "\n";
+        using var form = new MultipartFormDataContent { { new StringContent(text, Encoding.UTF8), "application" } };
+
+        using var response = await _server.Client.PostAsync("/preview", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("larger than the limit"));
+    }
+
+    [Test]
+    public async Task Post_ChunkedFormOverTheLimit_Is413()
+    {
+        var text = "id: A\n# " + new string('x', (int)(new ServerOptions().MaxApplicationBytes * 3)) + "\n";
+        using var form = new MultipartFormDataContent { { new StringContent(text, Encoding.UTF8), "application" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/preview") { Content = new StreamContent(await form.ReadAsStreamAsync()) };
+        request.Content.Headers.ContentType = form.Headers.ContentType;
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _server.Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
     public async Task Post_InvalidApplication_ShowsLocatedDiagnostics()
     {
         using var form = new FormUrlEncodedContent([new("application", "id: A\npermit: minning\n")]);
