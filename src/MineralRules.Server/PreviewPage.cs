@@ -120,13 +120,9 @@ internal sealed class PreviewPage
             return;
         }
 
-        var (zh, en, css) = result.Decision switch
-        {
-            Decision.Compliant => ("合规", "Compliant", "compliant"),
-            Decision.NonCompliant => ("不合规", "Non-compliant", "non-compliant"),
-            _ => ("需人工审查", "Needs review", "needs-review"),
-        };
-        Raw($"<section id=\"result\" class=\"{css}\"><h2 id=\"decision\" data-decision=\"{css}\">{Both(zh, en)}</h2>");
+        // The library's one vocabulary of decisions and outcomes: the words of the CLI, the rulebook and the API.
+        var (words, css) = (PlainNames.Decision(result.Decision), ResultJson.DecisionCode(result.Decision));
+        Raw($"<section id=\"result\" class=\"{css}\"><h2 id=\"decision\" data-decision=\"{css}\">{Both(words.Zh, words.En)}</h2>");
         Raw($"<p class=\"served\">{E(result.Application)} · {E(result.RuleSet.Id)} {E(result.RuleSet.Version)} · {E(result.RuleSet.Digest)}</p>");
         var shown = result.Verdicts.Where(v => v.Outcome is Outcome.Fail or Outcome.Review).ToList();
         if (shown.Count == 0)
@@ -146,7 +142,7 @@ internal sealed class PreviewPage
     {
         var fail = verdict.Outcome == Outcome.Fail;
         Raw($"<article class=\"verdict {(fail ? "fail" : "review")}\" data-rule=\"{E(verdict.Rule)}\" data-clause=\"{E(verdict.Clause.Ref)}\">");
-        Raw($"<h3><span class=\"outcome\">{(fail ? Both("不符合", "Fail") : Both("需审查", "Review"))}</span> <span class=\"clause\">{E(verdict.Clause.Ref)}</span> <code>{E(verdict.Rule)}</code></h3>");
+        Raw($"<h3><span class=\"outcome\">{Both(PlainNames.Outcome(verdict.Outcome).Zh, PlainNames.Outcome(verdict.Outcome).En)}</span> <span class=\"clause\">{E(verdict.Clause.Ref)}</span> <code>{E(verdict.Rule)}</code></h3>");
         Raw($"<blockquote class=\"quote\"><span lang=\"zh\">{E(verdict.Clause.Text)}</span><br><span lang=\"en\" class=\"en\">{E(verdict.Clause.En)}</span></blockquote>");
         if (verdict.Message is { } message)
         {

@@ -62,7 +62,9 @@ public sealed class PreviewTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(html, Does.Contain("data-decision=\"non-compliant\"").And.Contain("不合规"));
+        Assert.That(html, Does.Contain("data-decision=\"non-compliant\"").And.Contain($">{PlainNames.Decision(Decision.NonCompliant).Zh} <"));
+        Assert.That(html, Does.Contain($">{PlainNames.Outcome(Outcome.Fail).Zh} <"), "the library's words for the outcome");
+        Assert.That(PlainNames.Decision(Decision.NonCompliant).Zh, Is.EqualTo("不符合规划"), "the contract's word");
         Assert.That(html, Does.Contain("data-clause=\"5.2.1\"").And.Contain("新建井工煤矿原则上产能不低于300万吨/年"));
         Assert.That(html, Does.Contain("产能240万吨/年低于新建井工煤矿最低产能300万吨/年。").And.Contain("Capacity 240万吨/年 is below"));
         Assert.That(html, Does.Contain("将设计产能提高到不低于300万吨/年"));
@@ -82,7 +84,7 @@ public sealed class PreviewTests
         using var response = await _server.Client.PostAsync("/preview?lang=en", form);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.That(html, Does.Contain("data-decision=\"compliant\"").And.Contain("Compliant"));
+        Assert.That(html, Does.Contain("data-decision=\"compliant\"").And.Contain($">{PlainNames.Decision(Decision.Compliant).En} <"));
     }
 
     [Test]
