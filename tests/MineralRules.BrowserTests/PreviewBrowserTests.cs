@@ -33,7 +33,7 @@ public sealed class PreviewBrowserTests
     {
         await CheckSampleAsync();
 
-        Assert.That(await _page.Locator("#decision").InnerTextAsync(), Does.Contain("不合规").And.Contain("Non-compliant"));
+        Assert.That(await _page.Locator("#decision").InnerTextAsync(), Does.Contain(PlainNames.Decision(Decision.NonCompliant).Zh).And.Contain(PlainNames.Decision(Decision.NonCompliant).En));
         var verdict = _page.Locator("article.verdict[data-clause='5.2.1']");
         Assert.That(await verdict.CountAsync(), Is.EqualTo(1));
         var text = await verdict.InnerTextAsync();
