@@ -5,13 +5,17 @@ namespace MineralRules.Server;
 /// <summary>
 /// The rules the server answers with: one <see cref="RuleSetHost"/> (the last good catalog), and, with
 /// <see cref="ServerOptions.Watch"/>, a watcher of the rules folder that reloads it after a quiet spell. A broken edit
-/// leaves the last good rules serving; its diagnostics stay in <see cref="Errors"/> until an edit loads.
+/// leaves the last good rules serving; its diagnostics stay in <see cref="Errors"/> until an edit loads. When the folder
+/// goes away (or the watcher fails) the watcher is dropped; a poll makes a new one once the folder is back, and reloads.
 /// </summary>
 internal sealed class ServedRules : IDisposable
 {
     private readonly ILogger _logger;
-    private readonly FileSystemWatcher? _watcher;
     private readonly Timer? _debounce;
+    private readonly Timer? _poll;
+    private readonly Lock _watching = new();
+    private FileSystemWatcher? _watcher;
+    private bool _disposed;
     private readonly TimeSpan _quiet;
     private readonly Lock _reloading = new();
     private ReloadState _state;
@@ -26,17 +30,9 @@ internal sealed class ServedRules : IDisposable
         if (watch && folder is not null)
         {
             _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-            _watcher = new FileSystemWatcher(Path.GetFullPath(folder))
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            _watcher.Changed += OnChange;
-            _watcher.Created += OnChange;
-            _watcher.Deleted += OnChange;
-            _watcher.Renamed += OnChange;
-            _watcher.Error += (_, e) => ServerLog.WatchError(_logger, e.GetException().Message);
-            _watcher.EnableRaisingEvents = true;
+            _watcher = NewWatcher();
+            var every = TimeSpan.FromSeconds(1);
+            _poll = new Timer(_ => Poll(), null, every, every);
         }
     }
 
@@ -47,7 +43,7 @@ internal sealed class ServedRules : IDisposable
     public string? Folder { get; }
 
     /// <summary>True while the folder is watched.</summary>
-    public bool Watching => _watcher is not null;
+    public bool Watching => Volatile.Read(ref _watcher) is not null;
 
     /// <summary>The latest load or reload: when, whether it was served, and its diagnostics.</summary>
     public ReloadState State => Volatile.Read(ref _state);
@@ -104,8 +100,88 @@ internal sealed class ServedRules : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _watcher?.Dispose();
+        lock (_watching)
+        {
+            _disposed = true;
+            _watcher?.Dispose();
+            _watcher = null;
+        }
+
+        _poll?.Dispose();
         _debounce?.Dispose();
+    }
+
+    private FileSystemWatcher NewWatcher()
+    {
+        var watcher = new FileSystemWatcher(Path.GetFullPath(Folder!))
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
+        watcher.Error += (_, e) =>
+        {
+            ServerLog.WatchError(_logger, e.GetException().Message);
+            Drop(watcher);
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    // A failed watcher, or one whose folder is gone, is dropped (status says watching: false) until Poll makes another.
+    private void Drop(FileSystemWatcher watcher)
+    {
+        lock (_watching)
+        {
+            if (ReferenceEquals(_watcher, watcher))
+            {
+                Volatile.Write(ref _watcher, null);
+            }
+        }
+
+        watcher.Dispose();
+    }
+
+    // Every second: drop the watcher when the folder is gone; once it is back, watch it again and reload it.
+    private void Poll()
+    {
+        var exists = Directory.Exists(Folder);
+        FileSystemWatcher? gone = null;
+        lock (_watching)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (!exists)
+            {
+                gone = _watcher;
+            }
+            else if (_watcher is null)
+            {
+                try
+                {
+                    Volatile.Write(ref _watcher, NewWatcher());
+                }
+                catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+                {
+                    ServerLog.WatchError(_logger, e.Message);
+                    return;
+                }
+
+                _debounce?.Change(_quiet, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (gone is not null)
+        {
+            ServerLog.WatchError(_logger, $"The rules folder {Folder} is gone; watching again once it is back.");
+            Drop(gone);
+        }
     }
 
     // Editors write a file in several steps (truncate, write, rename): every event restarts the quiet spell.

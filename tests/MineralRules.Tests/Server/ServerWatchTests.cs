@@ -79,6 +79,46 @@ public sealed class ServerWatchTests
         Assert.That(warnings.Select(w => (w!["code"]!.GetValue<string>(), w["line"]!.GetValue<int>(), w["severity"]!.GetValue<string>())), Does.Contain(("MR3025", index + 1, "warning")));
     }
 
+    [Test]
+    public async Task Watch_FolderDeletedAndRecreated_StopsWatchingThenWatchesAndServesTheNewRules()
+    {
+        using var folder = new TempFolder();
+        var (rules, chapter) = DraftCopy(folder);
+        var copy = Path.Combine(folder.Path, "copy");
+        TempFolder.CopyFolder(rules, copy);
+        await using var server = await TestServerHandle.StartAsync(new ServerOptions { RulesFolder = rules, Watch = true, WatchDebounce = TimeSpan.FromMilliseconds(100) });
+
+        Directory.Delete(rules, recursive: true);
+        var gone = await PollWatchingAsync(server, false, TimeSpan.FromSeconds(5));
+        Assert.That(gone, Is.False, "watching: false while the folder is gone");
+        Assert.That(await DecisionAsync(server), Is.EqualTo("non-compliant"), "the last good rules still answer");
+
+        var edited = Path.Combine(copy, Path.GetRelativePath(rules, chapter));
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
+        Directory.Move(copy, rules);
+        var back = await PollWatchingAsync(server, true, TimeSpan.FromSeconds(5));
+
+        Assert.That(back, Is.True, "watching again once the folder is back");
+        Assert.That(await PollAsync(server, d => d == "compliant", TimeSpan.FromSeconds(5)), Is.EqualTo("compliant"), "the recreated folder is reloaded");
+        await SaveAsync(folder, chapter, await File.ReadAllTextAsync(Path.Combine(TestPaths.Rules, Path.GetRelativePath(rules, chapter))));
+        Assert.That(await PollAsync(server, d => d == "non-compliant", TimeSpan.FromSeconds(5)), Is.EqualTo("non-compliant"), "edits of the recreated folder are watched");
+    }
+
+    private static async Task<bool> PollWatchingAsync(TestServerHandle server, bool wanted, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var watching = JsonNode.Parse(await server.Client.GetStringAsync("/api/v1/status"))!["watching"]!.GetValue<bool>();
+            if (watching == wanted || clock.Elapsed > limit)
+            {
+                return watching;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static (string Rules, string Chapter) DraftCopy(TempFolder folder)
     {
         var rules = Path.Combine(folder.Path, "rules");
