@@ -11,7 +11,7 @@ namespace MineralRules.BrowserTests;
 /// The real server (Kestrel, loopback, a free port) over a draft copy of the shipped rules — 2.0.0's seal removed, as
 /// <c>mineralrules new-version</c> leaves a version — watched for edits; disposing stops it and deletes the copy.
 /// </summary>
-internal sealed class RunningServer : IAsyncDisposable
+public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
