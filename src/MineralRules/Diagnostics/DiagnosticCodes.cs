@@ -1,6 +1,6 @@
 namespace MineralRules.Diagnostics;
 
-/// <summary>The stable diagnostic codes. MR1xxx: documents; MR2xxx: applications; MR3xxx: rule sets; MR4xxx: expressions.</summary>
+/// <summary>The stable diagnostic codes. MR1xxx: documents; MR2xxx: applications; MR3xxx: rule sets; MR4xxx: expressions; MR5xxx: records (zone layers MR50xx, the rights register MR51xx).</summary>
 internal static class DiagnosticCodes
 {
     // Documents (YAML / JSON), whatever they hold.
