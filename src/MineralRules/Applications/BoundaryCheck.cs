@@ -5,8 +5,9 @@ namespace MineralRules.Applications;
 /// <summary>
 /// Checks a site boundary (<c>location.boundary</c>) as the application document describes it: a known CGCS2000
 /// coordinate system, closed rings of at least 4 points, coordinates that make sense in that system (a
-/// Gauss-Krüger Y carries its zone number in front, which must agree with the EPSG code). Deriving zones from the
-/// boundary is a later stage; this only refuses what cannot be a boundary.
+/// Gauss-Krüger Y carries its zone number in front, which must agree with the EPSG code); once those pass, the
+/// geometry's own checks (<see cref="BoundaryGeometryCheck"/>: a valid polygon inside Inner Mongolia). Deriving
+/// zones from the boundary is a later stage; this only refuses what cannot be a boundary.
 /// </summary>
 internal static class BoundaryCheck
 {
@@ -20,9 +21,16 @@ internal static class BoundaryCheck
 
     // Inner Mongolia lies within about 97°–126.5° E and 37°–53.5° N; a point well outside is a typing or axis-order
     // mistake, not a site under this plan.
-    private const decimal MinLongitude = 96m, MaxLongitude = 127m, MinLatitude = 36m, MaxLatitude = 54m;
+    internal const decimal MinLongitude = 96m, MaxLongitude = 127m, MinLatitude = 36m, MaxLatitude = 54m;
 
+    /// <summary>The document's problems, then (when there are none) the geometry's.</summary>
     public static IEnumerable<(string En, string Zh)> Problems(SiteBoundary boundary)
+    {
+        var document = DocumentProblems(boundary).ToList();
+        return document.Count > 0 ? document : BoundaryGeometryCheck.Problems(boundary);
+    }
+
+    private static IEnumerable<(string En, string Zh)> DocumentProblems(SiteBoundary boundary)
     {
         var zone = 0;
         if (boundary.Crs != Geographic)

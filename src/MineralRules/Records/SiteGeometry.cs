@@ -11,13 +11,22 @@ namespace MineralRules.Records;
 /// (longitude, latitude; what zone layers and the register hold, RFC 7946 order) and the CGCS2000 3-degree
 /// Gauss-Krüger zone the site lies in (metres: easting with the zone number in front, northing), where areas and
 /// overlaps are measured. A Gauss-Krüger boundary is kept in its own zone; a geographic one is measured in the zone
-/// of its centre. Within a 3-degree zone the projection's scale error stays below 0.03 %, well inside the tolerance
-/// an overlap is judged by. Immutable and thread-safe.
+/// of its centre (the middle of its extent). Areas are planar areas in that zone, as the areas of 拐点坐标 tables are:
+/// within a 3-degree zone the projection's linear scale error stays below about 0.03 % (0.022 % at a zone's edge at
+/// Inner Mongolia's latitudes), so an area is at most about 0.05 % above the ellipsoid's, well inside the tolerance an
+/// overlap is judged by. Immutable and thread-safe (the per-zone transforms are built once and shared).
 /// </summary>
 internal sealed class SiteGeometry
 {
     private static readonly GeometryFactory Geographic = new(new PrecisionModel(), 4490);
     private static readonly CoordinateTransformationFactory Transformations = new();
+
+    /// <summary>The first and last 3-degree zones (EPSG:4513 and EPSG:4533).</summary>
+    private const int FirstZone = 25, LastZone = 45;
+
+    // One transform per zone, built on first use (reading the WKT costs far more than projecting a boundary).
+    private static readonly Lazy<MathTransform>[] Forward = [.. Enumerable.Range(FirstZone, LastZone - FirstZone + 1).Select(z => new Lazy<MathTransform>(() => ToGaussKruger(z)))];
+    private static readonly Lazy<MathTransform>[] Inverse = [.. Enumerable.Range(FirstZone, LastZone - FirstZone + 1).Select(z => new Lazy<MathTransform>(() => ToGaussKruger(z).Inverse()))];
 
     private readonly MathTransform _toProjected;
 
@@ -56,15 +65,14 @@ internal sealed class SiteGeometry
         if (gkZone == 0)
         {
             var lonLat = Build(Geographic, parcels, p => new Coordinate((double)p[0], (double)p[1]));
-            var zone = ZoneOf(lonLat.Centroid.X);
-            var toProjected = ToGaussKruger(zone);
+            var zone = Math.Clamp(ZoneOf(lonLat.EnvelopeInternal.Centre.X), FirstZone, LastZone);
+            var toProjected = Forward[zone - FirstZone].Value;
             return new SiteGeometry(lonLat, Transform(lonLat, toProjected, ProjectedFactory(zone)), zone, toProjected);
         }
 
         // [X, Y] as 拐点坐标 tables list them: X northing, Y easting with the zone number in front.
         var projected = Build(ProjectedFactory(gkZone), parcels, p => new Coordinate((double)p[1], (double)p[0]));
-        var forward = ToGaussKruger(gkZone);
-        return new SiteGeometry(Transform(projected, forward.Inverse(), Geographic), projected, gkZone, forward);
+        return new SiteGeometry(Transform(projected, Inverse[gkZone - FirstZone].Value, Geographic), projected, gkZone, Forward[gkZone - FirstZone].Value);
     }
 
     /// <summary>A geometry in CGCS2000 geographic coordinates, projected into this site's Gauss-Krüger zone.</summary>
@@ -73,17 +81,24 @@ internal sealed class SiteGeometry
     public Geometry Project(Geometry lonLat) => Transform(lonLat, _toProjected, ProjectedFactory(Zone));
 
     /// <summary>The area, in hectares, that a geometry in CGCS2000 geographic coordinates shares with the site.</summary>
-    /// <param name="lonLat">A polygon or multipolygon, x = longitude, y = latitude.</param>
+    /// <param name="lonLat">A valid polygon or multipolygon, x = longitude, y = latitude.</param>
     /// <returns>The overlap in hectares; 0 when they do not overlap.</returns>
+    /// <remarks>
+    /// The shared part is cut out in longitude and latitude, then projected into the site's zone and measured there:
+    /// a layer feature may be far larger than the site (a red line across a league), and only the part inside the site
+    /// is projected. Over a site's extent an edge straight in degrees and one straight in metres part by well under a
+    /// millimetre.
+    /// </remarks>
     public double OverlapHectares(Geometry lonLat)
     {
-        if (!LonLat.EnvelopeInternal.Intersects(lonLat.EnvelopeInternal))
+        ArgumentNullException.ThrowIfNull(lonLat);
+        if (!LonLat.EnvelopeInternal.Intersects(lonLat.EnvelopeInternal) || !LonLat.Intersects(lonLat))
         {
             return 0;
         }
 
-        var other = Project(lonLat);
-        return Projected.Intersects(other) ? Projected.Intersection(other).Area / 10_000d : 0;
+        var shared = LonLat.Intersection(lonLat);
+        return shared.IsEmpty ? 0 : Project(shared).Area / 10_000d;
     }
 
     /// <summary>The 3-degree zone whose central meridian (3 × zone degrees) is nearest a longitude.</summary>
