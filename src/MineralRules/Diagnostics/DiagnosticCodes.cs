@@ -49,4 +49,11 @@ internal static class DiagnosticCodes
     public const string ExpressionSyntax = "MR4001";
     public const string ExpressionNotAllowed = "MR4002";
     public const string ExpressionType = "MR4003";
+
+    // Records: zone layers.
+    public const string ZoneLayersNotFound = "MR5001";
+    public const string UnknownZoneLayer = "MR5002";
+    public const string ZoneLayerFormat = "MR5003";
+    public const string ZoneFeatureId = "MR5004";
+    public const string ZoneFeatureGeometry = "MR5005";
 }

@@ -28,7 +28,14 @@ internal sealed class SiteGeometry
     private static readonly Lazy<MathTransform>[] Forward = [.. Enumerable.Range(FirstZone, LastZone - FirstZone + 1).Select(z => new Lazy<MathTransform>(() => ToGaussKruger(z)))];
     private static readonly Lazy<MathTransform>[] Inverse = [.. Enumerable.Range(FirstZone, LastZone - FirstZone + 1).Select(z => new Lazy<MathTransform>(() => ToGaussKruger(z).Inverse()))];
 
+    /// <summary>How far, at least, the rectangle a large geometry is cut to reaches beyond the site (about 100 m).</summary>
+    private const double NearMarginDegrees = 0.001;
+
     private readonly MathTransform _toProjected;
+
+    // The site's extent in longitude and latitude grown by its own size and a margin (the cut of OverlapHectares).
+    private readonly Envelope _nearLonLat;
+    private readonly Geometry _nearLonLatPolygon;
 
     private SiteGeometry(Geometry lonLat, Geometry projected, int zone, MathTransform toProjected)
     {
@@ -37,6 +44,9 @@ internal sealed class SiteGeometry
         Zone = zone;
         _toProjected = toProjected;
         Hectares = projected.Area / 10_000d;
+        _nearLonLat = lonLat.EnvelopeInternal.Copy();
+        _nearLonLat.ExpandBy(Math.Max(_nearLonLat.Width, _nearLonLat.Height) + NearMarginDegrees);
+        _nearLonLatPolygon = Geographic.ToGeometry(_nearLonLat);
     }
 
     /// <summary>The site in CGCS2000 geographic coordinates (x = longitude, y = latitude), SRID 4490.</summary>
@@ -84,21 +94,23 @@ internal sealed class SiteGeometry
     /// <param name="lonLat">A valid polygon or multipolygon, x = longitude, y = latitude.</param>
     /// <returns>The overlap in hectares; 0 when they do not overlap.</returns>
     /// <remarks>
-    /// The shared part is cut out in longitude and latitude, then projected into the site's zone and measured there:
-    /// a layer feature may be far larger than the site (a red line across a league), and only the part inside the site
-    /// is projected. Over a site's extent an edge straight in degrees and one straight in metres part by well under a
-    /// millimetre.
+    /// The geometry is projected into the site's zone and intersected there, so the site's edges stay exactly as its
+    /// turning points draw them. A geometry reaching well beyond the site (a red line across a league) is first cut,
+    /// in longitude and latitude, to a rectangle a little larger than the site, so that only the part near the site is
+    /// projected; the cut's edges lie outside the site, and the cut points follow the geometry's edges as longitude and
+    /// latitude draw them (over a 20 km edge that is a few centimetres from the Gauss-Krüger line between its ends).
     /// </remarks>
     public double OverlapHectares(Geometry lonLat)
     {
         ArgumentNullException.ThrowIfNull(lonLat);
-        if (!LonLat.EnvelopeInternal.Intersects(lonLat.EnvelopeInternal) || !LonLat.Intersects(lonLat))
+        if (!_nearLonLat.Intersects(lonLat.EnvelopeInternal) || !LonLat.Intersects(lonLat))
         {
             return 0;
         }
 
-        var shared = LonLat.Intersection(lonLat);
-        return shared.IsEmpty ? 0 : Project(shared).Area / 10_000d;
+        var near = _nearLonLat.Contains(lonLat.EnvelopeInternal) ? lonLat : lonLat.Intersection(_nearLonLatPolygon);
+        var other = Project(near);
+        return Projected.Intersects(other) ? Projected.Intersection(other).Area / 10_000d : 0;
     }
 
     /// <summary>The 3-degree zone whose central meridian (3 × zone degrees) is nearest a longitude.</summary>

@@ -98,6 +98,23 @@ public sealed class SiteGeometryTests
     }
 
     [Test]
+    public void OverlapHectares_AFeatureFarLargerThanTheSite_TheWholeSiteOrTheCutPart()
+    {
+        var site = SiteGeometry.Of(GaussKruger(37, GkSquare(4_480_000, 37_520_000, 1000)));
+        var league = SiteGeometry.Of(LonLat(Rectangle(108, 38, 114, 43))).LonLat;
+        var westOfSite = SiteGeometry.Of(GaussKruger(37, [[4_470_000, 37_510_000], [4_470_000, 37_520_400], [4_490_000, 37_520_400], [4_490_000, 37_510_000], [4_470_000, 37_510_000]])).LonLat;
+        Assert.Multiple(() =>
+        {
+            Assert.That(site.OverlapHectares(league), Is.EqualTo(100).Within(1e-6));
+            // The 20 km edge through the site is straight in longitude and latitude (as GeoJSON draws it), some
+            // centimetres off the Gauss-Krüger line between its ends: the cut follows it as a densified edge would.
+            var densified = site.Project(NetTopologySuite.Densify.Densifier.Densify(westOfSite, 0.0001));
+            Assert.That(site.OverlapHectares(westOfSite), Is.EqualTo(site.Projected.Intersection(densified).Area / 10_000).Within(1e-3));
+            Assert.That(site.OverlapHectares(westOfSite), Is.EqualTo(40).Within(0.01));
+        });
+    }
+
+    [Test]
     public void OverlapHectares_AFeatureWhoseHoleHoldsTheSite_Zero()
     {
         var site = SiteGeometry.Of(LonLat(Rectangle(111, 40.5, 111.01, 40.51)));
