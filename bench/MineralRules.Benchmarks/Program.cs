@@ -7,6 +7,7 @@ namespace MineralRules.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: Stopwatch rounds and medians, under a minute, last line the ratios and budgets (docs/performance.md).
+/// <c>--zones</c>: zones derived from boundaries against 10,000 generated zone polygons (<see cref="ZoneRun"/>).
 /// Otherwise: BenchmarkDotNet over the three implementations (arguments go to BenchmarkSwitcher).
 /// </summary>
 public static class Program
@@ -20,6 +21,11 @@ public static class Program
         if (args.Contains("--quick"))
         {
             return QuickRun.Run();
+        }
+
+        if (args.Contains("--zones"))
+        {
+            return ZoneRun.Run();
         }
 
         // In-process by default: BenchmarkDotNet's out-of-process toolchain would generate and build a project inside
