@@ -170,7 +170,7 @@ internal static class RecordOverlay
     private static (IReadOnlyList<RegisteredRight>? Rights, ControlNumber? Control) Behind(string field, RegisterFindings register) =>
         field == ApplicationFields.DepositOtherMiningRights.Path ? (register.OtherMiningRights, null)
         : field == ApplicationFields.BlockOtherHolders.Path ? (register.OtherHolderRights, null)
-        : field == ApplicationFields.SandGravelCountyRights.Path ? (register.CountySandGravelRights, null)
+        : field == ApplicationFields.SandGravelCountyRights.Path ? (register.CountySandGravelRights, register.CountySandGravelRights is null ? null : register.CountyControlNumber)
         : field == ApplicationFields.SandGravelCountyControlNumber.Path && register.CountySandGravelRights is not null ? ([], register.CountyControlNumber)
         : (null, null);
 
