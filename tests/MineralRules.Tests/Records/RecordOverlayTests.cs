@@ -232,6 +232,34 @@ public sealed class RecordOverlayTests
     }
 
     [Test]
+    public void Evaluate_OtherHolderFoundOnlyByOverlap_ReviewNamingTheOverlap()
+    {
+        var facts = new RecordFacts
+        {
+            Register = new RegisterFindings { Name = "register.gpkg", OtherHolderRights = [Right("EX-9", "丁公司", Permit.Exploration) with { Block = "KC-OTHER", OverlapHectares = 3.25m }] },
+        };
+
+        var verdict = Of(RuleSet.Evaluate(Mine("  zones: []", "block: { code: KC-1, otherHolders: 0 }"), facts), "mining.block.single-holder");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+        Assert.That(verdict.Message!.En, Does.Contain("EX-9").And.Contain("3.25 ha"));
+        Assert.That(verdict.Facts.Single(f => f.Source == "register.gpkg#EX-9").OverlapHectares, Is.EqualTo(3.25m));
+    }
+
+    [Test]
+    public void Evaluate_OtherHolderRegisteredInTheBlock_Fails()
+    {
+        var facts = new RecordFacts
+        {
+            Register = new RegisterFindings { Name = "register.gpkg", OtherHolderRights = [Right("EX-9", "丁公司", Permit.Exploration) with { Block = "KC-1", OverlapHectares = 3.25m }] },
+        };
+
+        var verdict = Of(RuleSet.Evaluate(Mine("  zones: []", "block: { code: KC-1, otherHolders: 0 }"), facts), "mining.block.single-holder");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail));
+    }
+
+    [Test]
     public void Evaluate_RegisterHasNoControlNumberForCounty_ReviewNamingRegister()
     {
         var sand = Mine("  zones: []", "sandGravel: { countyRights: 1, countyControlNumber: 99 }").WithMineral(Mineral.SandGravel);
