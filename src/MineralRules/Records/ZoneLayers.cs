@@ -121,7 +121,7 @@ public sealed partial class ZoneLayers
             overlaps.AddRange(found.OrderByDescending(o => o.Hectares).ThenBy(o => o.FeatureId, StringComparer.Ordinal));
         }
 
-        return new ZoneFindings { SiteHectares = Round(site.Hectares), Layered = Layered, Overlaps = overlaps, ToleranceHectares = toleranceHectares };
+        return new ZoneFindings { Layers = Name, SiteHectares = Round(site.Hectares), Layered = Layered, Overlaps = overlaps, ToleranceHectares = toleranceHectares };
     }
 
     private static decimal Round(double value) => Math.Round((decimal)value, Decimals, MidpointRounding.AwayFromZero);
