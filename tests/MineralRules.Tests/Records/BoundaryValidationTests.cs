@@ -1,12 +1,16 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MineralRules.Tests.Server;
 using static MineralRules.Tests.Records.GeoFixtures;
 
 namespace MineralRules.Tests.Records;
 
 /// <summary>
 /// The boundary's geometry checks (NetTopologySuite validity, Inner Mongolia's extent after transformation), the same
-/// whichever way an application comes in: a YAML or JSON document, or an object built in code.
+/// whichever way an application comes in: a YAML or JSON document, an object built in code, or the HTTP API.
 /// </summary>
 public sealed class BoundaryValidationTests
 {
@@ -99,7 +103,7 @@ public sealed class BoundaryValidationTests
         {
             Assert.That(diagnostic.Code, Is.EqualTo(Invalid));
             Assert.That(diagnostic.Location.Path, Is.EqualTo("bow-tie.yaml"));
-            Assert.That(diagnostic.Location.Line, Is.EqualTo(20), "the line of the boundary's key");
+            Assert.That(diagnostic.Location.Line, Is.EqualTo(20), "the boundary mapping's first line (crs)");
             Assert.That(diagnostic.Message, Does.Contain("crosses itself"));
         });
     }
@@ -119,6 +123,26 @@ public sealed class BoundaryValidationTests
         var application = WithBoundary(LonLat(BowTie));
         var error = Assert.Throws<InvalidApplicationException>(() => Fixtures.Catalog.Evaluate(application));
         Assert.That(error!.Diagnostics.Select(d => d.Message), Has.One.Contains("crosses itself"));
+    }
+
+    [Test]
+    public async Task Check_HttpBodyWithBowTieBoundary_Is400WithTheDiagnostic()
+    {
+        var yaml = Fixtures.CompliantCoalMine.Replace(
+            "location: { league: 鄂尔多斯市, zones: [energy-base] }",
+            $"location: {{ league: 鄂尔多斯市, zones: [energy-base], boundary: {{ crs: EPSG:4490, rings: {Json(BowTie)} }} }}",
+            StringComparison.Ordinal);
+        await using var server = await TestServerHandle.StartAsync();
+        using var response = await server.Client.PostAsync("/api/v1/check", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        var body = await response.Content.ReadAsStringAsync();
+        var diagnostic = JsonNode.Parse(body)!["diagnostics"]!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(diagnostic["code"]!.GetValue<string>(), Is.EqualTo(Invalid));
+            Assert.That(diagnostic["line"]!.GetValue<int>(), Is.EqualTo(16), "the location line, where the boundary is written");
+            Assert.That(diagnostic["text"]!.GetValue<string>(), Does.Contain("'location.boundary.rings[0]' crosses itself"));
+        });
     }
 
     private static Diagnostic Single(SiteBoundary boundary)
