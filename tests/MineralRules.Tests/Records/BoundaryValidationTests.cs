@@ -32,6 +32,13 @@ public sealed class BoundaryValidationTests
     }
 
     [Test]
+    public void Validate_RingTouchingItselfAtAPoint_NamesTheRingAndThePoint()
+    {
+        var diagnostic = Single(LonLat([[111, 40], [111.02, 40], [111.02, 40.02], [111.01, 40], [111, 40.02], [111, 40]]));
+        Assert.That(diagnostic.Message, Does.Contain("'location.boundary.rings[0]' crosses itself, at [111.01, 40] (the nearest turning point is 'location.boundary.rings[0]'[3] [111.01, 40])"));
+    }
+
+    [Test]
     public void Validate_HoleOutsideItsOutline_NamesTheHole()
     {
         var diagnostic = Single(LonLat(Rectangle(111, 40, 111.01, 40.01), Rectangle(111.02, 40, 111.03, 40.01)));
