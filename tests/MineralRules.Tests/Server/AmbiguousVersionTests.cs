@@ -91,6 +91,16 @@ public sealed class AmbiguousVersionTests
     }
 
     [Test]
+    public async Task Rulebook_TwoIdsWithOneVersion_EachHasItsOwnPages()
+    {
+        var plan = await _server.Client.GetStringAsync($"/{Plan}/1.0.0/index.html");
+        var other = await _server.Client.GetStringAsync($"/{Other}/1.0.0/index.html");
+
+        Assert.That(plan, Does.Contain($"<title>{Plan} 1.0.0</title>"));
+        Assert.That(other, Does.Contain($"<title>{Other} 1.0.0</title>"));
+    }
+
+    [Test]
     public async Task Preview_VersionMenu_NamesTheIdOfASharedVersionAndChecksWithIt()
     {
         var page = await _server.Client.GetStringAsync("/preview");
