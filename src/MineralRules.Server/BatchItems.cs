@@ -63,9 +63,9 @@ internal static class BatchItems
 
     /// <summary>An application over the size limit: an invalid result of its own (the rest of the batch is still checked).</summary>
     public static Diagnostic TooLarge(SourceLocation location, long maxApplicationBytes) =>
-        new(location, "MR1012", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The application is larger than the limit of {maxApplicationBytes} bytes."))
+        new(location, "MR1012", ServerText.Format(ServerText.En.ApplicationTooLarge, maxApplicationBytes))
         {
-            MessageZh = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"申请超过了 {maxApplicationBytes} 字节的大小上限。"),
+            MessageZh = ServerText.Format(ServerText.Zh.ApplicationTooLarge, maxApplicationBytes),
         };
 
     /// <summary>An uploaded file: strict UTF-8 named by its file name (its extension picks JSON or YAML).</summary>

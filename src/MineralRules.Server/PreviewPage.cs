@@ -117,7 +117,7 @@ internal sealed class PreviewPage
     {
         if (checkedApplication.Result is not { } result)
         {
-            Raw($"<section class=\"invalid\" id=\"result\"><h2 id=\"decision\">{Both("申请无效", "Invalid application")}</h2><ul class=\"diagnostics\">");
+            Raw($"<section class=\"invalid\" id=\"result\"><h2 id=\"decision\">{Both(ServerText.Zh.InvalidTitle, ServerText.En.InvalidTitle)}</h2><ul class=\"diagnostics\">");
             foreach (var diagnostic in checkedApplication.Errors)
             {
                 Raw($"<li><code>{E(diagnostic.Format(_culture))}</code></li>");
