@@ -87,7 +87,10 @@ internal static class RecordOverlay
                 verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, facts, ruleSet.ZonesNamed(verdict.Rule)))] };
             }
 
-            if (disagreement != 0 && (ruleSet.ZonesNamed(verdict.Rule) & disagreement) is var differ and not 0)
+            // A rule that could apply under the declared zones or under the derived ones (never one whose permit,
+            // action, mineral or other scope rules it out either way).
+            if (disagreement != 0 && (ruleSet.ZonesNamed(verdict.Rule) & disagreement) is var differ and not 0
+                && ruleSet.Rule(verdict.Rule) is { } rule && (!rule.Scope.Evaluate(declared).IsFalse || !rule.Scope.Evaluate(effective).IsFalse))
             {
                 verdict = Disagrees(verdict, differ, declared, effective, facts);
             }

@@ -18,6 +18,13 @@ public sealed class RecordOverlayTests
             outcome: fail
             message: { zh: 项目位于生态保护红线内。, en: The site lies in the ecological red line. }
             remedy: { zh: 调整矿区范围避让生态保护红线。, en: Move the site out of the red line. }
+          - id: spatial.red-line.producing-review
+            clause: { ref: "3.1", zh: 资源开发应符合国土空间管控有关要求, en: Producing mines. }
+            scope: { permit: mining, actions: [extension], zones: [ecological-red-line] }
+            condition: { prohibited: true }
+            outcome: review
+            message: { zh: 生产矿山位于生态保护红线内。, en: A producing mine in the red line. }
+            remedy: { zh: 人工审查。, en: A person decides. }
           - id: spatial.energy-base.capacity
             clause: { ref: "3.1", zh: 资源开发应符合国土空间管控有关要求, en: Energy bases. }
             scope: { permit: mining, actions: [new], zones: [energy-base] }
@@ -134,6 +141,14 @@ public sealed class RecordOverlayTests
         Assert.That(verdict.Remedy, Is.Not.Null);
         Assert.That(verdict.Facts.Single(f => f.Source == "application").Value, Is.EqualTo("ecological-red-line"));
         Assert.That(result.Decision, Is.Not.EqualTo(Decision.Compliant));
+    }
+
+    [Test]
+    public void Evaluate_DisagreementUnderARuleForAnotherAction_StaysNotApplicable()
+    {
+        var result = RuleSet.Evaluate(Mine("  zones: [ecological-red-line]"), new RecordFacts { Zones = Layers() });
+
+        Assert.That(Of(result, "spatial.red-line.producing-review").Outcome, Is.EqualTo(Outcome.NotApplicable));
     }
 
     [Test]
