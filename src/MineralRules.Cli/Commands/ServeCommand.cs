@@ -78,7 +78,7 @@ internal static class ServeCommand
                 error.WriteLine(CommonOptions.Describe(diagnostic, culture));
             }
 
-            error.WriteLine(CliText.Format(text.ServeNotLoaded, options.RulesFolder ?? "embedded", e.Diagnostics.Count));
+            error.WriteLine(CliText.Format(text.ServeNotLoaded, options.RulesFolder ?? text.Embedded, e.Diagnostics.Count));
             return ExitCodes.InvalidInput;
         }
 
