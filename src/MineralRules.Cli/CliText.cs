@@ -18,6 +18,10 @@ internal sealed class CliText
         RulesOption = "A folder of rule sets (rules/<id>/<version>/) to use instead of the rules embedded in the tool.",
         CultureOption = "Language of messages: en (default) or zh.",
         RulesDidNotLoad = "The rule sets in '{0}' did not load ({1} error(s)); nothing was checked.",
+        ZonesOption = "Zone layers (docs/records.md): a folder of <zone-code>.geojson files or a GeoPackage with a layer per zone code; the zones of an application with a boundary are derived from them.",
+        RegisterOption = "The mining-rights register (docs/records.md): a GeoPackage file (register import writes one) or a PostgreSQL connection string.",
+        ZoneToleranceOption = "The overlap in hectares above which a site lies in a zone feature or overlaps a right (default 0.01).",
+        RecordsDidNotOpen = "The records did not open ({0} error(s)); nothing was checked.",
         Embedded = "embedded",
         NoSuchFileOrFolder = "no such file or folder",
         NoSuchFileOrFolderSentence = "No such file or folder.",
@@ -119,6 +123,10 @@ internal sealed class CliText
         RulesOption = "规则集文件夹（rules/<id>/<version>/），代替工具内置的规则。",
         CultureOption = "信息的语言：en（默认）或 zh（中文）。",
         RulesDidNotLoad = "'{0}' 中的规则集未能加载（{1} 个错误）；未检查任何申请。",
+        ZonesOption = "分区图层（docs/records.md）：由 <分区代码>.geojson 文件组成的文件夹，或每个分区代码一个图层的 GeoPackage；有矿区范围的申请，其所在分区由图层推导。",
+        RegisterOption = "矿业权登记簿（docs/records.md）：GeoPackage 文件（由 register import 生成）或 PostgreSQL 连接字符串。",
+        ZoneToleranceOption = "重叠面积容差（公顷）：矿区与分区图斑或矿业权的重叠超过该值才计入（默认 0.01）。",
+        RecordsDidNotOpen = "记录未能打开（{0} 个错误）；未检查任何申请。",
         Embedded = "内置规则",
         NoSuchFileOrFolder = "文件或文件夹不存在",
         NoSuchFileOrFolderSentence = "文件或文件夹不存在。",
@@ -223,6 +231,14 @@ internal sealed class CliText
     public required string CultureOption { get; init; }
 
     public required string RulesDidNotLoad { get; init; }
+
+    public required string ZonesOption { get; init; }
+
+    public required string RegisterOption { get; init; }
+
+    public required string ZoneToleranceOption { get; init; }
+
+    public required string RecordsDidNotOpen { get; init; }
 
     public required string Embedded { get; init; }
 

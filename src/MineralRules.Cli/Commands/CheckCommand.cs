@@ -40,7 +40,13 @@ internal static class CheckCommand
             Description = text.CheckOnly,
         }.AcceptOnlyFromAmong("failures");
 
+        var records = CommonOptions.Records(text);
         var command = new Command("check", text.CheckCommand) { paths, format, rules, version, culture, all, only };
+        foreach (var option in records.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),
             parsed.GetValue(format)!,
@@ -50,18 +56,25 @@ internal static class CheckCommand
             parsed.GetValue(all),
             output,
             error,
-            new CheckSettings(parsed.GetValue(only) == "failures", errorIsTerminal)));
+            new CheckSettings(parsed.GetValue(only) == "failures", errorIsTerminal),
+            records.Read(parsed)));
         return command;
     }
 
     /// <summary>How a check is shown: failures only, whether standard error is a terminal (for the progress bar), and how long a run lasts before the bar shows (<see cref="Progress.Delay"/> unless given: tests).</summary>
     public sealed record CheckSettings(bool OnlyFailures = false, bool ErrorIsTerminal = false, TimeSpan? ProgressDelay = null);
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null)
+    public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null, CommonOptions.RecordPaths? recordPaths = null)
     {
         settings ??= new CheckSettings();
         var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        using var records = CommonOptions.OpenRecords(recordPaths, error, culture);
+        if (records is null)
         {
             return ExitCodes.InvalidInput;
         }
@@ -92,7 +105,7 @@ internal static class CheckCommand
             .AsParallel()
             .AsOrdered()
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(file => Check(file, catalog, version));
+            .Select(file => Check(file, catalog, version, records));
         foreach (var path in missing)
         {
             reporter.ReportInvalid(new InvalidApplication(path, [new Diagnostic(SourceLocation.File(path), "MR1001", CliText.En.NoSuchFileOrFolderSentence) { MessageZh = CliText.Zh.NoSuchFileOrFolderSentence }]));
@@ -140,7 +153,7 @@ internal static class CheckCommand
         return invalid ? ExitCodes.InvalidInput : worst;
     }
 
-    private static CheckedFile Check(string file, RuleSetCatalog catalog, string? version)
+    private static CheckedFile Check(string file, RuleSetCatalog catalog, string? version, MineralRecords records)
     {
         var source = CommonOptions.Display(file);
         var read = ApplicationReader.ReadFile(file);
@@ -157,7 +170,11 @@ internal static class CheckCommand
             return new CheckedFile(source, read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", selectionError!) { MessageZh = why?.Zh }]);
         }
 
-        return new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application), []);
+        // The records' facts, gathered once before the evaluation; a record that fails leaves the file without a verdict.
+        var (facts, errors) = CommonOptions.Gather(records, application);
+        return facts is null
+            ? new CheckedFile(source, read, null, null, [.. errors])
+            : new CheckedFile(source, read, ruleSet, ruleSet.Evaluate(application, facts), []);
     }
 
     private sealed record CheckedFile(string Source, ApplicationReadResult Read, CompiledRuleSet? RuleSet, EvaluationResult? Result, List<Diagnostic> Errors);

@@ -17,6 +17,76 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "en",
     }.AcceptOnlyFromAmong("en", "zh", "zh-CN", "en-US");
 
+    /// <summary>The records a check or test may take facts from (docs/records.md): zone layers, a register, the overlap tolerance.</summary>
+    public sealed record RecordOptions(Option<string?> Zones, Option<string?> Register, Option<decimal> Tolerance)
+    {
+        public IEnumerable<Option> All => [Zones, Register, Tolerance];
+
+        public RecordPaths Read(ParseResult parsed) => new(parsed.GetValue(Zones), parsed.GetValue(Register), parsed.GetValue(Tolerance));
+    }
+
+    /// <summary>What the records options named.</summary>
+    public sealed record RecordPaths(string? Zones = null, string? Register = null, decimal Tolerance = ZoneOverlap.DefaultToleranceHectares);
+
+    public static RecordOptions Records(CliText? text = null)
+    {
+        text ??= CliText.En;
+        return new RecordOptions(
+            new Option<string?>("--zones") { Description = text.ZonesOption },
+            new Option<string?>("--register") { Description = text.RegisterOption },
+            new Option<decimal>("--zone-tolerance") { Description = text.ZoneToleranceOption, DefaultValueFactory = _ => ZoneOverlap.DefaultToleranceHectares });
+    }
+
+    /// <summary>Opens the records named (none: <see cref="MineralRecords.None"/>); on failure writes every diagnostic and returns null.</summary>
+    public static MineralRecords? OpenRecords(RecordPaths? paths, TextWriter error, CultureInfo? culture = null)
+    {
+        if (paths is null || (paths.Zones is null && paths.Register is null))
+        {
+            return MineralRecords.None;
+        }
+
+        try
+        {
+            return MineralRecords.Open(paths.Zones, paths.Register, paths.Tolerance);
+        }
+        catch (RecordsException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                error.WriteLine(Describe(diagnostic, culture));
+            }
+
+            error.WriteLine(CliText.Format(CliText.For(culture ?? CultureInfo.InvariantCulture).RecordsDidNotOpen, e.Diagnostics.Count));
+            return null;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The facts the records give about an application, gathered once; a record that fails gives the application's
+    /// diagnostics instead (it gets no verdict: exit 2), never a fall-back to its declared facts.
+    /// </summary>
+    public static (RecordFacts? Facts, IReadOnlyList<Diagnostic> Errors) Gather(MineralRecords records, Application application)
+    {
+        if (records.IsEmpty)
+        {
+            return (RecordFacts.None, []);
+        }
+
+        try
+        {
+            return (records.GatherAsync(application).AsTask().GetAwaiter().GetResult(), []);
+        }
+        catch (RecordsException e)
+        {
+            return (null, e.Diagnostics);
+        }
+    }
+
     /// <summary>The culture of messages (<see cref="Languages"/>: also in globalization-invariant mode).</summary>
     public static CultureInfo ToCulture(string name) => Languages.Named(name) ?? Languages.English;
 

@@ -25,17 +25,29 @@ internal static class TestCommand
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "junit");
         var culture = CommonOptions.Culture(text);
+        var records = CommonOptions.Records(text);
         var command = new Command("test", text.TestCommand) { paths, rules, format, culture };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit", CommonOptions.ToCulture(parsed.GetValue(culture)!)));
+        foreach (var option in records.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetValue(rules), output, error, parsed.GetValue(format) == "junit", CommonOptions.ToCulture(parsed.GetValue(culture)!), records.Read(parsed)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false, CultureInfo? culture = null)
+    public static int Run(IReadOnlyList<string> paths, string? rulesFolder, TextWriter output, TextWriter error, bool junit = false, CultureInfo? culture = null, CommonOptions.RecordPaths? recordPaths = null)
     {
         culture ??= CultureInfo.InvariantCulture;
         var text = CliText.For(culture);
         var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
         if (catalog is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        using var records = CommonOptions.OpenRecords(recordPaths, error, culture);
+        if (records is null)
         {
             return ExitCodes.InvalidInput;
         }
@@ -79,7 +91,17 @@ internal static class TestCommand
                 continue;
             }
 
-            var result = ruleSet.Evaluate(application);
+            var (facts, recordErrors) = CommonOptions.Gather(records, application);
+            if (facts is null)
+            {
+                invalid = true;
+                var lines = recordErrors.Select(d => CommonOptions.Describe(d, culture)).ToList();
+                lines.ForEach(error.WriteLine);
+                cases.Add(new TestCaseReport(source, expected, null, lines));
+                continue;
+            }
+
+            var result = ruleSet.Evaluate(application, facts);
             var differences = expected.Differences(result, culture);
             cases.Add(new TestCaseReport(source, expected, result, differences));
             if (differences.Count == 0)
