@@ -119,8 +119,14 @@ public sealed record Location
     /// </summary>
     public IReadOnlyList<Zone>? Zones { get; init; }
 
-    /// <summary>The site's boundary as turning points (拐点坐标), validated; not yet used to derive zones.</summary>
+    /// <summary>The site's boundary as turning points (拐点坐标); with zone layers, the zones are derived from it (docs/records.md).</summary>
     public SiteBoundary? Boundary { get; init; }
+
+    /// <summary>
+    /// Zones whose membership is unknown although <see cref="Zones"/> is given: set only when records decide some zones
+    /// and the application declares none (a zone code without a layer then stays unknown). A bit per <see cref="Zone"/>.
+    /// </summary>
+    internal ulong UnknownZoneMask { get; init; }
 }
 
 /// <summary>
@@ -160,6 +166,9 @@ public sealed record PlanningBlock
 /// <summary>The deposit (矿床).</summary>
 public sealed record DepositFacts
 {
+    /// <summary>The deposit's id in the mining-rights register (free text): how a host's register finds the rights on it.</summary>
+    public string? Id { get; init; }
+
     /// <summary>Other mining rights already on this deposit (一矿多开).</summary>
     public int? OtherMiningRights { get; init; }
 }

@@ -43,7 +43,7 @@ internal static class ApplicationFields
 
     public static readonly Field County = Field.Text(FieldNames.Path(nameof(Application.Location), nameof(Location.County)), "所在旗县区", a => a.Location?.County);
 
-    public static readonly Field Zones = Field.Words<global::MineralRules.Zone>(FieldNames.Path(nameof(Application.Location), nameof(Location.Zones)), "所在规划分区", a => a.Location?.Zones);
+    public static readonly Field Zones = Field.Words<global::MineralRules.Zone>(FieldNames.Path(nameof(Application.Location), nameof(Location.Zones)), "所在规划分区", a => a.Location?.Zones, a => a.Location?.UnknownZoneMask ?? 0UL);
 
     public static readonly Field InPlanningBlock = Field.Boolean(FieldNames.Path(nameof(Application.Block), nameof(PlanningBlock.InPlanningBlock)), "是否位于规划区块内", a => a.Block?.InPlanningBlock);
 
@@ -52,6 +52,8 @@ internal static class ApplicationFields
     public static readonly Field BlockBasicUnits = Field.Number(FieldNames.Path(nameof(Application.Block), nameof(PlanningBlock.BasicUnits)), "区块基本单位区块数", a => a.Block?.BasicUnits);
 
     public static readonly Field BlockOtherHolders = Field.Integer(FieldNames.Path(nameof(Application.Block), nameof(PlanningBlock.OtherHolders)), "同一规划区块内的其他矿业权人数", a => a.Block?.OtherHolders);
+
+    public static readonly Field DepositId = Field.Text(FieldNames.Path(nameof(Application.Deposit), nameof(DepositFacts.Id)), "矿床在矿业权登记簿中的编号", a => a.Deposit?.Id);
 
     public static readonly Field DepositOtherMiningRights = Field.Integer(FieldNames.Path(nameof(Application.Deposit), nameof(DepositFacts.OtherMiningRights)), "同一矿床已有的采矿权数", a => a.Deposit?.OtherMiningRights);
 
@@ -149,6 +151,7 @@ internal static class ApplicationFields
         BlockCode,
         BlockBasicUnits,
         BlockOtherHolders,
+        DepositId,
         DepositOtherMiningRights,
         GrantMethod,
         StateCouncilKeyProject,

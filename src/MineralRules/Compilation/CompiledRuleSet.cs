@@ -1,3 +1,4 @@
+using MineralRules.Applications;
 using MineralRules.Diagnostics;
 using MineralRules.Compilation;
 using MineralRules.Evaluation;
@@ -55,6 +56,19 @@ public sealed class CompiledRuleSet
 
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
+    /// <summary>
+    /// The zones each rule names (in its scope, or in a condition on <c>location.zones</c>) as a bit per zone, by rule
+    /// id: where declared and derived zones disagree on one of them, the rule gives at least review (RecordOverlay).
+    /// </summary>
+    internal ulong ZonesNamed(string ruleId) => LazyInitializer.EnsureInitialized(ref _zonesNamed, () =>
+        Rules.ToDictionary(
+            r => r.Id,
+            r => r.Scope.Zones.Concat(r.Lists.Where(l => l.Field == ApplicationFields.Zones.Path).SelectMany(l => l.Values))
+                .Aggregate(0UL, (mask, word) => Vocabularies.Zones.TryParse(word, out var zone) ? mask | (1UL << (int)zone) : mask),
+            StringComparer.Ordinal)).GetValueOrDefault(ruleId);
+
+    private Dictionary<string, ulong>? _zonesNamed = null;
+
     /// <summary>The rule set as read: clause index, plan text, reference data (for coverage and tools).</summary>
     internal RuleSetDefinition Definition { get; }
 
@@ -80,6 +94,56 @@ public sealed class CompiledRuleSet
         }
 
         return Evaluator.Evaluate(Info, _index, _fields, application);
+    }
+
+    /// <summary>
+    /// Checks an application against every rule of this version with the facts a host's records give about it
+    /// (docs/records.md): a fact the records give overrides the declared one and each verdict names the record; where
+    /// the declared zones disagree with the derived ones, a rule naming such a zone gives at least review.
+    /// </summary>
+    /// <param name="application">The application.</param>
+    /// <param name="facts">The records' facts, gathered once for this application (<see cref="RecordFacts.None"/> for none).</param>
+    /// <returns>The verdicts and the decision.</returns>
+    /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
+    public EvaluationResult Evaluate(Application application, RecordFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Zones is null && facts.Register is null)
+        {
+            return Evaluate(application);
+        }
+
+        ArgumentNullException.ThrowIfNull(application);
+        if (!application.IsValidated && ApplicationReader.Validate(application) is { Count: > 0 } problems)
+        {
+            throw new InvalidApplicationException(problems);
+        }
+
+        return WithRecords(application, facts);
+    }
+
+    /// <summary>As <see cref="Evaluate(Application, RecordFacts)"/>, returning diagnostics instead of throwing.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="facts">The records' facts (<see cref="RecordFacts.None"/> for none).</param>
+    /// <returns>The result, or the application's diagnostics.</returns>
+    public EvaluationAttempt TryEvaluate(Application application, RecordFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Zones is null && facts.Register is null)
+        {
+            return TryEvaluate(application);
+        }
+
+        ArgumentNullException.ThrowIfNull(application);
+        var problems = ApplicationReader.Validate(application);
+        return problems.Count > 0 ? new EvaluationAttempt(null, problems) : new EvaluationAttempt(WithRecords(application, facts), []);
+    }
+
+    private EvaluationResult WithRecords(Application application, RecordFacts facts)
+    {
+        // The declared application passed validation above; the records only put counts and zones in it.
+        var effective = Records.RecordOverlay.Apply(application, facts);
+        return Records.RecordOverlay.Explain(Evaluator.Evaluate(Info, _index, _fields, effective), application, effective, facts, this);
     }
 
     /// <summary>Checks an application against every rule of this version, returning diagnostics instead of throwing.</summary>

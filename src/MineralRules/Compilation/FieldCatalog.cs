@@ -92,6 +92,12 @@ internal sealed class Field
     /// <summary>Word lists: whether the application gives the list at all (<c>[]</c> is given; absent is not).</summary>
     public Func<Application, bool>? ReadWordsGiven { get; private init; }
 
+    /// <summary>
+    /// Word lists: a bit per word whose presence is unknown — every bit when the list is absent; the bits
+    /// the reader given to <see cref="Words"/> names when the list is given in part (zones from records).
+    /// </summary>
+    public Func<Application, ulong>? ReadWordsUnknown { get; private init; }
+
     /// <summary>True for a mark (absent reads as false).</summary>
     public bool IsMark { get; private init; }
 
@@ -127,11 +133,12 @@ internal sealed class Field
     public static Field Mark(string path, string zh, Func<Application, bool?> read) =>
         new(path, zh, FieldKind.Boolean, typeof(bool), a => read(a) ?? false) { ReadBoolean = a => read(a) ?? false, IsMark = true, IsGiven = static _ => true };
 
-    public static Field Words<T>(string path, string zh, Func<Application, IReadOnlyList<T>?> read)
+    public static Field Words<T>(string path, string zh, Func<Application, IReadOnlyList<T>?> read, Func<Application, ulong>? unknown = null)
         where T : struct, Enum =>
         new(path, zh, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
         {
             ReadWordsGiven = a => read(a) is not null,
+            ReadWordsUnknown = a => read(a) is null ? ulong.MaxValue : unknown?.Invoke(a) ?? 0UL,
             ReadWordMask = a =>
             {
                 var words = read(a);

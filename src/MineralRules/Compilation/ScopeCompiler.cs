@@ -18,8 +18,14 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
 {
     private static readonly int MethodField = ApplicationFields.MiningMethod.Id;
 
-    /// <summary>The bit <see cref="ZonesOf"/> sets when the application does not give its zones at all.</summary>
-    public const ulong UnknownZones = 1UL << 63;
+    /// <summary>
+    /// The bits <see cref="ZonesOf"/> sets when the application does not give its zones at all: a zone's bit shifted
+    /// by <see cref="UnknownShift"/> says its membership is unknown (records may leave some zones unknown, not all).
+    /// </summary>
+    public const ulong UnknownZones = ulong.MaxValue << UnknownShift;
+
+    /// <summary>Where the unknown zones' bits start in a zones mask (the zones themselves are the low bits).</summary>
+    public const int UnknownShift = 32;
 
     /// <summary>The facts that put an application in this scope (zones, minerals, places, when), for verdicts whose condition compares none.</summary>
     public FactSpec[] Facts { get; init; } = [];
@@ -38,9 +44,9 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
         var result = Truth.True;
         if (zones != 0 && (zones & applicationZones) == 0)
         {
-            // In none of the rule's zones, or the zones are absent (UnknownZones is no zone's bit): unknown where
-            // the rule set reads absent zones so (a missing fact), else none (1.0.0).
-            if ((applicationZones & UnknownZones) == 0 || zonesUnknown.IsFalse)
+            // In none of the rule's zones, known to be in none or some of them unknown (absent zones, or zones the
+            // records leave unknown): unknown where the rule set reads absent zones so (a missing fact), else none (1.0.0).
+            if (((zones << UnknownShift) & applicationZones) == 0 || zonesUnknown.IsFalse)
             {
                 return Truth.False;
             }
@@ -72,15 +78,18 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
     public Truth Evaluate(Application application) =>
         Admits(application.Permit, application.Action, application.Mineral) ? Rest(application, ZonesOf(application)) : Truth.False;
 
-    /// <summary>A bit per zone the application lies in; <see cref="UnknownZones"/> when it does not give its zones.</summary>
+    /// <summary>
+    /// A bit per zone the application lies in, and a bit above <see cref="UnknownShift"/> per zone not known;
+    /// <see cref="UnknownZones"/> when it does not give its zones.
+    /// </summary>
     public static ulong ZonesOf(Application application)
     {
-        if (application.Location?.Zones is not { } list)
+        if (application.Location is not { Zones: { } list } location)
         {
             return UnknownZones;
         }
 
-        var mask = 0UL;
+        var mask = location.UnknownZoneMask << UnknownShift;
         if (list is Zone[] array)
         {
             // What the readers give: read as an array, not element by element through the interface.

@@ -171,13 +171,13 @@ internal sealed class IncludesForm : ConditionForm<IncludesCondition, BoundInclu
     {
         var field = c.Field;
         var mask = MembershipForm.Mask(c.Values);
-        var (read, given, negated) = (field.ReadWordMask!, field.ReadWordsGiven!, c.Negated);
+        var (read, unknown, negated) = (field.ReadWordMask!, field.ReadWordsUnknown!, c.Negated);
 
-        // An absent list is unknown where the rule set reads it so (2.0.0: absent zones are not "none"); 1.0.0
-        // read it as empty.
+        // An absent list is unknown where the rule set reads it so (2.0.0: absent zones are not "none"), and so is a
+        // word of a list given in part (zones from records, a zone without a layer); 1.0.0 read both as absent words.
         var absent = Truth.MissingField(field.Id);
         Func<Application, Truth> evaluate = compiler.Readings.AbsentZonesUnknown
-            ? a => given(a) ? Truth.Of(((read(a) & mask) != 0) != negated) : absent
+            ? a => (read(a) & mask) != 0 ? Truth.Of(!negated) : (unknown(a) & mask) != 0 ? absent : Truth.Of(negated)
             : a => Truth.Of(((read(a) & mask) != 0) != negated);
         var required = new string?[2]; // names only the rule's values: written once per language, when first needed
         return new LeafCondition(evaluate, (a, zh) => new Explanation(ValueText.Of(field.Read(a), field, zh), required[zh ? 0 : 1] ??= Required(zh)));

@@ -46,6 +46,13 @@ public sealed class RuleSetHost
     /// <returns>The result, or why there is none.</returns>
     public EvaluationAttempt TryEvaluate(Application application, string? version = null) => Current.TryEvaluate(application, version);
 
+    /// <summary>Checks an application with the facts a host's records give about it, against the rules served now.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="facts">The records' facts, gathered once for this application.</param>
+    /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
+    /// <returns>The result, or why there is none.</returns>
+    public EvaluationAttempt TryEvaluate(Application application, RecordFacts facts, string? version = null) => Current.TryEvaluate(application, facts, version);
+
     /// <summary>Reloads the rule sets below a folder; on any error keeps serving the current catalog.</summary>
     /// <param name="folder">The rules folder.</param>
     /// <returns>Whether the new rules are served, and every diagnostic when they are not.</returns>

@@ -26,6 +26,9 @@ public sealed record RecordFacts
 /// </summary>
 public sealed record ZoneFindings
 {
+    /// <summary>The layers' name, as verdicts cite it: the folder's or GeoPackage file's name (e.g. <c>zones</c>).</summary>
+    public required string Layers { get; init; }
+
     /// <summary>The site's area in hectares, measured in CGCS2000 Gauss-Krüger (a derived fact).</summary>
     public required decimal SiteHectares { get; init; }
 
@@ -78,19 +81,9 @@ public sealed record RegisterFindings
     public ControlNumber? CountyControlNumber { get; init; }
 }
 
-/// <summary>Exploration or mining right.</summary>
-public enum RightKind
-{
-    /// <summary>探矿权 (<c>exploration</c>).</summary>
-    Exploration,
-
-    /// <summary>采矿权 (<c>mining</c>).</summary>
-    Mining,
-}
-
 /// <summary>A right in the register.</summary>
 /// <param name="Id">The right's id (licence number).</param>
-/// <param name="Kind">Exploration or mining.</param>
+/// <param name="Kind">Exploration or mining right (the words of <c>permit</c>).</param>
 /// <param name="Holder">The holder.</param>
 /// <param name="Mineral">The mineral, as the register writes it.</param>
 /// <param name="County">The county's GB/T 2260 code.</param>
@@ -98,7 +91,7 @@ public enum RightKind
 /// <param name="Block">The planning block's code, if any.</param>
 /// <param name="ValidFrom">First day it is valid.</param>
 /// <param name="ValidTo">Last day it is valid.</param>
-public sealed record RegisteredRight(string Id, RightKind Kind, string Holder, string Mineral, string County, string? Deposit, string? Block, DateOnly ValidFrom, DateOnly ValidTo)
+public sealed record RegisteredRight(string Id, Permit Kind, string Holder, string Mineral, string County, string? Deposit, string? Block, DateOnly ValidFrom, DateOnly ValidTo)
 {
     /// <summary>Where it came from, as verdicts name it: <c>&lt;register&gt;#&lt;id&gt;</c>.</summary>
     public required string Source { get; init; }

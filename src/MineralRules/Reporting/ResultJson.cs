@@ -223,6 +223,21 @@ public static class ResultJson
                 writer.WriteNumber("line", line);
             }
 
+            if (fact.Detail is { } detail)
+            {
+                writer.WriteString("detail", detail);
+            }
+
+            if (fact.OverlapHectares is { } hectares)
+            {
+                writer.WriteNumber("overlapHectares", hectares);
+            }
+
+            if (fact.ShareOfSite is { } share)
+            {
+                writer.WriteNumber("shareOfSite", share);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -185,4 +185,14 @@ public sealed record LegalBasis(string Title, string? Number, string? Article);
 /// <param name="Value">The value as written (codes, ISO dates, numbers with their unit); null when the fact is missing.</param>
 /// <param name="Required">What the rule required of it, e.g. <c>≥ 300万吨/年</c>, or <c>present</c> for a missing fact.</param>
 /// <param name="Source"><c>application</c>, or the name of the record that supplied the value.</param>
-public sealed record Fact(string Field, string? Value, string Required, string Source);
+public sealed record Fact(string Field, string? Value, string Required, string Source)
+{
+    /// <summary>What the record says of the item it names (a zone feature's name; a right's holder, kind and validity); null for the application's facts.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>For a zone feature or a right found by geometry: how much of the site it overlaps, in hectares.</summary>
+    public decimal? OverlapHectares { get; init; }
+
+    /// <summary>For a zone feature: the overlap as a share of the site's area, 0..1.</summary>
+    public decimal? ShareOfSite { get; init; }
+}

@@ -134,9 +134,21 @@ public sealed class RuleSetCatalog
     /// <returns>The verdicts and the decision.</returns>
     /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
     /// <exception cref="RuleSetNotFoundException">No rule set is in force on the date, or the version is unknown.</exception>
-    public EvaluationResult Evaluate(Application application, string? version = null)
+    public EvaluationResult Evaluate(Application application, string? version = null) => Evaluate(application, RecordFacts.None, version);
+
+    /// <summary>
+    /// As <see cref="Evaluate(Application, string?)"/>, with the facts a host's records give about the application
+    /// (<see cref="CompiledRuleSet.Evaluate(Application, RecordFacts)"/>).
+    /// </summary>
+    /// <param name="application">The application.</param>
+    /// <param name="facts">The records' facts, gathered once for this application.</param>
+    /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
+    /// <returns>The verdicts and the decision.</returns>
+    /// <exception cref="InvalidApplicationException">The application is invalid; it carries every diagnostic.</exception>
+    /// <exception cref="RuleSetNotFoundException">No rule set is in force on the date, or the version is unknown.</exception>
+    public EvaluationResult Evaluate(Application application, RecordFacts facts, string? version = null)
     {
-        var attempt = TryEvaluate(application, version);
+        var attempt = TryEvaluate(application, facts, version);
         return attempt.Result ?? throw (attempt.Diagnostics[0].Code is DiagnosticCodes.NoRuleSetInForce or DiagnosticCodes.UnknownRuleSetVersion
             ? new RuleSetNotFoundException(attempt.Diagnostics[0])
             : new InvalidApplicationException(attempt.Diagnostics));
@@ -149,9 +161,17 @@ public sealed class RuleSetCatalog
     /// <param name="application">The application.</param>
     /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
     /// <returns>The result, or why there is none: the application's diagnostics (as the readers give them), or MR2002/MR2003.</returns>
-    public EvaluationAttempt TryEvaluate(Application application, string? version = null)
+    public EvaluationAttempt TryEvaluate(Application application, string? version = null) => TryEvaluate(application, RecordFacts.None, version);
+
+    /// <summary>As <see cref="TryEvaluate(Application, string?)"/>, with the facts a host's records give about the application.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="facts">The records' facts, gathered once for this application.</param>
+    /// <param name="version">A version to use instead of the one in force; null for the one in force.</param>
+    /// <returns>The result, or why there is none.</returns>
+    public EvaluationAttempt TryEvaluate(Application application, RecordFacts facts, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(facts);
         var problems = ApplicationReader.Validate(application);
         if (problems.Count > 0)
         {
@@ -165,7 +185,7 @@ public sealed class RuleSetCatalog
             return new EvaluationAttempt(null, [new Diagnostic(SourceLocation.File($"application {application.Id}"), code, why.En) { MessageZh = why.Zh }]);
         }
 
-        return new EvaluationAttempt(ruleSet.Evaluate(application), []);
+        return new EvaluationAttempt(ruleSet.Evaluate(application, facts), []);
     }
 
     /// <summary>Picks the rule set for a date or an explicit version, or explains why there is none.</summary>
