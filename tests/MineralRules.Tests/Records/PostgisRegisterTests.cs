@@ -36,6 +36,8 @@ public sealed class PostgisRegisterTests : RegisterBackendTests
             RegisterTestData.Application(Permit.Exploration, PermitAction.Extension, Mineral.Gold),
             RegisterTestData.Application(Permit.Mining, PermitAction.New, date: new DateOnly(2023, 12, 31)),
             RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false),
+            RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, deposit: "D-7"),
+            RegisterTestData.Application(Permit.Mining, PermitAction.Conversion, deposit: "D-7", date: new DateOnly(2023, 12, 31)),
             RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, block: null, county: null),
         ];
 

@@ -98,6 +98,31 @@ public abstract class RegisterBackendTests
     }
 
     [Test]
+    public async Task FindAsync_DepositIdWithoutBoundary_FindsValidMiningRightsOnTheDeposit()
+    {
+        var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, boundary: false, deposit: " D-7 "));
+
+        Assert.Multiple(() =>
+        {
+            // M1 and M3 are on deposit D-7; M3 expired before the application date.
+            Assert.That(RegisterTestData.Ids(findings.OtherMiningRights), Is.EqualTo(new[] { "M1" }));
+            Assert.That(findings.OtherMiningRights![0].OverlapHectares, Is.Null, "found by deposit, not by overlap");
+        });
+    }
+
+    [Test]
+    public async Task FindAsync_DepositIdAndBoundary_EachRightOnceWithItsOverlap()
+    {
+        var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, deposit: "D-7", date: new DateOnly(2023, 12, 31)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RegisterTestData.Ids(findings.OtherMiningRights), Is.EqualTo(new[] { "M1", "M3" }));
+            Assert.That(findings.OtherMiningRights!.Select(r => r.OverlapHectares), Is.All.Not.Null);
+        });
+    }
+
+    [Test]
     public async Task FindAsync_NoApplicant_OtherHoldersUnknown()
     {
         var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, applicant: null));

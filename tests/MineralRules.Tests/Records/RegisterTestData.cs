@@ -63,7 +63,7 @@ internal static class RegisterTestData
     }
 
     /// <summary>An application on the shared site (a square of <see cref="SiteSize"/> degrees), in the shared county and block.</summary>
-    public static Application Application(Permit permit, PermitAction action, Mineral mineral = Mineral.SandGravel, bool boundary = true, string? block = "B-1", string? county = County, string? applicant = Applicant, DateOnly? date = null) => new()
+    public static Application Application(Permit permit, PermitAction action, Mineral mineral = Mineral.SandGravel, bool boundary = true, string? block = "B-1", string? county = County, string? applicant = Applicant, DateOnly? date = null, string? deposit = null) => new()
     {
         Id = "register-test",
         Permit = permit,
@@ -82,6 +82,7 @@ internal static class RegisterTestData
             } : null,
         },
         Block = block is null ? null : new PlanningBlock { InPlanningBlock = true, Code = block },
+        Deposit = deposit is null ? null : new DepositFacts { Id = deposit },
     };
 
     /// <summary>Findings as lines, without the register's name (the one thing two backends may differ in).</summary>

@@ -30,7 +30,7 @@ internal sealed class GeoPackageRegister : IRightsRegister
         _extents.Build();
         _byDeposit = Index(content.Rights.Where(r => r.Deposit is not null), r => r.Deposit!);
         _byBlock = Index(content.Rights.Where(r => r.Block is not null), r => r.Block!);
-        _sandGravelByCounty = Index(content.Rights.Where(r => r.Kind == RightKind.Mining && r.Mineral == StoredRight.SandGravel), r => r.County);
+        _sandGravelByCounty = Index(content.Rights.Where(r => r.Kind == Permit.Mining && r.Mineral == StoredRight.SandGravel), r => r.County);
         _controlNumbers = content.ControlNumbers
             .GroupBy(c => c.County, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Date).ToArray(), StringComparer.Ordinal);

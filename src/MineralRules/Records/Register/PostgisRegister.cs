@@ -184,7 +184,7 @@ internal sealed class PostgisRegister : IRightsRegister
         var boundary = geometry as MultiPolygon ?? new MultiPolygon([(Polygon)geometry], geometry.Factory);
         return new StoredRight(
             reader.GetString(0),
-            StoredRight.ParseKind(reader.GetString(1)) ?? RightKind.Mining,
+            StoredRight.ParseKind(reader.GetString(1)) ?? Permit.Mining,
             reader.GetString(2),
             reader.GetString(3),
             reader.GetString(4),

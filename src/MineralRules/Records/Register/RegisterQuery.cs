@@ -49,7 +49,7 @@ internal sealed class RegisterQuery
     /// an exploration application counts the holders of exploration rights, a mining application the holders of
     /// mining rights. Another holder's exploration right is not a 开采主体 until it is converted (5.4.2, 探转采).
     /// </remarks>
-    public RightKind BlockKind => Permit == Permit.Exploration ? RightKind.Exploration : RightKind.Mining;
+    public Permit BlockKind => Permit == Permit.Exploration ? Permit.Exploration : Permit.Mining;
 
     /// <summary>True when another holder's valid exploration right overlapping the site counts as a second holder in the block (4.3.1: a new exploration right with a boundary).</summary>
     public bool ExplorationOverlapCounts => Permit == Permit.Exploration && Action == PermitAction.New && Site is not null;
@@ -93,17 +93,17 @@ internal sealed class RegisterQuery
             OtherMiningRights = DepositId is null && Site is null ? null : List(
                 registerName,
                 overlaps,
-                candidates.ByDeposit.Where(r => r.Kind == RightKind.Mining && r.ValidOn(Date) && r.Deposit == DepositId)
-                    .Concat(candidates.BySite.Where(r => r.Kind == RightKind.Mining && Overlapping(r)))),
+                candidates.ByDeposit.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && r.Deposit == DepositId)
+                    .Concat(candidates.BySite.Where(r => r.Kind == Permit.Mining && Overlapping(r)))),
             OtherHolderRights = Applicant is null || (BlockCode is null && !ExplorationOverlapCounts) ? null : List(
                 registerName,
                 overlaps,
                 candidates.ByBlock.Where(r => BlockCode is not null && r.Kind == BlockKind && r.ValidOn(Date) && r.Block == BlockCode && r.Holder != Applicant)
-                    .Concat(candidates.BySite.Where(r => ExplorationOverlapCounts && r.Kind == RightKind.Exploration && Overlapping(r) && r.Holder != Applicant))),
+                    .Concat(candidates.BySite.Where(r => ExplorationOverlapCounts && r.Kind == Permit.Exploration && Overlapping(r) && r.Holder != Applicant))),
             CountySandGravelRights = County is null ? null : List(
                 registerName,
                 null,
-                candidates.CountySandGravel.Where(r => r.Kind == RightKind.Mining && r.ValidOn(Date) && r.Mineral == StoredRight.SandGravel && r.County == County)),
+                candidates.CountySandGravel.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && r.Mineral == StoredRight.SandGravel && r.County == County)),
             CountyControlNumber = County is null || candidates.ControlNumber is not { } control || control.County != County || control.Date > Date
                 ? null
                 : control.ToFinding(registerName),
@@ -111,8 +111,7 @@ internal sealed class RegisterQuery
     }
 
     /// <summary>The deposit's id in the register, as the application gives it (<c>deposit.id</c>).</summary>
-    /// <remarks>The lead's <c>deposit.id</c> has not landed on main yet: until it does, no application names its deposit.</remarks>
-    private static string? DepositIdOf(Application application) => application is null ? null : null; // TODO(deposit.id): application.Deposit?.Id
+    private static string? DepositIdOf(Application application) => application.Deposit?.Id;
 
     private static string? Key(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -335,7 +335,7 @@ internal static class RightsGeoJson
         return text;
     }
 
-    private static RightKind? Kind(string word, DocumentNode node, DiagnosticBag diagnostics)
+    private static Permit? Kind(string word, DocumentNode node, DiagnosticBag diagnostics)
     {
         if (StoredRight.ParseKind(word) is { } kind)
         {

@@ -9,7 +9,7 @@ namespace MineralRules.Records.Register;
 /// </summary>
 internal sealed record StoredRight(
     string Id,
-    RightKind Kind,
+    Permit Kind,
     string Holder,
     string Mineral,
     string County,
@@ -23,16 +23,11 @@ internal sealed record StoredRight(
     /// <summary>The contract's code of 普通建筑用砂石土, as the register stores it.</summary>
     public const string SandGravel = "sand-gravel";
 
-    /// <summary>The register's words for the kinds of right.</summary>
-    public static string KindCode(RightKind kind) => kind == RightKind.Exploration ? "exploration" : "mining";
+    /// <summary>The register's word for a kind of right: the contract's word for the permit (<c>exploration</c>, <c>mining</c>).</summary>
+    public static string KindCode(Permit kind) => Applications.Vocabularies.Permits.Code(kind);
 
-    /// <summary>Reads a kind word of the register; null for any other word.</summary>
-    public static RightKind? ParseKind(string word) => word switch
-    {
-        "exploration" => RightKind.Exploration,
-        "mining" => RightKind.Mining,
-        _ => null,
-    };
+    /// <summary>Reads a kind of right: <c>exploration</c> or <c>mining</c> (or 探矿权, 采矿权); null for any other word.</summary>
+    public static Permit? ParseKind(string word) => Applications.Vocabularies.Permits.TryParse(word, out var kind) ? kind : null;
 
     /// <summary>Valid on a date: valid from ≤ date ≤ valid to.</summary>
     public bool ValidOn(DateOnly date) => ValidFrom <= date && date <= ValidTo;
