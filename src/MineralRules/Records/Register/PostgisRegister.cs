@@ -18,8 +18,10 @@ namespace MineralRules.Records.Register;
 internal sealed class PostgisRegister : IRightsRegister
 {
     public const string Schema = "mineralrules";
-    private const string Columns = "id, kind, holder, mineral, county, deposit, block, valid_from, valid_to, synthetic, geom";
+    private const string Columns = "id, kind, holder, mineral, county, deposit, block, valid_from, valid_to, synthetic";
     private const string Valid = "valid_from <= @date AND valid_to >= @date";
+
+    private static readonly MultiPolygon NoBoundary = MultiPolygon.Empty;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly decimal _tolerance;
@@ -72,6 +74,13 @@ internal sealed class PostgisRegister : IRightsRegister
             copy.CommandTimeout = Seconds(options.CommandTimeout);
         }
 
+        // The same few queries run for every application: prepared once per pooled connection, they skip parse and plan.
+        if (!Explicit(builder, "Max Auto Prepare"))
+        {
+            copy.MaxAutoPrepare = 16;
+            copy.AutoPrepareMinUsages = 2;
+        }
+
         if (!Explicit(builder, "Application Name"))
         {
             copy.ApplicationName = "mineralrules";
@@ -120,7 +129,7 @@ internal sealed class PostgisRegister : IRightsRegister
 
             if (query.Site is { } site)
             {
-                Add($"SELECT {Columns} FROM {Schema}.rights WHERE ST_Intersects(geom, @site) AND {Valid}", bySite, ("site", site.LonLat, NpgsqlDbType.Geometry));
+                Add($"SELECT {Columns}, geom FROM {Schema}.rights WHERE ST_Intersects(geom, @site) AND {Valid}", bySite, ("site", site.LonLat, NpgsqlDbType.Geometry));
             }
 
             if (query.County is { } county)
@@ -177,11 +186,19 @@ internal sealed class PostgisRegister : IRightsRegister
     /// <summary>Whole seconds, at least 1 (what Npgsql's timeouts take).</summary>
     public static int Seconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 
-    /// <summary>A right read from a row of <see cref="Columns"/>.</summary>
+    /// <summary>
+    /// A right read from a row of <see cref="Columns"/>, with its boundary when the row has it (the query by the site's
+    /// extent: the only candidates whose overlap is measured) and an empty one otherwise.
+    /// </summary>
     public static StoredRight ReadRight(NpgsqlDataReader reader)
     {
-        var geometry = reader.GetFieldValue<Geometry>(10);
-        var boundary = geometry as MultiPolygon ?? new MultiPolygon([(Polygon)geometry], geometry.Factory);
+        var boundary = NoBoundary;
+        if (reader.FieldCount > 10)
+        {
+            var geometry = reader.GetFieldValue<Geometry>(10);
+            boundary = geometry as MultiPolygon ?? new MultiPolygon([(Polygon)geometry], geometry.Factory);
+        }
+
         return new StoredRight(
             reader.GetString(0),
             StoredRight.ParseKind(reader.GetString(1)) ?? Permit.Mining,

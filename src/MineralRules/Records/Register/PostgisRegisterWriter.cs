@@ -6,8 +6,9 @@ namespace MineralRules.Records.Register;
 
 /// <summary>
 /// Loads a register into PostgreSQL/PostGIS: creates the <c>mineralrules</c> schema, its two tables and their indexes
-/// when absent (a GiST index on the boundary; b-tree indexes on deposit, block and county), then replaces the whole
-/// content in one transaction (TRUNCATE, binary COPY) and refreshes the planner's statistics. Readers see the old
+/// when absent (a GiST index on the boundary; b-tree indexes on deposit, block and county, and a covering one for the
+/// county's sand/gravel mining rights), then replaces the whole content in one transaction (TRUNCATE, binary COPY) and
+/// vacuums and analyses the tables. Readers see the old
 /// register until the commit and the new one after it, never a mixture.
 /// </summary>
 internal static class PostgisRegisterWriter
@@ -54,6 +55,10 @@ internal static class PostgisRegisterWriter
                 CREATE INDEX IF NOT EXISTS rights_deposit ON {Schema}.rights (deposit);
                 CREATE INDEX IF NOT EXISTS rights_block ON {Schema}.rights (block);
                 CREATE INDEX IF NOT EXISTS rights_county ON {Schema}.rights (county);
+                -- A county's sand/gravel mining rights (5.2.2) from the index alone, without visiting the table.
+                CREATE INDEX IF NOT EXISTS rights_county_sand_gravel ON {Schema}.rights (county)
+                  INCLUDE (id, kind, holder, mineral, deposit, block, valid_from, valid_to, synthetic)
+                  WHERE kind = 'mining' AND mineral = '{StoredRight.SandGravel}';
                 CREATE TABLE IF NOT EXISTS {Schema}.control_numbers (
                   county text NOT NULL,
                   number integer NOT NULL CHECK (number >= 0),
@@ -104,8 +109,13 @@ internal static class PostgisRegisterWriter
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await using var analyze = new NpgsqlCommand($"ANALYZE {Schema}.rights; ANALYZE {Schema}.control_numbers", connection);
-            await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // Statistics for the planner, and the visibility map the index-only scans need.
+            // One statement per command: VACUUM cannot run inside the implicit transaction of a multi-statement command.
+            foreach (var table in new[] { "rights", "control_numbers" })
+            {
+                await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {Schema}.{table}", connection);
+                await vacuum.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
