@@ -126,6 +126,26 @@ public class RegisterImportTests
     }
 
     [Test]
+    public async Task ImportAsync_NoRights_AnEmptyRegisterThatFindsNothing()
+    {
+        using var folder = new TempFolder();
+        var target = Path.Combine(folder.Path, "empty.gpkg");
+
+        var result = await RegisterImport.ImportAsync(folder.Write("none.geojson", """{ "type": "FeatureCollection", "features": [] }"""), null, target);
+        using var register = RightsRegister.Open(target);
+        var findings = await register.FindAsync(RegisterTestData.Application(Permit.Exploration, PermitAction.New, Mineral.Gold, deposit: "D-7"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Written, Is.True);
+            Assert.That(findings.OtherMiningRights, Is.Empty, "known to be none, not unknown");
+            Assert.That(findings.OtherHolderRights, Is.Empty);
+            Assert.That(findings.CountySandGravelRights, Is.Empty);
+            Assert.That(findings.CountyControlNumber, Is.Null);
+        });
+    }
+
+    [Test]
     public async Task ImportAsync_HeaderNotExact_OneLocatedError()
     {
         using var folder = new TempFolder();
