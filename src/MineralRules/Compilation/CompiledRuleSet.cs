@@ -69,6 +69,12 @@ public sealed class CompiledRuleSet
 
     private Dictionary<string, ulong>? _zonesNamed = null;
 
+    /// <summary>A compiled rule by id, or null.</summary>
+    internal CompiledRule? Rule(string ruleId) =>
+        LazyInitializer.EnsureInitialized(ref _byId, () => _rules.ToDictionary(r => r.Id, StringComparer.Ordinal)).GetValueOrDefault(ruleId);
+
+    private Dictionary<string, CompiledRule>? _byId = null;
+
     /// <summary>The rule set as read: clause index, plan text, reference data (for coverage and tools).</summary>
     internal RuleSetDefinition Definition { get; }
 

@@ -139,6 +139,9 @@ internal sealed class Field
         {
             ReadWordsGiven = a => read(a) is not null,
             ReadWordsUnknown = a => read(a) is null ? ulong.MaxValue : unknown?.Invoke(a) ?? 0UL,
+
+            // A list known only in part (zones a record leaves unknown) is not given: a rule it could not decide names it missing.
+            IsGiven = a => read(a) is not null && (unknown?.Invoke(a) ?? 0UL) == 0,
             ReadWordMask = a =>
             {
                 var words = read(a);

@@ -72,7 +72,7 @@ internal static class MissingFacts
     /// <summary>Each fact named: absent ones with a null value (required: present), given ones that could not be compared with their value.</summary>
     public static Fact[] Of(FieldSet missing, FieldCatalog fields, Application application) =>
     [
-        .. VerdictText.Fields(missing, fields).Select(f => FactText.Value(f, application) is { } value
+        .. VerdictText.Fields(missing, fields).Select(f => f.IsGiven(application) && FactText.Value(f, application) is { } value
             ? new Fact(f.Path, value, f.Kind == FieldKind.Date ? "a date that stays within 0001-01-01 to 9999-12-31 when the rule shifts it" : "comparable with the rule's threshold (a unit that converts)", DeferredFacts.FromApplication)
             : new Fact(f.Path, null, FactText.Present, DeferredFacts.FromApplication)),
     ];
@@ -88,9 +88,9 @@ internal static class MissingFacts
     public static LocalizedText Remedy(FieldSet missing, FieldCatalog fields, Application application)
     {
         var named = VerdictText.Fields(missing, fields);
-        var absent = named.Where(f => f.Read(application) is null).ToList();
-        var incomparable = named.Where(f => f.Read(application) is not null && f.Kind != FieldKind.Date).ToList();
-        var dates = named.Where(f => f.Read(application) is not null && f.Kind == FieldKind.Date).ToList();
+        var absent = named.Where(f => !f.IsGiven(application)).ToList();
+        var incomparable = named.Where(f => f.IsGiven(application) && f.Kind != FieldKind.Date).ToList();
+        var dates = named.Where(f => f.IsGiven(application) && f.Kind == FieldKind.Date).ToList();
         if (absent.Count == 0 && incomparable.Count == 0 && dates.Count == 0)
         {
             return VerdictText.PersonReviews;

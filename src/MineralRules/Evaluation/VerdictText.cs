@@ -66,7 +66,7 @@ internal static class VerdictText
         }
 
         var absent = Evaluator.Absent(missing, fields, application);
-        var givenFields = Fields(missing, fields).Where(f => f.Read(application) is not null).ToList();
+        var givenFields = Fields(missing, fields).Where(f => f.IsGiven(application)).ToList();
 
         // A date the application gives is "missing" only when the rule's shift (plusMonths, plusDays) takes it
         // past the calendar: say so, rather than blame a unit.
@@ -77,7 +77,7 @@ internal static class VerdictText
         if (absent.Length > 0)
         {
             var names = string.Join(", ", absent);
-            var zhList = zhNames ? string.Join("、", Fields(missing, fields).Where(f => f.Read(application) is null).Select(f => f.ZhNamed)) : names;
+            var zhList = zhNames ? string.Join("、", Fields(missing, fields).Where(f => !f.IsGiven(application)).Select(f => f.ZhNamed)) : names;
             zh.Append(CultureInfo.InvariantCulture, $"缺少判断本项规定所需的事实：{zhList}。请补充后重新检查，或由人工复核。");
             en.Append(CultureInfo.InvariantCulture, $"Missing fact(s) needed to decide this provision: {names}. Supply them and check again, or have a person review it.");
         }

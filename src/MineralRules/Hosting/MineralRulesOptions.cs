@@ -22,4 +22,16 @@ public sealed class MineralRulesOptions
     /// also one running in globalization-invariant mode), or a <c>zh</c> culture such as <c>zh-CN</c> for Chinese.
     /// </summary>
     public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// Zone layers (docs/records.md): a folder of <c>&lt;zone-code&gt;.geojson</c> files or a GeoPackage whose layers are
+    /// named by zone code; null for none. With them, an application's zones are derived from its boundary.
+    /// </summary>
+    public string? ZoneLayers { get; set; }
+
+    /// <summary>The mining-rights register (docs/records.md): a GeoPackage file or a PostgreSQL connection string; null for none.</summary>
+    public string? Register { get; set; }
+
+    /// <summary>The overlap, in hectares, above which a site lies in a zone feature or overlaps a right (default 0.01).</summary>
+    public decimal ZoneToleranceHectares { get; set; } = ZoneOverlap.DefaultToleranceHectares;
 }

@@ -87,9 +87,17 @@ internal static class RecordOverlay
                 verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, facts, ruleSet.ZonesNamed(verdict.Rule)))] };
             }
 
-            if (disagreement != 0 && (ruleSet.ZonesNamed(verdict.Rule) & disagreement) is var differ and not 0)
+            // A rule that could apply under the declared zones or under the derived ones (never one whose permit,
+            // action, mineral or other scope rules it out either way).
+            if (disagreement != 0 && (ruleSet.ZonesNamed(verdict.Rule) & disagreement) is var differ and not 0
+                && ruleSet.Rule(verdict.Rule) is { } rule && (!rule.Scope.Evaluate(declared).IsFalse || !rule.Scope.Evaluate(effective).IsFalse))
             {
                 verdict = Disagrees(verdict, differ, declared, effective, facts);
+            }
+
+            if (verdict.Outcome == Outcome.Fail && OverlapOnlyHolders(declared, facts) is { } overlapping && verdict.Facts.Any(f => f.Field == ApplicationFields.BlockOtherHolders.Path))
+            {
+                verdict = OverlapReview(verdict, overlapping);
             }
 
             fail |= verdict.Outcome == Outcome.Fail;
@@ -170,9 +178,38 @@ internal static class RecordOverlay
     private static (IReadOnlyList<RegisteredRight>? Rights, ControlNumber? Control) Behind(string field, RegisterFindings register) =>
         field == ApplicationFields.DepositOtherMiningRights.Path ? (register.OtherMiningRights, null)
         : field == ApplicationFields.BlockOtherHolders.Path ? (register.OtherHolderRights, null)
-        : field == ApplicationFields.SandGravelCountyRights.Path ? (register.CountySandGravelRights, null)
+        : field == ApplicationFields.SandGravelCountyRights.Path ? (register.CountySandGravelRights, register.CountySandGravelRights is null ? null : register.CountyControlNumber)
         : field == ApplicationFields.SandGravelCountyControlNumber.Path && register.CountySandGravelRights is not null ? ([], register.CountyControlNumber)
         : (null, null);
+
+    /// <summary>
+    /// The other holders' rights when every one of them was found only because it overlaps the site (none shares the
+    /// application's planning block code): clauses.md counts such an overlap as a second holder in the block, for a
+    /// person to confirm (review), where a holder registered in the block itself fails.
+    /// </summary>
+    private static IReadOnlyList<RegisteredRight>? OverlapOnlyHolders(Application declared, RecordFacts facts)
+    {
+        if (facts.Register?.OtherHolderRights is not { Count: > 0 } rights)
+        {
+            return null;
+        }
+
+        var block = declared.Block?.Code?.Trim();
+        return rights.All(r => r.OverlapHectares is not null && (block is null || !string.Equals(r.Block?.Trim(), block, StringComparison.Ordinal))) ? rights : null;
+    }
+
+    private static Verdict OverlapReview(Verdict verdict, IReadOnlyList<RegisteredRight> rights)
+    {
+        var en = string.Join("; ", rights.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id} of {r.Holder}, {r.OverlapHectares} ha")));
+        var zh = string.Join("；", rights.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Holder}的{r.Id}，重叠 {r.OverlapHectares} 公顷")));
+        var message = new LocalizedText(
+            $"申请范围与其他矿业权人的有效探矿权重叠（{zh}）：重叠视为区块内已有其他勘查主体，须人工核实重叠情况。",
+            $"The site overlaps valid exploration rights of other holders ({en}): an overlap counts as another holder in the block, for a person to confirm.");
+        var remedy = new LocalizedText(
+            "核实并调整申请范围，避让已设探矿权，或与相关探矿权人整合为1个勘查主体后重新申请。",
+            "Check the overlap and redraw the site clear of the existing exploration rights, or merge with their holders into one exploration holder, and apply again.");
+        return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedy };
+    }
 
     private static Verdict Disagrees(Verdict verdict, ulong zones, Application declared, Application effective, RecordFacts facts)
     {

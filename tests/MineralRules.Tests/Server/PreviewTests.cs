@@ -66,9 +66,9 @@ public sealed class PreviewTests
         Assert.That(html, Does.Contain($">{PlainNames.Outcome(Outcome.Fail).Zh} <"), "the library's words for the outcome");
         Assert.That(PlainNames.Decision(Decision.NonCompliant).Zh, Is.EqualTo("不符合规划"), "the contract's word");
         Assert.That(html, Does.Contain("data-clause=\"5.2.1\"").And.Contain("新建井工煤矿原则上产能不低于300万吨/年"));
-        Assert.That(html, Does.Contain("产能240万吨/年低于新建井工煤矿最低产能300万吨/年。").And.Contain("Capacity 240万吨/年 is below"));
+        Assert.That(html, Does.Contain("产能280万吨/年低于新建井工煤矿最低产能300万吨/年。").And.Contain("Capacity 280万吨/年 is below"));
         Assert.That(html, Does.Contain("将设计产能提高到不低于300万吨/年"));
-        Assert.That(html, Does.Contain("<td>240万吨/年</td><td>≥ 300万吨/年</td>"));
+        Assert.That(html, Does.Contain("<td>280万吨/年</td><td>≥ 300万吨/年</td>"));
     }
 
     [Test]

@@ -71,8 +71,8 @@ public sealed class ServerApiTests
         using var zh = await Client.SendAsync(request);
         using var en = await Client.PostAsync("/api/v1/check", Yaml(await File.ReadAllTextAsync(SamplePath(FailingSample))));
 
-        Assert.That(FailMessage(JsonNode.Parse(await zh.Content.ReadAsStringAsync())!), Does.StartWith("产能240万吨/年低于"));
-        Assert.That(FailMessage(JsonNode.Parse(await en.Content.ReadAsStringAsync())!), Does.StartWith("Capacity 240万吨/年 is below"));
+        Assert.That(FailMessage(JsonNode.Parse(await zh.Content.ReadAsStringAsync())!), Does.StartWith("产能280万吨/年低于"));
+        Assert.That(FailMessage(JsonNode.Parse(await en.Content.ReadAsStringAsync())!), Does.StartWith("Capacity 280万吨/年 is below"));
     }
 
     [Test]

@@ -26,8 +26,8 @@ public sealed class ServerWatchTests
         await using var server = await TestServerHandle.StartAsync(new ServerOptions { RulesFolder = rules, Watch = true });
         Assert.That(await DecisionAsync(server), Is.EqualTo("non-compliant"));
 
-        // The sample's capacity is 240万吨/年: a minimum of 200 lets it pass.
-        await SaveAsync(folder, chapter, (await File.ReadAllTextAsync(chapter)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
+        // The sample's capacity is 280万吨/年: a minimum of 250 lets it pass (the acceptance of issue 14: 300 → 250).
+        await SaveAsync(folder, chapter, (await File.ReadAllTextAsync(chapter)).Replace(Threshold, Threshold.Replace("300", "250", StringComparison.Ordinal), StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var decision = await PollAsync(server, d => d == "compliant", TimeSpan.FromSeconds(2));
 
@@ -94,7 +94,7 @@ public sealed class ServerWatchTests
         Assert.That(await DecisionAsync(server), Is.EqualTo("non-compliant"), "the last good rules still answer");
 
         var edited = Path.Combine(copy, Path.GetRelativePath(rules, chapter));
-        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace(Threshold, Threshold.Replace("300", "200", StringComparison.Ordinal), StringComparison.Ordinal));
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace(Threshold, Threshold.Replace("300", "250", StringComparison.Ordinal), StringComparison.Ordinal));
         Directory.Move(copy, rules);
         var back = await PollWatchingAsync(server, true, TimeSpan.FromSeconds(5));
 
