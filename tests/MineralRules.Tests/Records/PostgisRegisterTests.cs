@@ -129,6 +129,40 @@ public sealed class PostgisRegisterTests : RegisterBackendTests
     }
 
     [Test]
+    public async Task Evaluate_EveryRecordsSample_SameJsonAsWithTheGeoPackageRegisterApartFromSources()
+    {
+        // Issue 15, point 7: the illustrative register of samples/records imported into both backends gives every
+        // records sample the same verdicts; only the register's name in each fact's source differs.
+        var register = Path.Combine(TestPaths.Repository, "samples", "records", "register");
+        using var database = PostgisTestDatabase.Create();
+        var gpkg = Path.Combine(Folder.Path, "samples.gpkg");
+        foreach (var target in new[] { gpkg, database.ConnectionString })
+        {
+            var imported = await RegisterImport.ImportAsync(Path.Combine(register, "rights.geojson"), Path.Combine(register, "control-numbers.csv"), target);
+            Assert.That(imported.Diagnostics, Is.Empty);
+        }
+
+        using var geoPackage = RightsRegister.Open(gpkg);
+        using var postgis = RightsRegister.Open(database.ConnectionString);
+        var samples = Directory.GetFiles(Path.Combine(TestPaths.Repository, "samples", "records", "applications"), "*.yaml").Order(StringComparer.Ordinal).ToList();
+        Assert.That(samples, Is.Not.Empty);
+        var sourcesNamed = 0;
+        foreach (var sample in samples)
+        {
+            var application = ApplicationReader.ReadFile(sample).Application!;
+            var result = Fixtures.Shipped.Evaluate(application, new RecordFacts { Register = await geoPackage.FindAsync(application) });
+            TestContext.Out.WriteLine($"{Path.GetFileName(sample)}: {ResultJson.DecisionCode(result.Decision)}");
+            var fromFile = ResultJson.Serialize(result);
+            var fromDatabase = ResultJson.Serialize(Fixtures.Shipped.Evaluate(application, new RecordFacts { Register = await postgis.FindAsync(application) }));
+            sourcesNamed += fromDatabase.Split(postgis.Name).Length - 1;
+
+            Assert.That(fromDatabase.Replace(postgis.Name, geoPackage.Name, StringComparison.Ordinal), Is.EqualTo(fromFile), Path.GetFileName(sample));
+        }
+
+        Assert.That(sourcesNamed, Is.GreaterThan(0), "the register is named as the source of some facts");
+    }
+
+    [Test]
     public void Open_DatabaseWithoutARegister_SaysToImportOne()
     {
         using var empty = PostgisTestDatabase.Create();
