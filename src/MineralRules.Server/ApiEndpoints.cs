@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
 
 namespace MineralRules.Server;
@@ -9,8 +10,6 @@ namespace MineralRules.Server;
 /// <summary>The HTTP API under <c>/api/v1</c> (docs/server.md): check, batch, rule sets, rules, status.</summary>
 internal static class ApiEndpoints
 {
-    private const string JsonOrYaml = "application/json or application/yaml";
-
     private static readonly JsonSerializerOptions RuleJson = new(MineralRulesJson.Options)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -46,10 +45,10 @@ internal static class ApiEndpoints
             .WithSummary("The rule sets served: id, version, effective range, digest, sealed.")
             .Produces<List<RuleSetBody>>();
 
-        api.MapGet("/rule-sets/{id}/{version}/rules", (string id, string version) =>
+        api.MapGet("/rule-sets/{id}/{version}/rules", (HttpContext context, string id, string version) =>
                 rules.Host.Current.Find(version, id) is { } ruleSet
                     ? Results.Json(RulesInWords(ruleSet), RuleJson)
-                    : Problems.Missing($"No rule set {id} {version} is served; GET /api/v1/rule-sets lists them."))
+                    : Missing(context, id, version))
             .WithName("rules")
             .WithSummary("Every rule of a rule set: id, clause, outcome, scope, thresholds, lists, basis, remedy, interpretation, and `inWords`: the same in plain words, Chinese and English (as the rulebook and `mineralrules explain` word it).")
             .Produces<IReadOnlyList<RuleSummary>>()
@@ -59,6 +58,12 @@ internal static class ApiEndpoints
             .WithName("status")
             .WithSummary("The rules served, the last reload, and the errors of the watched folder when its latest edit did not load.")
             .Produces<StatusBody>();
+    }
+
+    private static IResult Missing(HttpContext context, string id, string version)
+    {
+        var culture = Languages.Of(context.Request, Languages.English);
+        return Problems.Missing(ServerText.Format(ServerText.For(culture).NoRuleSet, id, version), culture);
     }
 
     /// <summary>Each rule's summary with its plain-words description beside it (<c>inWords</c>).</summary>
@@ -80,20 +85,40 @@ internal static class ApiEndpoints
     {
         var request = context.Request;
         var culture = Languages.Of(request, Languages.English);
+        var text = ServerText.For(culture);
         if (Checking.FormatOf(request.ContentType) is not { } format)
         {
-            return Problems.Unsupported(request.ContentType, JsonOrYaml);
+            return Problems.Unsupported(request.ContentType, text.SendJsonOrYaml, culture);
         }
 
         var body = await Checking.ReadBodyAsync(request.Body, request.ContentLength, options.MaxApplicationBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            return Problems.Large(options.MaxApplicationBytes, "application");
+            return Problems.Large(options.MaxApplicationBytes, text.ApplicationTooLarge, culture);
+        }
+
+        // One catalog for the request; a version that more than one rule set has is refused before anything is read.
+        var catalog = rules.Host.Current;
+        var choice = Checking.ChoiceOf(request);
+        if (choice.AmbiguousIn(catalog) is { } ids)
+        {
+            return Problems.Ambiguous(choice.Version!, ids, culture);
+        }
+
+        // The body is read: from here on a client that went away (or the timeout) stops the work between its steps.
+        if (Gone(context))
+        {
+            return Results.StatusCode(StatusCodes.Status499ClientClosedRequest);
         }
 
         var read = ApplicationReader.Read(body, format, options.MaxApplicationBytes);
         var source = request.Query.TryGetValue("source", out var named) && !string.IsNullOrEmpty(named) ? named.ToString() : null;
-        var checkedApplication = Checking.Check(rules.Host.Current, read, Checking.VersionOf(request));
+        var checkedApplication = Gone(context) ? null : Checking.Check(catalog, read, choice);
+        if (checkedApplication is null || Gone(context))
+        {
+            return Results.StatusCode(StatusCodes.Status499ClientClosedRequest);
+        }
+
         if (checkedApplication.Result is not { } result)
         {
             return Problems.Invalid(checkedApplication.Errors, culture);
@@ -107,20 +132,30 @@ internal static class ApiEndpoints
     {
         var request = context.Request;
         var culture = Languages.Of(request, Languages.English);
-        var version = Checking.VersionOf(request);
+        var text = ServerText.For(culture);
+        var choice = Checking.ChoiceOf(request);
+
+        // One catalog for the whole batch, so a reload in the middle never splits it between rule versions.
+        var catalog = rules.Host.Current;
+        if (choice.AmbiguousIn(catalog) is { } ids)
+        {
+            await Problems.Ambiguous(choice.Version!, ids, culture).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         List<BatchItem> reads;
         if (request.HasFormContentType)
         {
             if (request.ContentLength > options.MaxBatchBytes)
             {
-                await Problems.Large(options.MaxBatchBytes, "batch").ExecuteAsync(context).ConfigureAwait(false);
+                await Problems.Large(options.MaxBatchBytes, text.BatchTooLarge, culture).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
             reads = [];
             if (await Checking.ReadFormAsync(context, options.MaxBatchBytes, options.MaxBatchBytes).ConfigureAwait(false) is not { } form)
             {
-                await Problems.Large(options.MaxBatchBytes, "batch").ExecuteAsync(context).ConfigureAwait(false);
+                await Problems.Large(options.MaxBatchBytes, text.BatchTooLarge, culture).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -142,13 +177,13 @@ internal static class ApiEndpoints
             var body = await Checking.ReadBodyAsync(request.Body, request.ContentLength, options.MaxBatchBytes, context.RequestAborted).ConfigureAwait(false);
             if (body is null)
             {
-                await Problems.Large(options.MaxBatchBytes, "batch").ExecuteAsync(context).ConfigureAwait(false);
+                await Problems.Large(options.MaxBatchBytes, text.BatchTooLarge, culture).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
             if (BatchItems.Split(body, options.MaxApplicationBytes, options.MaxBatchApplications, context.RequestAborted, out var failure) is not { } items)
             {
-                await Problems.Invalid(failure, culture, "The batch must be a JSON array of application objects.").ExecuteAsync(context).ConfigureAwait(false);
+                await Problems.Invalid(failure, culture, text.BatchNotArray).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -156,18 +191,16 @@ internal static class ApiEndpoints
         }
         else
         {
-            await Problems.Unsupported(request.ContentType, "a JSON array (application/json) or multipart/form-data files").ExecuteAsync(context).ConfigureAwait(false);
+            await Problems.Unsupported(request.ContentType, text.SendBatch, culture).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
         if (reads.Count > options.MaxBatchApplications)
         {
-            await Problems.TooMany(options.MaxBatchApplications).ExecuteAsync(context).ConfigureAwait(false);
+            await Problems.Large(options.MaxBatchApplications, text.BatchTooMany, culture).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
-        // One catalog for the whole batch, so a reload in the middle never splits it between rule versions.
-        var catalog = rules.Host.Current;
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, ResultJson.WriterOptions);
         writer.WriteStartArray();
@@ -175,14 +208,14 @@ internal static class ApiEndpoints
         {
             context.RequestAborted.ThrowIfCancellationRequested();
             var (source, read, refusal) = (batchItem.Source, batchItem.Read, batchItem.Refusal);
-            var item = read is null ? null : Checking.Check(catalog, read, version);
+            var item = read is null ? null : Checking.Check(catalog, read, choice);
             if (item?.Result is { } result)
             {
                 ResultJson.Write(writer, result, source, culture, read: read);
             }
             else
             {
-                ResultJson.WriteInvalid(writer, source, item is null ? [refusal!] : batchItem.Located(item.Errors), culture);
+                ResultJson.WriteInvalid(writer, source, item is null ? [refusal!] : item.Errors, culture);
             }
 
             await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
@@ -191,6 +224,21 @@ internal static class ApiEndpoints
 
         writer.WriteEndArray();
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when the request was cancelled because its client went away: the work stops quietly (499, nothing logged
+    /// as an error). A request cut off by the per-request timeout throws instead, so the timeout answers its 503.
+    /// </summary>
+    private static bool Gone(HttpContext context)
+    {
+        if (!context.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.ThrowIfCancellationRequested();
+        return true;
     }
 
     /// <summary>Writes JSON straight to the response (no sync I/O): the result object as <see cref="ResultJson"/> writes it.</summary>
@@ -222,7 +270,7 @@ internal sealed record RuleSetBody(string Id, string Version, LocalizedText Titl
 }
 
 /// <summary>What <c>GET /api/v1/status</c> answers.</summary>
-/// <param name="Rules">Where the rules come from: a folder, or <c>embedded</c>.</param>
+/// <param name="Rules">Where the rules come from: the folder's own name (never its absolute path), or <c>embedded</c>.</param>
 /// <param name="Watching">True while the folder is watched for edits.</param>
 /// <param name="Healthy">False when the latest edit of the folder did not load (the last good rules are served).</param>
 /// <param name="Serving">The rule sets served.</param>
@@ -235,13 +283,13 @@ internal sealed record StatusBody(string Rules, bool Watching, bool Healthy, IRe
     {
         var state = rules.State;
         return new StatusBody(
-            rules.Folder ?? "embedded",
+            rules.FolderName ?? "embedded",
             rules.Watching,
             state.Reloaded,
             [.. rules.Host.Current.RuleSets.Select(r => RuleSetBody.Of(r.Info))],
-            new ReloadBody(state.At.ToString("O", CultureInfo.InvariantCulture), state.Reloaded, state.Message),
-            [.. rules.Errors.Select(d => Problems.Describe(d, culture))],
-            [.. state.Warnings.Select(d => Problems.Describe(d, culture))]);
+            new ReloadBody(state.At.ToString("O", CultureInfo.InvariantCulture), state.Reloaded, rules.Message(state, culture)),
+            [.. rules.Errors.Select(d => Problems.Describe(rules.Shown(d), culture))],
+            [.. state.Warnings.Select(d => Problems.Describe(rules.Shown(d), culture))]);
     }
 }
 

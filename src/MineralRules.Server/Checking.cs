@@ -16,21 +16,38 @@ internal sealed record CheckedApplication(ApplicationReadResult Read, CompiledRu
 internal static class Checking
 {
     /// <summary>Checks a read application against a catalog: the version asked for, or the one in force on its date.</summary>
-    public static CheckedApplication Check(RuleSetCatalog catalog, ApplicationReadResult read, string? version)
+    public static CheckedApplication Check(RuleSetCatalog catalog, ApplicationReadResult read, RuleChoice choice)
     {
         if (read.Application is not { } application)
         {
             return new CheckedApplication(read, null, null, [.. read.Diagnostics]);
         }
 
-        var ruleSet = catalog.Select(application.ApplicationDate, version, out _);
-        if (ruleSet is null)
+        if (choice is { Version: { } version, RuleSet: { } id })
         {
-            var location = read.Locate(version is null ? "applicationDate" : string.Empty);
-            var why = catalog.WhyNone(application.ApplicationDate, version)!;
-            return new CheckedApplication(read, null, null, [new Diagnostic(location, version is null ? "MR2002" : "MR2003", why.En) { MessageZh = why.Zh }]);
+            // Both named: that rule set's version, or why there is none (MR2003).
+            if (catalog.Find(version, id) is not { } named)
+            {
+                var (zh, en) = (ServerText.Zh.NoRuleSet, ServerText.En.NoRuleSet);
+                return new CheckedApplication(read, null, null, [new Diagnostic(read.Locate(string.Empty), "MR2003", ServerText.Format(en, id, version)) { MessageZh = ServerText.Format(zh, id, version) }]);
+            }
+
+            return Evaluate(read, named, application);
         }
 
+        var ruleSet = catalog.Select(application.ApplicationDate, choice.Version, out _);
+        if (ruleSet is null)
+        {
+            var location = read.Locate(choice.Version is null ? "applicationDate" : string.Empty);
+            var why = catalog.WhyNone(application.ApplicationDate, choice.Version)!;
+            return new CheckedApplication(read, null, null, [new Diagnostic(location, choice.Version is null ? "MR2002" : "MR2003", why.En) { MessageZh = why.Zh }]);
+        }
+
+        return Evaluate(read, ruleSet, application);
+    }
+
+    private static CheckedApplication Evaluate(ApplicationReadResult read, CompiledRuleSet ruleSet, Application application)
+    {
         var attempt = ruleSet.TryEvaluate(application);
         return attempt.Result is { } result
             ? new CheckedApplication(read, ruleSet, result, [])
@@ -117,7 +134,46 @@ internal static class Checking
         }
     }
 
-    /// <summary>The <c>version</c> query parameter, or null.</summary>
-    public static string? VersionOf(HttpRequest request) =>
-        request.Query.TryGetValue("version", out var version) && !string.IsNullOrWhiteSpace(version) ? version.ToString() : null;
+    /// <summary>The <c>version</c> and <c>ruleSet</c> query parameters.</summary>
+    public static RuleChoice ChoiceOf(HttpRequest request) => new(Query(request, "version"), Query(request, "ruleSet"));
+
+    private static string? Query(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+}
+
+/// <summary>
+/// Which rule set checks: the one in force on the application's date (neither given), a version (<c>?version=</c>),
+/// or a version of one rule set (<c>?version=</c> with <c>?ruleSet=&lt;id&gt;</c>). A version alone that more than one
+/// rule set has is ambiguous: refused, never settled by picking one (docs/server.md).
+/// </summary>
+/// <param name="Version">The version asked for, or null.</param>
+/// <param name="RuleSet">The rule set's id, or null; it matters only with a version.</param>
+internal sealed record RuleChoice(string? Version, string? RuleSet)
+{
+    /// <summary>The ids of the rule sets that have the version, when a version alone names more than one; else null.</summary>
+    public IReadOnlyList<string>? AmbiguousIn(RuleSetCatalog catalog)
+    {
+        if (Version is null || RuleSet is not null)
+        {
+            return null;
+        }
+
+        var ids = catalog.RuleSets.Where(r => r.Info.Version == Version).Select(r => r.Info.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return ids.Count > 1 ? ids : null;
+    }
+
+    /// <summary>
+    /// A choice from the preview's version menu: <c>&lt;id&gt; &lt;version&gt;</c> (as its options are written), a
+    /// version alone, or nothing (the one in force).
+    /// </summary>
+    public static RuleChoice FromMenu(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new RuleChoice(null, null);
+        }
+
+        var parts = value.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 2 ? new RuleChoice(parts[1], parts[0]) : new RuleChoice(parts[0], null);
+    }
 }

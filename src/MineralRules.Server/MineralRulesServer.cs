@@ -54,7 +54,10 @@ public static class MineralRulesServer
             }
         });
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            Problems.Word(context);
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -14,83 +14,111 @@ internal static class PreviewEndpoints
 {
     public static void MapPreview(this IEndpointRouteBuilder app, ServedRules rules, ServerOptions options)
     {
-        var samples = new Lazy<IReadOnlyList<string>>(() => Samples(options.SamplesFolder));
-
+        // The sample list is read on every request: a sample added while serving shows, one deleted is not offered.
         app.MapGet("/preview", (HttpContext context) =>
         {
             var culture = Languages.Of(context.Request, Languages.Chinese);
-            var (text, chosen) = (string.Empty, (string?)null);
-            if (context.Request.Query.TryGetValue("sample", out var sample) && samples.Value.Contains(sample.ToString()))
+            var samples = Samples(options.SamplesFolder);
+            var page = new PreviewPage(culture);
+            if (context.Request.Query.TryGetValue("sample", out var sample) && !string.IsNullOrEmpty(sample))
             {
-                // Only a name from the list is opened: the query never names a path of its own.
-                chosen = sample.ToString();
-                text = File.ReadAllText(Path.Combine(options.SamplesFolder!, chosen));
+                // Only a name from the list is opened: the query never names a path of its own. A sample listed but
+                // gone before it is read (deleted meanwhile) is a 404 page, not an error.
+                var chosen = sample.ToString();
+                var text = samples.Contains(chosen) ? TryReadSample(options.SamplesFolder!, chosen) : null;
+                return text is null
+                    ? Page(page.Render(rules, samples, null, new PreviewPage.Content(string.Empty, null, ServerText.Format(ServerText.For(culture).PreviewNoSample, chosen))), StatusCodes.Status404NotFound)
+                    : Page(page.Render(rules, samples, null, new PreviewPage.Content(text, null, null, chosen)), StatusCodes.Status200OK);
             }
 
-            var html = new PreviewPage(culture).Render(rules, samples.Value, null, new PreviewPage.Content(text, null, null, chosen));
-            return Results.Content(html, "text/html; charset=utf-8");
+            return Page(page.Render(rules, samples, null, new PreviewPage.Content(string.Empty, null, null)), StatusCodes.Status200OK);
         }).ExcludeFromDescription();
 
         app.MapPost("/preview", async (HttpContext context, CancellationToken _) =>
         {
             var request = context.Request;
             var culture = Languages.Of(request, Languages.Chinese);
+            var text = ServerText.For(culture);
             var page = new PreviewPage(culture);
+            var samples = Samples(options.SamplesFolder);
             if (!request.HasFormContentType)
             {
-                return Page(page.Render(rules, samples.Value, null, new PreviewPage.Content(string.Empty, null, "Send the form (multipart/form-data or application/x-www-form-urlencoded).")), StatusCodes.Status415UnsupportedMediaType);
+                return Page(page.Render(rules, samples, null, new PreviewPage.Content(string.Empty, null, text.PreviewSendForm)), StatusCodes.Status415UnsupportedMediaType);
             }
 
             if (request.ContentLength > options.MaxApplicationBytes * 2)
             {
-                return Page(page.Render(rules, samples.Value, null, new PreviewPage.Content(string.Empty, null, $"The form is larger than the limit of {options.MaxApplicationBytes} bytes per application.")), StatusCodes.Status413PayloadTooLarge);
+                return Page(page.Render(rules, samples, null, new PreviewPage.Content(string.Empty, null, ServerText.Format(text.PreviewFormTooLarge, options.MaxApplicationBytes))), StatusCodes.Status413PayloadTooLarge);
             }
 
             // The form as the declared length above, a chunked one too; the pasted text's UTF-8 bytes are measured below.
             if (await Checking.ReadFormAsync(context, options.MaxApplicationBytes * 2, options.MaxApplicationBytes * 2).ConfigureAwait(false) is not { } form)
             {
-                return TooLarge(page, rules, samples.Value, null, options.MaxApplicationBytes);
+                return TooLarge(page, rules, samples, null, options.MaxApplicationBytes);
             }
 
             var version = form.TryGetValue("version", out var chosen) && !string.IsNullOrWhiteSpace(chosen) ? chosen.ToString() : null;
-            string text;
-            string name;
+            string shown;
+            ApplicationReadResult read;
             if (form.Files.GetFile("file") is { Length: > 0 } file)
             {
                 if (file.Length > options.MaxApplicationBytes)
                 {
-                    return TooLarge(page, rules, samples.Value, version, options.MaxApplicationBytes);
+                    return TooLarge(page, rules, samples, version, options.MaxApplicationBytes);
                 }
 
-                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-                text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-                name = Path.GetFileName(file.FileName);
+                // Strict UTF-8, as every reader of the library: a byte that is not UTF-8 is a located error, never U+FFFD.
+                var name = Path.GetFileName(file.FileName);
+                using var stream = file.OpenReadStream();
+                var bytes = await Checking.ReadBodyAsync(stream, file.Length, options.MaxApplicationBytes, context.RequestAborted).ConfigureAwait(false);
+                read = ApplicationReader.Read(bytes!, Checking.FormatOfFile(name), options.MaxApplicationBytes, new SourceLocation(name, 1, 1));
+                shown = Encoding.UTF8.GetString(bytes!).TrimStart('\uFEFF'); // only to show it again in the text area
             }
             else
             {
-                text = form.TryGetValue("application", out var pasted) ? pasted.ToString() : string.Empty;
-                if (Encoding.UTF8.GetByteCount(text) > options.MaxApplicationBytes)
+                shown = form.TryGetValue("application", out var pasted) ? pasted.ToString() : string.Empty;
+                if (Encoding.UTF8.GetByteCount(shown) > options.MaxApplicationBytes)
                 {
-                    return TooLarge(page, rules, samples.Value, version, options.MaxApplicationBytes);
+                    return TooLarge(page, rules, samples, version, options.MaxApplicationBytes);
                 }
 
-                name = ApplicationReader.SourceName(Checking.FormatOfText(text));
+                if (string.IsNullOrWhiteSpace(shown))
+                {
+                    return Page(page.Render(rules, samples, version, new PreviewPage.Content(string.Empty, null, text.PreviewEmpty)), StatusCodes.Status400BadRequest);
+                }
+
+                // Pasted text is named <yaml> or <json> by its first character.
+                read = ApplicationReader.Read(shown, Checking.FormatOfText(shown));
             }
 
-            if (string.IsNullOrWhiteSpace(text))
+            var catalog = rules.Host.Current;
+            var choice = RuleChoice.FromMenu(version);
+            if (choice.AmbiguousIn(catalog) is { } ids)
             {
-                return Page(page.Render(rules, samples.Value, version, new PreviewPage.Content(string.Empty, null, "Paste an application or choose a file. 请粘贴申请或选择文件。")), StatusCodes.Status400BadRequest);
+                var ambiguous = ServerText.Format(text.AmbiguousDetail, choice.Version, string.Join(", ", ids));
+                return Page(page.Render(rules, samples, version, new PreviewPage.Content(shown, null, ambiguous)), StatusCodes.Status400BadRequest);
             }
 
-            // Pasted text is named <yaml> or <json> by its first character; an uploaded file by its name.
-            var read = name.StartsWith('<') ? ApplicationReader.Read(text, Checking.FormatOfText(text)) : ApplicationReader.Read(text, name);
-            var checkedApplication = Checking.Check(rules.Host.Current, read, version);
-            return Page(page.Render(rules, samples.Value, version, new PreviewPage.Content(text, checkedApplication, null)), StatusCodes.Status200OK);
+            var checkedApplication = Checking.Check(catalog, read, choice);
+            return Page(page.Render(rules, samples, version, new PreviewPage.Content(shown, checkedApplication, null)), StatusCodes.Status200OK);
         }).ExcludeFromDescription().DisableAntiforgery();
     }
 
     private static IResult TooLarge(PreviewPage page, ServedRules rules, IReadOnlyList<string> samples, string? version, long limit) =>
-        Page(page.Render(rules, samples, version, new PreviewPage.Content(string.Empty, null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The application is larger than the limit of {limit} bytes."))), StatusCodes.Status413PayloadTooLarge);
+        Page(page.Render(rules, samples, version, new PreviewPage.Content(string.Empty, null, ServerText.Format(ServerText.For(page.Culture).ApplicationTooLarge, limit))), StatusCodes.Status413PayloadTooLarge);
+
+    // A listed sample's text, or null when it is gone (deleted, or unreadable) by the time it is read.
+    private static string? TryReadSample(string folder, string name)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, name));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static IResult Page(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 

@@ -22,6 +22,9 @@ internal sealed class PreviewPage
         _chineseFirst = Languages.IsChinese(culture);
     }
 
+    /// <summary>The reader's language.</summary>
+    public CultureInfo Culture => _culture;
+
     /// <summary>What the page shows below the form.</summary>
     /// <param name="Text">The application as pasted (kept in the text area).</param>
     /// <param name="Checked">The checked application, or null before any check.</param>
@@ -38,7 +41,7 @@ internal sealed class PreviewPage
         Raw($"<header><h1>{Both("申请预检", "Application preview")}</h1>");
         Raw($"<p class=\"served\">{Both("所用规则", "Rules served")}: ");
         Raw(string.Join("; ", catalog.RuleSets.Select(r => E($"{r.Info.Id} {r.Info.Version} ({Range(r.Info)}){(r.Info.Sealed ? "" : Pick(" 草稿", " draft"))}"))));
-        Raw($" · {E(rules.Folder ?? Pick("内置规则", "embedded rules"))}{(rules.Watching ? " · " + Both("监视修改中", "watching for edits") : "")}</p>");
+        Raw($" · {E(rules.FolderName ?? ServerText.For(_culture).EmbeddedRules)}{(rules.Watching ? " · " + Both("监视修改中", "watching for edits") : "")}</p>");
         Raw($"<nav><a href=\"?lang=zh\">中文</a> · <a href=\"?lang=en\">English</a></nav></header><main>");
 
         if (rules.Errors.Count > 0)
@@ -47,7 +50,7 @@ internal sealed class PreviewPage
             Raw($"<p>{Both("仍以上次可用的规则判断", "The last good rules are serving")} ({E(rules.State.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))} UTC).</p><ul>");
             foreach (var diagnostic in rules.Errors)
             {
-                Raw($"<li><code>{E(diagnostic.Format(_culture))}</code></li>");
+                Raw($"<li><code>{E(rules.Shown(diagnostic).Format(_culture))}</code></li>");
             }
 
             Raw("</ul></section>");
@@ -58,7 +61,7 @@ internal sealed class PreviewPage
             Raw($"<section class=\"warnings\" id=\"rule-warnings\"><h2>{Both("规则文件的警告", "Warnings in the rule files")}</h2><ul>");
             foreach (var diagnostic in rules.State.Warnings)
             {
-                Raw($"<li><code>{E(diagnostic.Format(_culture))}</code></li>");
+                Raw($"<li><code>{E(rules.Shown(diagnostic).Format(_culture))}</code></li>");
             }
 
             Raw("</ul></section>");
@@ -99,8 +102,12 @@ internal sealed class PreviewPage
         Raw($"<p><label>{Both("规则版本", "Rule-set version")} <select name=\"version\"><option value=\"\">{Plain("申请日期适用的版本", "in force on the application date")}</option>");
         foreach (var ruleSet in catalog.RuleSets)
         {
-            var selected = ruleSet.Info.Version == version ? " selected" : "";
-            Raw($"<option value=\"{E(ruleSet.Info.Version)}\"{selected}>{E(ruleSet.Info.Version)}</option>");
+            // A version that more than one rule set has is offered once per rule set, named by its id (RuleChoice.FromMenu).
+            var info = ruleSet.Info;
+            var shared = catalog.RuleSets.Count(r => r.Info.Version == info.Version) > 1;
+            var value = shared ? $"{info.Id} {info.Version}" : info.Version;
+            var selected = value == version ? " selected" : "";
+            Raw($"<option value=\"{E(value)}\"{selected}>{E(value)}</option>");
         }
 
         Raw($"</select></label> <button type=\"submit\" id=\"submit\">{Both("检查", "Check")}</button></p></form>");
@@ -110,7 +117,7 @@ internal sealed class PreviewPage
     {
         if (checkedApplication.Result is not { } result)
         {
-            Raw($"<section class=\"invalid\" id=\"result\"><h2 id=\"decision\">{Both("申请无效", "Invalid application")}</h2><ul class=\"diagnostics\">");
+            Raw($"<section class=\"invalid\" id=\"result\"><h2 id=\"decision\">{Both(ServerText.Zh.InvalidTitle, ServerText.En.InvalidTitle)}</h2><ul class=\"diagnostics\">");
             foreach (var diagnostic in checkedApplication.Errors)
             {
                 Raw($"<li><code>{E(diagnostic.Format(_culture))}</code></li>");

@@ -11,44 +11,86 @@ internal static class Problems
     public const string UnsupportedMediaType = "urn:mineralrules:problem:unsupported-media-type";
     public const string NotFound = "urn:mineralrules:problem:not-found";
 
+    public const string AmbiguousVersion = "urn:mineralrules:problem:ambiguous-version";
+
     /// <summary>400: the application could not be read, validated or matched with a rule set.</summary>
-    public static IResult Invalid(IReadOnlyList<Diagnostic> diagnostics, CultureInfo culture, string? detail = null) =>
-        Results.Problem(
-            detail: detail ?? $"The application is invalid: {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s).",
+    public static IResult Invalid(IReadOnlyList<Diagnostic> diagnostics, CultureInfo culture, string? detail = null)
+    {
+        var text = ServerText.For(culture);
+        return Results.Problem(
+            detail: detail ?? ServerText.Format(text.InvalidDetail, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)),
             statusCode: StatusCodes.Status400BadRequest,
-            title: "Invalid application",
+            title: text.InvalidTitle,
             type: InvalidApplication,
             extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics.Select(d => Describe(d, culture)).ToList() });
+    }
 
-    /// <summary>413: the body is larger than the limit.</summary>
-    public static IResult Large(long limit, string what) =>
-        Results.Problem(
-            detail: string.Create(CultureInfo.InvariantCulture, $"The {what} is larger than the limit of {limit} bytes."),
-            statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Request too large",
-            type: TooLarge,
-            extensions: new Dictionary<string, object?> { ["limit"] = limit });
+    /// <summary>400: <c>?version=</c> alone names a version that more than one rule set has.</summary>
+    public static IResult Ambiguous(string version, IReadOnlyList<string> ids, CultureInfo culture)
+    {
+        var text = ServerText.For(culture);
+        return Results.Problem(
+            detail: ServerText.Format(text.AmbiguousDetail, version, string.Join(", ", ids)),
+            statusCode: StatusCodes.Status400BadRequest,
+            title: text.AmbiguousTitle,
+            type: AmbiguousVersion,
+            extensions: new Dictionary<string, object?> { ["ruleSets"] = ids });
+    }
 
-    /// <summary>413: a batch of more applications than the count limit (a count, not bytes).</summary>
-    public static IResult TooMany(int limit) =>
+    /// <summary>413: the body is larger than the limit (<paramref name="detail"/> says of what, with the limit).</summary>
+    public static IResult Large(long limit, string detail, CultureInfo culture) =>
         Results.Problem(
-            detail: string.Create(CultureInfo.InvariantCulture, $"The batch has more than {limit} applications, the limit of one batch."),
+            detail: ServerText.Format(detail, limit),
             statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Request too large",
+            title: ServerText.For(culture).TooLargeTitle,
             type: TooLarge,
             extensions: new Dictionary<string, object?> { ["limit"] = limit });
 
     /// <summary>415: neither JSON nor YAML.</summary>
-    public static IResult Unsupported(string? contentType, string accepted) =>
-        Results.Problem(
-            detail: $"The content type '{contentType ?? "(none)"}' is not accepted here; send {accepted}.",
+    public static IResult Unsupported(string? contentType, string accepted, CultureInfo culture)
+    {
+        var text = ServerText.For(culture);
+        return Results.Problem(
+            detail: ServerText.Format(text.UnsupportedDetail, contentType ?? text.NoContentType, accepted),
             statusCode: StatusCodes.Status415UnsupportedMediaType,
-            title: "Unsupported media type",
+            title: text.UnsupportedTitle,
             type: UnsupportedMediaType);
+    }
 
     /// <summary>404 for a resource the path names but that does not exist.</summary>
-    public static IResult Missing(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", type: NotFound);
+    public static IResult Missing(string detail, CultureInfo culture) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: ServerText.For(culture).NotFoundTitle, type: NotFound);
+
+    /// <summary>
+    /// The web host's own problems (an unknown path, a wrong method, a bad request, a body over Kestrel's limit, a
+    /// 500, the request timeout's 503), worded from the tables in the request's language; the server's own problems
+    /// (<c>urn:mineralrules:problem:*</c>) keep their words.
+    /// </summary>
+    public static void Word(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type?.StartsWith("urn:mineralrules:", StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        var text = ServerText.For(Languages.Of(context.HttpContext.Request, Languages.English));
+        (string Title, string Detail)? words = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => (text.BadRequestTitle, text.BadRequestDetail),
+            StatusCodes.Status404NotFound => (text.NotFoundTitle, text.NotFoundDetail),
+            StatusCodes.Status405MethodNotAllowed => (text.MethodNotAllowedTitle, text.MethodNotAllowedDetail),
+            StatusCodes.Status413PayloadTooLarge => (text.TooLargeTitle, text.BodyTooLarge),
+            StatusCodes.Status415UnsupportedMediaType => (text.UnsupportedTitle, ServerText.Format(text.UnsupportedDetail, context.HttpContext.Request.ContentType ?? text.NoContentType, text.SendJsonOrYaml)),
+            StatusCodes.Status500InternalServerError => (text.ServerErrorTitle, text.ServerErrorDetail),
+            StatusCodes.Status503ServiceUnavailable => (text.TimeoutTitle, text.TimeoutDetail),
+            _ => null,
+        };
+        if (words is { } chosen)
+        {
+            (problem.Title, problem.Detail) = chosen;
+        }
+    }
 
     /// <summary>A diagnostic as the API writes it: where (path, line, column), code, severity, message in the reader's language, rule.</summary>
     public static DiagnosticBody Describe(Diagnostic diagnostic, CultureInfo culture) => new(

@@ -16,10 +16,16 @@ internal static class RulebookEndpoints
     {
         var cache = new SiteCache(rules, options.SamplesFolder);
         app.MapGet("/search", (HttpContext context) => Page(cache.Site.Search(context.Request.Query["q"].ToString()))).ExcludeFromDescription();
-        app.MapGet("/{**path}", (string? path) => cache.Site.Find(path ?? string.Empty) is { } page
+        app.MapGet("/{**path}", (HttpContext context, string? path) => cache.Site.Find(path ?? string.Empty) is { } page
                 ? Page(page)
-                : Problems.Missing($"No page '/{path}' here: the rulebook starts at /, the preview is /preview, the API /api/v1."))
+                : Missing(context, path))
             .ExcludeFromDescription();
+    }
+
+    private static IResult Missing(HttpContext context, string? path)
+    {
+        var culture = Languages.Of(context.Request, Languages.English);
+        return Problems.Missing(ServerText.Format(ServerText.For(culture).NoPage, path), culture);
     }
 
     private static IResult Page(RulebookPage page) => Results.Text(page.Content, page.ContentType);
@@ -28,7 +34,6 @@ internal static class RulebookEndpoints
     private sealed class SiteCache(ServedRules rules, string? samplesFolder)
     {
         private readonly Lock _building = new();
-        private readonly Lazy<IReadOnlyList<Sample>> _samples = new(() => Samples(samplesFolder));
         private (RuleSetCatalog Catalog, RulebookSite Site)? _built;
 
         public RulebookSite Site
@@ -40,7 +45,8 @@ internal static class RulebookEndpoints
                 {
                     if (_built is not { } built || !ReferenceEquals(built.Catalog, catalog))
                     {
-                        _built = built = (catalog, RulebookSite.Build(catalog, _samples.Value));
+                        // The samples are read again with each build, so one added or deleted meanwhile shows after a reload.
+                        _built = built = (catalog, RulebookSite.Build(catalog, Samples(samplesFolder)));
                     }
 
                     return built.Site;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace MineralRules.Server;
@@ -17,16 +18,24 @@ internal sealed class ServedRules : IDisposable
     private FileSystemWatcher? _watcher;
     private bool _disposed;
     private readonly TimeSpan _quiet;
+    private readonly string? _folderFull;
+    private readonly ServerText _log;
+    private readonly CultureInfo _culture;
     private readonly Lock _reloading = new();
     private ReloadState _state;
 
-    private ServedRules(RuleSetCatalog catalog, IReadOnlyList<Diagnostic> warnings, string? folder, bool watch, TimeSpan quiet, ILogger logger)
+    private ServedRules(RuleSetCatalog catalog, IReadOnlyList<Diagnostic> warnings, string? folder, bool watch, TimeSpan quiet, ILogger logger, CultureInfo culture)
     {
-        Host = new RuleSetHost(catalog, logger);
+        // The host logs nothing itself: this class logs each reload in the log's language (ServerOptions.Culture).
+        Host = new RuleSetHost(catalog);
         Folder = folder;
+        _folderFull = folder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        FolderName = _folderFull is null ? null : Path.GetFileName(_folderFull) is { Length: > 0 } name ? name : _folderFull;
         _logger = logger;
+        _log = ServerText.For(culture);
+        _culture = culture;
         _quiet = quiet;
-        _state = new ReloadState(DateTimeOffset.UtcNow, true, [], $"Loaded the rule sets from {catalog.Source}.", warnings);
+        _state = new ReloadState(DateTimeOffset.UtcNow, true, [], ReloadKind.Loaded, warnings);
         if (watch && folder is not null)
         {
             _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
@@ -39,8 +48,14 @@ internal sealed class ServedRules : IDisposable
     /// <summary>The host every request evaluates with (read <see cref="RuleSetHost.Current"/> once per request).</summary>
     public RuleSetHost Host { get; }
 
-    /// <summary>The rules folder, or null for the embedded rules.</summary>
+    /// <summary>The rules folder as given, or null for the embedded rules.</summary>
     public string? Folder { get; }
+
+    /// <summary>
+    /// The rules folder's own name (<c>rules</c>), never its absolute path, for what the server shows to clients; null
+    /// for the embedded rules.
+    /// </summary>
+    public string? FolderName { get; }
 
     /// <summary>True while the folder is watched.</summary>
     public bool Watching => Volatile.Read(ref _watcher) is not null;
@@ -67,7 +82,7 @@ internal sealed class ServedRules : IDisposable
         }
 
         // The folder as given, so diagnostics name files as lint does (rules/<id>/<version>/<file>:line:column).
-        return new ServedRules(catalog, loaded.Warnings, options.RulesFolder, options.Watch, options.WatchDebounce, logger);
+        return new ServedRules(catalog, loaded.Warnings, options.RulesFolder, options.Watch, options.WatchDebounce, logger, options.Culture ?? CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reloads the folder now (the watcher calls this after a quiet spell); nothing for the embedded rules.</summary>
@@ -91,7 +106,23 @@ internal sealed class ServedRules : IDisposable
                     return loaded;
                 },
                 Folder);
-            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Message, warnings);
+            var state = new ReloadState(DateTimeOffset.UtcNow, result.Reloaded, result.Diagnostics, result.Reloaded ? ReloadKind.Reloaded : ReloadKind.Refused, warnings);
+            var served = string.Join(", ", result.Serving.RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"));
+            if (result.Reloaded)
+            {
+                ServerLog.Reloaded(_logger, ServerText.Format(_log.LogReloaded, Folder, served));
+            }
+            else
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    ServerLog.Diagnostic(_logger, diagnostic.Format(_culture));
+                }
+
+                ServerLog.Refused(_logger, ServerText.Format(_log.LogRefused, Folder, result.Diagnostics.Count, served));
+            }
+
+            // Published after its log lines, so whoever sees the state in /api/v1/status finds them in the log.
             Volatile.Write(ref _state, state);
             return state;
         }
@@ -179,9 +210,42 @@ internal sealed class ServedRules : IDisposable
 
         if (gone is not null)
         {
-            ServerLog.WatchError(_logger, $"The rules folder {Folder} is gone; watching again once it is back.");
+            ServerLog.WatchError(_logger, ServerText.Format(_log.LogFolderGone, Folder));
             Drop(gone);
         }
+    }
+
+    /// <summary>
+    /// A diagnostic as clients see it: a path below the rules folder relative to it
+    /// (<c>nmg-mineral-plan-2021-2025/2.0.0/chapter-5-mining.yaml</c>), any other by its file name, so no answer
+    /// shows where the server's files are.
+    /// </summary>
+    public Diagnostic Shown(Diagnostic diagnostic)
+    {
+        var path = diagnostic.Location.Path;
+        if (_folderFull is null || path.Length == 0)
+        {
+            return diagnostic;
+        }
+
+        var full = Path.GetFullPath(path);
+        var shown = full == _folderFull ? FolderName!
+            : full.StartsWith(_folderFull + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(_folderFull, full).Replace('\\', '/')
+            : Path.GetFileName(full);
+        return shown == path ? diagnostic : diagnostic with { Location = diagnostic.Location with { Path = shown } };
+    }
+
+    /// <summary>What the latest load or reload did, in the reader's language, naming the folder by its own name.</summary>
+    public string Message(ReloadState state, CultureInfo culture)
+    {
+        var text = ServerText.For(culture);
+        var source = FolderName ?? text.EmbeddedRules;
+        return state.Kind switch
+        {
+            ReloadKind.Loaded => ServerText.Format(text.Loaded, source),
+            ReloadKind.Reloaded => ServerText.Format(text.Reloaded, source),
+            _ => ServerText.Format(text.Refused, source, state.Diagnostics.Count),
+        };
     }
 
     // Editors write a file in several steps (truncate, write, rename): every event restarts the quiet spell.
@@ -192,6 +256,19 @@ internal sealed class ServedRules : IDisposable
 /// <param name="At">When it happened.</param>
 /// <param name="Reloaded">True when its rules are the ones served.</param>
 /// <param name="Diagnostics">Every diagnostic it gave (errors when refused; warnings may come with a load).</param>
-/// <param name="Message">One line saying what happened.</param>
+/// <param name="Kind">What happened: the first load, a reload, or a refused reload (<see cref="ServedRules.Message"/> words it).</param>
 /// <param name="Warnings">Lint's warnings of the files read (full-width punctuation …), whether or not they loaded.</param>
-internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, string Message, IReadOnlyList<Diagnostic> Warnings);
+internal sealed record ReloadState(DateTimeOffset At, bool Reloaded, IReadOnlyList<Diagnostic> Diagnostics, ReloadKind Kind, IReadOnlyList<Diagnostic> Warnings);
+
+/// <summary>What a load of the served rules did.</summary>
+internal enum ReloadKind
+{
+    /// <summary>The rules loaded when the server started.</summary>
+    Loaded,
+
+    /// <summary>An edit loaded and is served.</summary>
+    Reloaded,
+
+    /// <summary>An edit did not load; the last good rules keep serving.</summary>
+    Refused,
+}

@@ -33,6 +33,12 @@ public sealed class ServerOptions
     /// <summary>How long one request may take before it is answered 503 (30 s by default).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The language of the server's log lines — reloads, refused reloads and their diagnostics — (<c>zh</c> for
+    /// Chinese); null for English. Answers follow each request's language (<c>Accept-Language</c>, <c>?lang=</c>).
+    /// </summary>
+    public System.Globalization.CultureInfo? Culture { get; init; }
+
     /// <summary>How long the watcher waits after the last change before it reloads (300 ms by default).</summary>
     public TimeSpan WatchDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
 }

@@ -5,9 +5,10 @@ using MineralRules.Server;
 namespace MineralRules.Cli.Commands;
 
 /// <summary>
-/// <c>mineralrules serve [--rules &lt;folder&gt;] [--port 5080] [--bind 127.0.0.1] [--watch] [--samples &lt;folder&gt;]</c>:
+/// <c>mineralrules serve [--rules &lt;folder&gt;] [--port 5080] [--bind 127.0.0.1] [--watch] [--samples &lt;folder&gt;] [--culture zh]</c>:
 /// the HTTP API, its OpenAPI document and the preview page (docs/server.md) until stopped (Ctrl+C). Exit 0 when stopped,
-/// 2 when the rules do not load or the address is wrong.
+/// 2 when the rules do not load or the address is wrong. <c>--culture</c> is the language of what it prints: load and
+/// reload diagnostics and its log lines (each answer follows its request's language).
 /// </summary>
 internal static class ServeCommand
 {
@@ -32,7 +33,8 @@ internal static class ServeCommand
         {
             Description = text.ServeSamples,
         };
-        var command = new Command("serve", text.ServeCommand) { rules, port, bind, watch, samples };
+        var culture = CommonOptions.Culture(text);
+        var command = new Command("serve", text.ServeCommand) { rules, port, bind, watch, samples, culture };
         command.SetAction(parsed => Run(
             new ServerOptions
             {
@@ -41,6 +43,7 @@ internal static class ServeCommand
                 Bind = parsed.GetValue(bind)!,
                 Watch = parsed.GetValue(watch),
                 SamplesFolder = parsed.GetValue(samples),
+                Culture = CommonOptions.ToCulture(parsed.GetValue(culture)!),
             },
             output,
             error,
@@ -50,7 +53,8 @@ internal static class ServeCommand
 
     public static int Run(ServerOptions options, TextWriter output, TextWriter error, CliText? text = null)
     {
-        text ??= CliText.For(System.Globalization.CultureInfo.InvariantCulture);
+        var culture = options.Culture ?? System.Globalization.CultureInfo.InvariantCulture;
+        text ??= CliText.For(culture);
         if (options.Bind is not ("*" or "0.0.0.0" or "localhost") && !IPAddress.TryParse(options.Bind, out _))
         {
             error.WriteLine(CliText.Format(text.ServeBadBind, options.Bind));
@@ -71,10 +75,10 @@ internal static class ServeCommand
         {
             foreach (var diagnostic in e.Diagnostics)
             {
-                error.WriteLine(CommonOptions.Describe(diagnostic));
+                error.WriteLine(CommonOptions.Describe(diagnostic, culture));
             }
 
-            error.WriteLine(CliText.Format(text.ServeNotLoaded, options.RulesFolder ?? "embedded", e.Diagnostics.Count));
+            error.WriteLine(CliText.Format(text.ServeNotLoaded, options.RulesFolder ?? text.Embedded, e.Diagnostics.Count));
             return ExitCodes.InvalidInput;
         }
 

@@ -83,18 +83,39 @@ public static class ApplicationReader
     /// <param name="format">YAML or JSON.</param>
     /// <param name="maxSize">The largest document read, in bytes.</param>
     /// <returns>The application, or every problem found.</returns>
-    public static ApplicationReadResult Read(ReadOnlyMemory<byte> utf8, ApplicationFormat format, long maxSize)
+    public static ApplicationReadResult Read(ReadOnlyMemory<byte> utf8, ApplicationFormat format, long maxSize) =>
+        Read(utf8, format, maxSize, new SourceLocation(SourceName(CheckFormat(format)), 1, 1));
+
+    /// <summary>
+    /// Reads and validates an application whose UTF-8 bytes stand within a larger document — an element of a JSON
+    /// array, a file of an upload — as <see cref="Read(ReadOnlyMemory{byte}, ApplicationFormat, long)"/> reads one,
+    /// but named and located in that document: diagnostics and field positions (<see cref="ApplicationReadResult.Locate"/>,
+    /// <see cref="ApplicationReadResult.LineOf"/>) carry <paramref name="start"/>'s path, lines counted from its line,
+    /// and columns on the first line counted from its column. Nothing is copied to place the text; bytes that are not
+    /// UTF-8 are a located diagnostic (<c>MR1002</c>) as in every byte reader.
+    /// </summary>
+    /// <param name="utf8">The application's bytes (a byte-order mark is allowed).</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="maxSize">The largest application read, in bytes; a larger one is refused unread (<c>MR1012</c>).</param>
+    /// <param name="start">The larger document's name, and the 1-based line and column its first byte stands at.</param>
+    /// <returns>The application, or every problem found, located in the larger document.</returns>
+    public static ApplicationReadResult Read(ReadOnlyMemory<byte> utf8, ApplicationFormat format, long maxSize, SourceLocation start)
     {
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
-        var name = SourceName(CheckFormat(format));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(start.Line);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(start.Column);
+        CheckFormat(format);
+        var name = start.Path;
         if (utf8.Length > maxSize)
         {
             return Refused(name, DiagnosticCodes.Unreadable, $"Cannot read the document: {TooLarge(maxSize)}", $"无法读取文档：{TooLargeZh(maxSize)}");
         }
 
-        return Utf8Text.TryDecode(utf8.Span, name, out var text, out var problem)
+        var read = Utf8Text.TryDecode(utf8.Span, name, out var text, out var problem)
             ? Read(text, name, format)
             : new ApplicationReadResult(name, null, [problem!], null);
+        return start is { Line: 1, Column: 1 } ? read : read.MovedTo(start.Line, start.Column);
     }
 
     /// <summary>
@@ -362,6 +383,10 @@ public sealed class ApplicationReadResult
     public Expectation? Expect { get; }
 
     internal SourceMap? Positions { get; }
+
+    /// <summary>This result as read at line <paramref name="line"/>, column <paramref name="column"/> of a larger document.</summary>
+    internal ApplicationReadResult MovedTo(int line, int column) =>
+        new(Path, Application, [.. Diagnostics.Select(d => d with { Location = SourceMap.Moved(d.Location, line, column) })], Positions?.MovedTo(line, column), Expect);
 
     /// <summary>The position of a field in the document, for errors found after reading.</summary>
     /// <param name="fieldPath">A field path such as <c>applicationDate</c>.</param>

@@ -118,12 +118,33 @@ public sealed class RuleSetCatalog
         return found is not null && found.CoversDate(date) ? found : null;
     }
 
-    /// <summary>Finds a version by number (and id, when several rule sets are loaded).</summary>
+    /// <summary>
+    /// Finds a version by number (and id, when several rule sets are loaded). Without an id, a version number that
+    /// several rule sets share finds nothing (never an arbitrary one of them): name the id.
+    /// </summary>
     /// <param name="version">The version, e.g. <c>1.0.0</c>.</param>
     /// <param name="id">The rule set's id; null for any.</param>
-    /// <returns>The rule set, or null.</returns>
-    public CompiledRuleSet? Find(string version, string? id = null) =>
-        RuleSets.FirstOrDefault(r => r.Info.Version == version && (id is null || r.Info.Id == id));
+    /// <returns>The rule set, or null (none, or several without an id).</returns>
+    public CompiledRuleSet? Find(string version, string? id = null)
+    {
+        CompiledRuleSet? found = null;
+        foreach (var ruleSet in RuleSets)
+        {
+            if (ruleSet.Info.Version != version || (id is not null && ruleSet.Info.Id != id))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = ruleSet;
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Validates an application and checks it against the version in force on its date (or the version asked for).
@@ -211,6 +232,13 @@ public sealed class RuleSetCatalog
     {
         if (version is not null)
         {
+            if (RuleSets.Where(r => r.Info.Version == version).Select(r => r.Info.Id).ToList() is { Count: > 1 } ids)
+            {
+                return new LocalizedText(
+                    $"规则集版本 {version} 同时属于多个规则集（{string.Join("、", ids)}）；请只加载其中一个规则集（--rules 指向其文件夹）。",
+                    $"Rule set version {version} belongs to several rule sets ({string.Join(", ", ids)}); load only one of them (--rules pointing at its folder).");
+            }
+
             return Find(version) is not null ? null : new LocalizedText(
                 $"没有加载规则集版本 {version}；已加载的版本：{string.Join(", ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}。",
                 $"No rule set version {version} is loaded; versions: {string.Join(", ", RuleSets.Select(r => $"{r.Info.Id} {r.Info.Version}"))}.");

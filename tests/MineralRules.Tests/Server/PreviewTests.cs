@@ -94,9 +94,11 @@ public sealed class PreviewTests
         using var form = new MultipartFormDataContent { { new StringContent(text, Encoding.UTF8), "application" } };
 
         using var response = await _server.Client.PostAsync("/preview", form);
+        using var english = await _server.Client.PostAsync("/preview?lang=en", form);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("larger than the limit"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("申请超过了 1048576 字节的大小上限。"), "the preview's language, Chinese first");
+        Assert.That(await english.Content.ReadAsStringAsync(), Does.Contain("larger than the limit"));
     }
 
     [Test]

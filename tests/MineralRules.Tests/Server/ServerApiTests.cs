@@ -15,7 +15,7 @@ namespace MineralRules.Tests.Server;
 [Parallelizable(ParallelScope.Self)]
 public sealed class ServerApiTests
 {
-    private const string FailingSample = "5.2.1/coal.new-underground.min-capacity.fail.yaml";
+    internal const string FailingSample = "5.2.1/coal.new-underground.min-capacity.fail.yaml";
     private TestServerHandle _server = null!;
 
     private HttpClient Client => _server.Client;

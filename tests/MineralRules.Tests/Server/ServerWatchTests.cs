@@ -40,6 +40,36 @@ public sealed class ServerWatchTests
     }
 
     [Test]
+    public async Task Watch_BrokenEdit_StatusNamesFilesBelowTheFolderAndTheLogIsInTheServersLanguage()
+    {
+        using var folder = new TempFolder();
+        var (rules, chapter) = DraftCopy(folder);
+        var log = new CapturedLog();
+        var options = new ServerOptions { RulesFolder = Path.GetFullPath(rules), Watch = true, WatchDebounce = TimeSpan.FromMilliseconds(100), Culture = MineralRules.Languages.Chinese };
+        await using var server = await TestServerHandle.StartAsync(options, log: log);
+        var lines = await File.ReadAllLinesAsync(chapter);
+        var brokenLine = Array.FindIndex(lines, l => l.Contains(Threshold, StringComparison.Ordinal)) + 1;
+        lines[brokenLine - 1] = lines[brokenLine - 1].Replace("atLeast:", "atLeest:", StringComparison.Ordinal);
+        await SaveAsync(folder, chapter, string.Join('\n', lines) + "\n");
+
+        var errors = await PollStatusAsync(server, e => e.Count > 0, TimeSpan.FromSeconds(5));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/status");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var response = await server.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var status = JsonNode.Parse(text)!;
+
+        Assert.That(errors.Select(e => (e!["path"]!.GetValue<string>(), e["line"]!.GetValue<int>())), Does.Contain(("nmg-mineral-plan-2021-2025/2.0.0/chapter-5-mining.yaml", brokenLine)));
+        Assert.That(status["rules"]!.GetValue<string>(), Is.EqualTo("rules"));
+        Assert.That(text, Does.Not.Contain(folder.Path), "no absolute path of the server's machine");
+        Assert.That(status["lastReload"]!["message"]!.GetValue<string>(), Does.StartWith("对 rules 的修改因").And.Contain("个错误未被载入"));
+        Assert.That(await server.Client.GetStringAsync("/preview"), Does.Contain($"nmg-mineral-plan-2021-2025/2.0.0/chapter-5-mining.yaml:{brokenLine}:").And.Not.Contain(folder.Path));
+        var refused = log.Lines.Where(l => l.Contains("chapter-5-mining.yaml", StringComparison.Ordinal)).ToList();
+        Assert.That(refused, Has.Some.Contains($"chapter-5-mining.yaml:{brokenLine}:").And.Some.Match(@"error MR\d+: .*\p{IsCJKUnifiedIdeographs}"), "the diagnostics in Chinese");
+        Assert.That(log.Lines, Has.Some.Contains("的修改因").And.Some.Contains("个错误未被载入"));
+    }
+
+    [Test]
     public async Task Watch_BrokenEdit_StatusListsFileAndLineAndChecksKeepTheLastGoodRules()
     {
         using var folder = new TempFolder();
