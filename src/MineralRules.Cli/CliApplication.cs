@@ -58,6 +58,7 @@ internal static class CliApplication
             NewVersionCommand.Create(output, error, text),
             RulebookCommand.Create(output, error, text), RulebookCommand.Explain(output, error, text),
             ServeCommand.Create(output, error, text),
+            RegisterCommand.Create(output, error, text),
         };
         foreach (var option in root.Options)
         {

@@ -62,6 +62,13 @@ internal sealed class CliText
         ServeCannotListen = "error: cannot listen on {0}:{1}: {2}",
         NvNotAVersion = "'{0}' is not a version: write MAJOR.MINOR.PATCH, e.g. 2.1.0.",
         NvNotADate = "'{0}' is not a date: write yyyy-MM-dd, e.g. 2027-01-01.",
+        RegisterCommand = "Work with a mining-rights register (docs/records.md).",
+        RegisterImportCommand = "Build a register from a GeoJSON FeatureCollection of rights and a CSV of county control numbers: a GeoPackage file or a PostgreSQL/PostGIS database. Nothing is written when the input has any error.",
+        RegisterImportRights = "The rights: a GeoJSON FeatureCollection (RFC 7946, CGCS2000 [longitude, latitude]) with the properties id, kind, holder, mineral, county, deposit, block, validFrom, validTo.",
+        RegisterImportControlNumbers = "The county control numbers for sand/gravel (5.2.2): a CSV with the header county,number,setBy,date.",
+        RegisterImportInto = "The register to write: a .gpkg file (replaced whole) or a PostgreSQL connection string (Host=…;Database=… or postgresql://…).",
+        RegisterImported = "Imported {0} right(s) and {1} control number(s) into {2}.",
+        RegisterImportFailed = "{0} error(s); nothing was written to {1}.",
         NvNoVersion = "no version {0} in {1}; versions: {2}.",
         NvSeveral = "several rule sets have a version {0} ({1}); keep one rule set per folder given to --rules.",
         NvNotLatest = "{0} is not the latest version of {1} in {2} ({3} is): start the new version from {3}, so that no edit made since {0} is lost.",
@@ -167,6 +174,13 @@ internal sealed class CliText
         ServeCannotListen = "error: 无法在 {0}:{1} 上监听：{2}",
         NvNotAVersion = "“{0}”不是版本号：请写成 MAJOR.MINOR.PATCH，如 2.1.0。",
         NvNotADate = "“{0}”不是日期：请写成 yyyy-MM-dd，如 2027-01-01。",
+        RegisterCommand = "管理矿业权登记簿（docs/records.md）。",
+        RegisterImportCommand = "由矿业权的 GeoJSON 要素集合和旗县区控制数量的 CSV 生成登记簿：GeoPackage 文件或 PostgreSQL/PostGIS 数据库。输入有任何错误时不写入任何内容。",
+        RegisterImportRights = "矿业权：GeoJSON 要素集合（RFC 7946，CGCS2000 [经度, 纬度]），属性为 `id`、`kind`、`holder`、`mineral`、`county`、`deposit`、`block`、`validFrom`、`validTo`。",
+        RegisterImportControlNumbers = "旗县区砂石土采矿权控制数量（5.2.2）：表头为 `county,number,setBy,date` 的 CSV。",
+        RegisterImportInto = "要写入的登记簿：.gpkg 文件（整体替换）或 PostgreSQL 连接字符串（`Host=…;Database=…` 或 `postgresql://…`）。",
+        RegisterImported = "已将 {0} 个矿业权和 {1} 个控制数量导入 {2}。",
+        RegisterImportFailed = "{0} 个错误；未向 {1} 写入任何内容。",
         NvNoVersion = "{1} 中没有版本 {0}；已有的版本：{2}。",
         NvSeveral = "有多个规则集都有版本 {0}（{1}）；--rules 指定的文件夹中每个版本号只应属于一个规则集。",
         NvNotLatest = "{0} 不是 {2} 中 {1} 的最新版本（最新的是 {3}）：请从 {3} 开始建立新版本，以免丢失 {0} 之后所做的修改。",
@@ -319,6 +333,20 @@ internal sealed class CliText
     public required string NvNotAVersion { get; init; }
 
     public required string NvNotADate { get; init; }
+
+    public required string RegisterCommand { get; init; }
+
+    public required string RegisterImportCommand { get; init; }
+
+    public required string RegisterImportRights { get; init; }
+
+    public required string RegisterImportControlNumbers { get; init; }
+
+    public required string RegisterImportInto { get; init; }
+
+    public required string RegisterImported { get; init; }
+
+    public required string RegisterImportFailed { get; init; }
 
     public required string NvNoVersion { get; init; }
 

@@ -56,4 +56,13 @@ internal static class DiagnosticCodes
     public const string ZoneLayerFormat = "MR5003";
     public const string ZoneFeatureId = "MR5004";
     public const string ZoneFeatureGeometry = "MR5005";
+
+    // The rights register (docs/records.md).
+    public const string RegisterUnreadable = "MR5101";
+    public const string RegisterUnreachable = "MR5102";
+    public const string RightInvalid = "MR5103";
+    public const string DuplicateRecord = "MR5104";
+    public const string RightGeometry = "MR5105";
+    public const string ControlNumbersInvalid = "MR5106";
+    public const string RegisterNotWritten = "MR5107";
 }

@@ -25,6 +25,7 @@ public sealed partial class ChineseCliTests
             "pass", "fail", "review", "compliant", "non-compliant", "needs-review", "not-applicable", "note", "decision",
             "Description", "default", "paths", "folder", "rules", "condition", "scope", "outcome", "message", "remedy", "exemptable",
             "GB", "EPSG", "Unicode", "testhost", "MineralRules",
+            "register", "import", "GeoJSON", "CSV", "GeoPackage", "PostgreSQL", "RFC",
             .. FieldCatalog.Default.Paths.SelectMany(p => p.Split('.')),
         ],
         StringComparer.Ordinal);
@@ -180,6 +181,8 @@ public sealed partial class ChineseCliTests
     [TestCase("rulebook")]
     [TestCase("explain")]
     [TestCase("serve")]
+    [TestCase("register")]
+    [TestCase("register", "import")]
     public void Help_ChineseCulture_DescriptionsInChinese(params string[] command)
     {
         var (_, output, _) = CliRunner.RunWithShippedRules([.. command, "--help", "--culture", "zh"]);
