@@ -63,8 +63,8 @@ public sealed class CompiledRuleSet
     internal ulong ZonesNamed(string ruleId) => LazyInitializer.EnsureInitialized(ref _zonesNamed, () =>
         Rules.ToDictionary(
             r => r.Id,
-            r => r.Scope.Zones.Concat(r.Lists.Where(l => l.Field == ApplicationFields.Zones.Path).SelectMany(l => l.Values))
-                .Aggregate(0UL, (mask, word) => Vocabularies.Zones.TryParse(word, out var zone) ? mask | (1UL << (int)zone) : mask),
+            r => ZoneMask.Of(r.Scope.Zones.Concat(r.Lists.Where(l => l.Field == ApplicationFields.Zones.Path).SelectMany(l => l.Values))
+                .Select(word => Vocabularies.Zones.TryParse(word, out var zone) ? zone : throw new InvalidOperationException($"Rule {r.Id} names '{word}', not a zone."))),
             StringComparer.Ordinal)).GetValueOrDefault(ruleId);
 
     private Dictionary<string, ulong>? _zonesNamed = null;

@@ -86,11 +86,8 @@ internal sealed class Field
 
     public Func<Application, string?>? ReadText { get; private init; }
 
-    /// <summary>Word lists as a bit per word present (an absent list gives no bit: see <see cref="ReadWordsGiven"/>).</summary>
+    /// <summary>Word lists as a bit per word present (an absent list gives no bit: see <see cref="ReadWordsUnknown"/>).</summary>
     public Func<Application, ulong>? ReadWordMask { get; private init; }
-
-    /// <summary>Word lists: whether the application gives the list at all (<c>[]</c> is given; absent is not).</summary>
-    public Func<Application, bool>? ReadWordsGiven { get; private init; }
 
     /// <summary>
     /// Word lists: a bit per word whose presence is unknown — every bit when the list is absent; the bits
@@ -137,7 +134,6 @@ internal sealed class Field
         where T : struct, Enum =>
         new(path, zh, FieldKind.WordList, typeof(IReadOnlyList<T>), read)
         {
-            ReadWordsGiven = a => read(a) is not null,
             ReadWordsUnknown = a => read(a) is null ? ulong.MaxValue : unknown?.Invoke(a) ?? 0UL,
 
             // A list known only in part (zones a record leaves unknown) is not given: a rule it could not decide names it missing.
@@ -164,7 +160,7 @@ internal sealed class Field
     /// <summary>
     /// An expression reading the field from <paramref name="app"/>, null when it or any record above it is absent
     /// (for rule expressions). A word list is never null here: absent reads as empty (an expression cannot tell an
-    /// unknown list from an empty one; the declarative forms can, see <see cref="ReadWordsGiven"/>).
+    /// unknown list from an empty one; the declarative forms can, see <see cref="ReadWordsUnknown"/>).
     /// </summary>
     public Expression Access(Expression app) => AccessFrom(app, _chain ??= Chain(), 0);
 

@@ -95,7 +95,7 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
             // What the readers give: read as an array, not element by element through the interface.
             foreach (var zone in array)
             {
-                mask |= 1UL << (int)zone;
+                mask |= ZoneMask.Bit(zone);
             }
 
             return mask;
@@ -103,7 +103,7 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
 
         for (var i = 0; i < list.Count; i++)
         {
-            mask |= 1UL << (int)list[i];
+            mask |= ZoneMask.Bit(list[i]);
         }
 
         return mask;

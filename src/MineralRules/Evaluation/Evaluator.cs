@@ -50,8 +50,7 @@ internal static class Evaluator
 
         var notes = entry.AllNotes ?? Notes(entry, application, zones);
 
-        // 7.2: 经审查不符合矿产资源规划的 ... 不得颁发 — any fail decides.
-        var decision = fail ? Decision.NonCompliant : review ? Decision.NeedsReview : Decision.Compliant;
+        var decision = DecisionOf(fail, review);
         return new EvaluationResult(
             application.Id,
             info,
@@ -60,6 +59,9 @@ internal static class Evaluator
             notes,
             application.Exemptions.Count == 0 ? [] : Summarise(application, index, applied, ignored));
     }
+
+    /// <summary>The decision of a result: 7.2, 经审查不符合矿产资源规划的 ... 不得颁发 — any fail decides; then any review.</summary>
+    public static Decision DecisionOf(bool fail, bool review) => fail ? Decision.NonCompliant : review ? Decision.NeedsReview : Decision.Compliant;
 
     /// <summary>
     /// The verdict of a rule that applies or may apply and did not pass: review for absent facts, the review of an

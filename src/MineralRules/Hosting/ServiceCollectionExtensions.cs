@@ -17,6 +17,9 @@ public static class MineralRulesServiceCollectionExtensions
     /// <c>Configure&lt;MineralRulesOptions&gt;</c> or configuration binding the host adds), and the host is built from
     /// it; <see cref="MineralRulesOptions"/> itself resolves to that same value. The rules load when the host is first
     /// resolved; rules that do not load throw <see cref="RuleSetLoadException"/> listing every error, after logging them.
+    /// Also registers <see cref="MineralRecords"/>: the zone layers and register the options name
+    /// (<see cref="MineralRulesOptions.ZoneLayers"/>, <see cref="MineralRulesOptions.Register"/>), whose
+    /// <see cref="MineralRecords.GatherAsync"/> gives the facts to evaluate an application with (docs/records.md).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the rules folder, file size cap and culture; without it, the embedded rules and English.</param>
@@ -37,6 +40,11 @@ public static class MineralRulesServiceCollectionExtensions
             return new RuleSetHost(Load(provider.GetRequiredService<IOptions<MineralRulesOptions>>().Value, logger), logger);
         });
         services.TryAddTransient(provider => provider.GetRequiredService<RuleSetHost>().Current);
+
+        // The records the options name (zone layers, the rights register), opened once when first resolved and
+        // disposed with the container; MineralRecords.None when they name none. Records that do not open throw
+        // RecordsException: a host never runs on declared facts in place of the records it configured.
+        services.TryAddSingleton(provider => MineralRecords.Open(provider.GetRequiredService<IOptions<MineralRulesOptions>>().Value));
         return services;
     }
 

@@ -9,31 +9,31 @@ namespace MineralRules.Records;
 /// Puts the facts of a host's records in place of the declared ones (clauses.md, "Facts from records") and says so in
 /// the verdicts. The evaluator stays a pure function of the application it is given: this builds the application
 /// as the records say it is (<see cref="Apply"/>), the evaluator decides on it, and <see cref="Explain"/> names the
-/// record behind each fact and adds the review a disagreement between declared and derived zones asks for.
+/// record behind each fact and adds the reviews the records ask for (declared and derived zones that disagree;
+/// another holder found only by overlapping the site).
 /// </summary>
 internal static class RecordOverlay
 {
     private static readonly Field ZonesField = ApplicationFields.Zones;
-    private static readonly ulong AllZones = (1UL << Enum.GetValues<Zone>().Length) - 1;
 
     /// <summary>The application with the records' facts in place of the declared ones.</summary>
     public static Application Apply(Application application, RecordFacts facts)
     {
         var result = application;
-        if (facts.Zones is { } zones && application.Location is { } location)
+        if (facts.Zones is { } zones)
         {
-            var layered = Mask(zones.Layered);
-            var declared = location.Zones is { } list ? Mask(list) : 0UL;
-            var members = Mask(zones.Overlaps.Select(o => o.Zone)) & layered;
-            members |= declared & ~layered;
+            // A boundary lies inside a location; a code-built application may still give zones findings without one.
+            var location = application.Location ?? new Location();
+            var layered = ZoneMask.Of(zones.Layered);
+            var declared = location.Zones is { } list ? ZoneMask.Of(list) : 0UL;
             result = result with
             {
                 Location = location with
                 {
-                    Zones = Zones(members),
+                    Zones = ZoneMask.Zones(Derived(zones) | (declared & ~layered)),
 
                     // A zone without a layer falls back to the declared list; with none declared it stays unknown.
-                    UnknownZoneMask = location.Zones is null ? AllZones & ~layered : 0UL,
+                    UnknownZoneMask = location.Zones is null ? ZoneMask.All & ~layered : 0UL,
                 },
             };
         }
@@ -52,8 +52,8 @@ internal static class RecordOverlay
 
             if (register.CountySandGravelRights is { } county)
             {
-                // The control number is the register's too: a county the register has none for is not known, whatever
-                // the application declares (5.2.2 then gives review).
+                // Where the register looked the county up, the control number is the register's too: a county it holds
+                // none for is not known, whatever the application declares (5.2.2 then gives review).
                 result = result with
                 {
                     SandGravel = (result.SandGravel ?? new SandGravelFacts()) with
@@ -63,6 +63,10 @@ internal static class RecordOverlay
                     },
                 };
             }
+            else if (register.CountyControlNumber is { } control)
+            {
+                result = result with { SandGravel = (result.SandGravel ?? new SandGravelFacts()) with { CountyControlNumber = control.Number } };
+            }
         }
 
         return result;
@@ -70,8 +74,8 @@ internal static class RecordOverlay
 
     /// <summary>
     /// The result as the records explain it: each fact a record supplied names that record (one fact per zone feature
-    /// or right behind it), and a rule naming a zone on which the declared and the derived zones disagree gives at
-    /// least review, naming both.
+    /// or right behind it); a rule naming a zone on which the declared and the derived zones disagree gives at least
+    /// review, naming both; a fail that only another holder found by overlap brings about gives review.
     /// </summary>
     public static EvaluationResult Explain(EvaluationResult result, Application declared, Application effective, RecordFacts facts, CompiledRuleSet ruleSet)
     {
@@ -79,25 +83,30 @@ internal static class RecordOverlay
         var fail = false;
         var review = false;
         var disagreement = Disagreement(declared, facts);
+        var remedies = ruleSet.Info.Readings.RemediesRequired;
         for (var i = 0; i < verdicts.Length; i++)
         {
             var verdict = result.Verdicts[i];
+            var rule = ruleSet.Rule(verdict.Rule);
+            var named = ruleSet.ZonesNamed(verdict.Rule);
             if (verdict.Facts.Count > 0)
             {
-                verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, facts, ruleSet.ZonesNamed(verdict.Rule)))] };
+                verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, declared, effective, facts, named))] };
             }
 
             // A rule that could apply under the declared zones or under the derived ones (never one whose permit,
             // action, mineral or other scope rules it out either way).
-            if (disagreement != 0 && (ruleSet.ZonesNamed(verdict.Rule) & disagreement) is var differ and not 0
-                && ruleSet.Rule(verdict.Rule) is { } rule && (!rule.Scope.Evaluate(declared).IsFalse || !rule.Scope.Evaluate(effective).IsFalse))
+            if (disagreement != 0 && (named & disagreement) is var differ and not 0
+                && rule is not null && (!rule.Scope.Evaluate(declared).IsFalse || !rule.Scope.Evaluate(effective).IsFalse))
             {
-                verdict = Disagrees(verdict, differ, declared, effective, facts);
+                verdict = Disagrees(verdict, differ, declared, effective, facts, remedies);
             }
 
-            if (verdict.Outcome == Outcome.Fail && OverlapOnlyHolders(declared, facts) is { } overlapping && verdict.Facts.Any(f => f.Field == ApplicationFields.BlockOtherHolders.Path))
+            if (verdict.Outcome == Outcome.Fail && rule?.Condition is { } condition && OverlapOnly(declared, effective, facts) is { } overlap
+                && !condition.Evaluate(overlap.InBlock).IsFalse)
             {
-                verdict = OverlapReview(verdict, overlapping);
+                // Counting only the holders registered in the block, the rule would not fail: the overlap decides it.
+                verdict = OverlapReview(verdict, overlap.Overlapping, remedies);
             }
 
             fail |= verdict.Outcome == Outcome.Fail;
@@ -105,89 +114,131 @@ internal static class RecordOverlay
             verdicts[i] = verdict;
         }
 
-        var decision = fail ? Decision.NonCompliant : review ? Decision.NeedsReview : Decision.Compliant;
-        return result with { Decision = decision, Verdicts = verdicts };
+        return result with { Decision = Evaluator.DecisionOf(fail, review), Verdicts = verdicts };
+    }
+
+    /// <summary>The zones the layers put the site in: overlaps above the tolerance, in zones that have a layer.</summary>
+    private static ulong Derived(ZoneFindings zones) => ZoneMask.Of(Counted(zones).Select(o => o.Zone));
+
+    /// <summary>The overlaps that count: in a zone that has a layer, above the tolerance.</summary>
+    private static IEnumerable<ZoneOverlap> Counted(ZoneFindings zones)
+    {
+        var layered = ZoneMask.Of(zones.Layered);
+        return zones.Overlaps.Where(o => (layered & ZoneMask.Bit(o.Zone)) != 0 && o.Hectares > zones.ToleranceHectares);
     }
 
     /// <summary>The zones, decided by a layer, on which the declared list disagrees with the derived one (0 when nothing is declared).</summary>
-    private static ulong Disagreement(Application declared, RecordFacts facts)
-    {
-        if (facts.Zones is not { } zones || declared.Location?.Zones is not { } list)
-        {
-            return 0;
-        }
-
-        var layered = Mask(zones.Layered);
-        return (Mask(list) ^ Mask(zones.Overlaps.Select(o => o.Zone))) & layered;
-    }
+    private static ulong Disagreement(Application declared, RecordFacts facts) =>
+        facts.Zones is not { } zones || declared.Location?.Zones is not { } list
+            ? 0UL
+            : (ZoneMask.Of(list) ^ Derived(zones)) & ZoneMask.Of(zones.Layered);
 
     /// <summary>A fact as the records explain it: the record's name as its source, then one fact per feature or right behind it.</summary>
-    private static IEnumerable<Fact> Sources(Fact fact, RecordFacts facts, ulong ruleZones)
+    private static IEnumerable<Fact> Sources(Fact fact, Application declared, Application effective, RecordFacts facts, ulong named)
     {
         if (fact.Source != DeferredFacts.FromApplication)
         {
-            yield return fact;
-            yield break;
+            return [fact];
         }
 
         if (fact.Field == ZonesField.Path && facts.Zones is { } zones)
         {
-            // The layers' fact where they decide every zone the rule names; else the declared list still has a part in it.
-            var layered = Mask(zones.Layered);
-            yield return ruleZones != 0 && (ruleZones & ~layered) == 0 ? fact with { Source = zones.Layers } : fact;
-            foreach (var overlap in zones.Overlaps.Where(o => ruleZones == 0 || (ruleZones & Bit(o.Zone)) != 0))
-            {
-                yield return new Fact(ZonesField.Path, Vocabularies.Zones.Code(overlap.Zone), fact.Required, overlap.Source)
-                {
-                    Detail = overlap.FeatureName,
-                    OverlapHectares = overlap.Hectares,
-                    ShareOfSite = overlap.ShareOfSite,
-                };
-            }
-
-            yield break;
+            return ZoneFacts(fact, declared, effective, zones, named == 0 ? ZoneMask.All : named);
         }
 
-        var (rights, control) = facts.Register is { } register ? Behind(fact.Field, register) : (null, null);
-        if (rights is null && control is null)
+        return facts.Register is { } register ? RegisterFacts(fact, register) : [fact];
+    }
+
+    /// <summary>
+    /// The zones fact split by where each part came from: the zones the layers decide (source: the layers), the zones
+    /// without a layer as declared (source: the application), each only where the rule names such a zone; then one
+    /// fact per feature of the rule's zones the site overlaps.
+    /// </summary>
+    private static IEnumerable<Fact> ZoneFacts(Fact fact, Application declared, Application effective, ZoneFindings zones, ulong named)
+    {
+        var layered = ZoneMask.Of(zones.Layered);
+        if ((named & layered) != 0)
         {
-            yield return fact;
-            yield break;
+            yield return fact with { Value = Codes(Derived(zones)), Source = zones.Layers };
         }
 
-        yield return fact with { Source = facts.Register!.Name };
-        foreach (var right in rights ?? [])
+        if ((named & ~layered) != 0)
         {
-            yield return new Fact(fact.Field, right.Id, fact.Required, right.Source)
-            {
-                Detail = string.Create(CultureInfo.InvariantCulture, $"{right.Holder}; {Vocabularies.Permits.Code(right.Kind)}; {right.Mineral}; valid {right.ValidFrom:yyyy-MM-dd}..{right.ValidTo:yyyy-MM-dd}"),
-                OverlapHectares = right.OverlapHectares,
-            };
+            var given = declared.Location?.Zones is { } list ? Codes(ZoneMask.Of(list) & ~layered) : null;
+            yield return fact with { Value = given, Required = given is null ? FactText.Present : fact.Required };
         }
 
-        if (control is not null)
+        foreach (var overlap in Counted(zones).Where(o => (named & ZoneMask.Bit(o.Zone)) != 0))
         {
-            yield return new Fact(fact.Field, control.Number.ToString(CultureInfo.InvariantCulture), fact.Required, control.Source)
-            {
-                Detail = string.Create(CultureInfo.InvariantCulture, $"set by {control.SetBy} on {control.Date:yyyy-MM-dd}"),
-            };
+            yield return Feature(overlap, fact.Required);
         }
     }
 
-    /// <summary>The register's items behind a field it supplies; (null, null) for a field it does not.</summary>
-    private static (IReadOnlyList<RegisteredRight>? Rights, ControlNumber? Control) Behind(string field, RegisterFindings register) =>
-        field == ApplicationFields.DepositOtherMiningRights.Path ? (register.OtherMiningRights, null)
-        : field == ApplicationFields.BlockOtherHolders.Path ? (register.OtherHolderRights, null)
-        : field == ApplicationFields.SandGravelCountyRights.Path ? (register.CountySandGravelRights, register.CountySandGravelRights is null ? null : register.CountyControlNumber)
-        : field == ApplicationFields.SandGravelCountyControlNumber.Path && register.CountySandGravelRights is not null ? ([], register.CountyControlNumber)
-        : (null, null);
+    private static Fact Feature(ZoneOverlap overlap, string required) =>
+        new(ZonesField.Path, Vocabularies.Zones.Code(overlap.Zone), required, overlap.Source)
+        {
+            Detail = overlap.FeatureName,
+            OverlapHectares = overlap.Hectares,
+            ShareOfSite = overlap.ShareOfSite,
+        };
+
+    /// <summary>A fact the register supplies: the register's name as its source, then one fact per right (and the control number) behind it.</summary>
+    private static IEnumerable<Fact> RegisterFacts(Fact fact, RegisterFindings register)
+    {
+        IReadOnlyList<RegisteredRight>? rights;
+        var control = false;
+        if (fact.Field == ApplicationFields.DepositOtherMiningRights.Path)
+        {
+            rights = register.OtherMiningRights;
+        }
+        else if (fact.Field == ApplicationFields.BlockOtherHolders.Path)
+        {
+            rights = register.OtherHolderRights;
+        }
+        else if (fact.Field == ApplicationFields.SandGravelCountyRights.Path)
+        {
+            rights = register.CountySandGravelRights;
+            control = rights is not null;
+        }
+        else if (fact.Field == ApplicationFields.SandGravelCountyControlNumber.Path && (register.CountySandGravelRights is not null || register.CountyControlNumber is not null))
+        {
+            rights = [];
+            control = true;
+        }
+        else
+        {
+            return [fact];
+        }
+
+        if (rights is null)
+        {
+            return [fact];
+        }
+
+        var facts = new List<Fact> { fact with { Source = register.Name } };
+        facts.AddRange(rights.Select(right => new Fact(fact.Field, right.Id, fact.Required, right.Source)
+        {
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{right.Holder}; {Vocabularies.Permits.Code(right.Kind)}; {right.Mineral}; valid {right.ValidFrom:yyyy-MM-dd}..{right.ValidTo:yyyy-MM-dd}"),
+            OverlapHectares = right.OverlapHectares,
+        }));
+        if (control && register.CountyControlNumber is { } number && fact.Field != ApplicationFields.SandGravelCountyControlNumber.Path)
+        {
+            facts.Add(new Fact(ApplicationFields.SandGravelCountyControlNumber.Path, number.Number.ToString(CultureInfo.InvariantCulture), fact.Required, number.Source)
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"set by {number.SetBy} on {number.Date:yyyy-MM-dd}"),
+            });
+        }
+
+        return facts;
+    }
 
     /// <summary>
-    /// The other holders' rights when every one of them was found only because it overlaps the site (none shares the
-    /// application's planning block code): clauses.md counts such an overlap as a second holder in the block, for a
-    /// person to confirm (review), where a holder registered in the block itself fails.
+    /// Where some other holders were found only because their rights overlap the site (not registered in the
+    /// application's planning block): those rights, and the application with <c>block.otherHolders</c> counting only the
+    /// holders registered in the block — to tell whether a fail rests on the overlap alone. Null when no holder was
+    /// found by overlap alone.
     /// </summary>
-    private static IReadOnlyList<RegisteredRight>? OverlapOnlyHolders(Application declared, RecordFacts facts)
+    private static (IReadOnlyList<RegisteredRight> Overlapping, Application InBlock)? OverlapOnly(Application declared, Application effective, RecordFacts facts)
     {
         if (facts.Register?.OtherHolderRights is not { Count: > 0 } rights)
         {
@@ -195,43 +246,42 @@ internal static class RecordOverlay
         }
 
         var block = declared.Block?.Code?.Trim();
-        return rights.All(r => r.OverlapHectares is not null && (block is null || !string.Equals(r.Block?.Trim(), block, StringComparison.Ordinal))) ? rights : null;
+        bool InBlock(RegisteredRight r) => block is not null && string.Equals(r.Block?.Trim(), block, StringComparison.Ordinal);
+        var overlapping = rights.Where(r => !InBlock(r) && r.OverlapHectares is not null).ToList();
+        if (overlapping.Count == 0)
+        {
+            return null;
+        }
+
+        var inBlock = Holders(rights.Where(r => InBlock(r) || r.OverlapHectares is null)).Count;
+        return (overlapping, effective with { Block = effective.Block! with { OtherHolders = inBlock } });
     }
 
-    private static Verdict OverlapReview(Verdict verdict, IReadOnlyList<RegisteredRight> rights)
+    private static Verdict OverlapReview(Verdict verdict, IReadOnlyList<RegisteredRight> rights, bool remedies)
     {
         var en = string.Join("; ", rights.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id} of {r.Holder}, {r.OverlapHectares} ha")));
         var zh = string.Join("；", rights.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Holder}的{r.Id}，重叠 {r.OverlapHectares} 公顷")));
         var message = new LocalizedText(
-            $"申请范围与其他矿业权人的有效探矿权重叠（{zh}）：重叠视为区块内已有其他勘查主体，须人工核实重叠情况。",
-            $"The site overlaps valid exploration rights of other holders ({en}): an overlap counts as another holder in the block, for a person to confirm.");
+            $"申请范围与其他矿业权人的有效矿业权重叠（{zh}）：重叠视为区块内已有其他主体，须人工核实重叠情况。",
+            $"The site overlaps valid rights of other holders ({en}): an overlap counts as another holder in the block, for a person to confirm.");
         var remedy = new LocalizedText(
-            "核实并调整申请范围，避让已设探矿权，或与相关探矿权人整合为1个勘查主体后重新申请。",
-            "Check the overlap and redraw the site clear of the existing exploration rights, or merge with their holders into one exploration holder, and apply again.");
-        return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedy };
+            "核实并调整申请范围，避让已设矿业权，或与相关矿业权人整合为1个主体后重新申请。",
+            "Check the overlap and redraw the site clear of the existing rights, or merge with their holders into one holder, and apply again.");
+        return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedies ? remedy : null };
     }
 
-    private static Verdict Disagrees(Verdict verdict, ulong zones, Application declared, Application effective, RecordFacts facts)
+    private static Verdict Disagrees(Verdict verdict, ulong zones, Application declared, Application effective, RecordFacts facts, bool remedies)
     {
-        var declaredList = declared.Location!.Zones!;
-        var derived = effective.Location?.Zones ?? [];
-        var named = Zones(zones);
-        var overlaps = facts.Zones!.Overlaps.Where(o => (zones & Bit(o.Zone)) != 0).ToList();
-        var declaredFact = new Fact(ZonesField.Path, Words(declaredList, zh: false, codes: true), "as the zone layers: " + Words(derived, zh: false, codes: true), DeferredFacts.FromApplication);
-        var added = new List<Fact> { declaredFact };
-        added.AddRange(overlaps
-            .Where(o => !verdict.Facts.Any(f => f.Source == o.Source))
-            .Select(o => new Fact(ZonesField.Path, Vocabularies.Zones.Code(o.Zone), "as declared: " + Words(declaredList, zh: false, codes: true), o.Source)
-            {
-                Detail = o.FeatureName,
-                OverlapHectares = o.Hectares,
-                ShareOfSite = o.ShareOfSite,
-            }));
-
-        var facts2 = verdict.Facts.Concat(added).ToList();
+        var findings = facts.Zones!;
+        var declaredMask = ZoneMask.Of(declared.Location!.Zones!);
+        var derived = Derived(findings);
+        var overlaps = Counted(findings).Where(o => (zones & ZoneMask.Bit(o.Zone)) != 0).ToList();
+        var added = new List<Fact> { new(ZonesField.Path, Codes(declaredMask), "as the zone layers: " + Codes(derived), DeferredFacts.FromApplication) };
+        added.AddRange(overlaps.Where(o => !verdict.Facts.Any(f => f.Source == o.Source)).Select(o => Feature(o, "as declared: " + Codes(declaredMask))));
+        var all = verdict.Facts.Concat(added).ToList();
         if (verdict.Outcome is Outcome.Fail or Outcome.Review)
         {
-            return verdict with { Facts = facts2 };
+            return verdict with { Facts = all };
         }
 
         string Overlaps(bool zh) => overlaps.Count == 0
@@ -241,26 +291,23 @@ internal static class RecordOverlay
                 : string.Create(CultureInfo.InvariantCulture, $"{Vocabularies.Zones.Code(o.Zone)} {o.FeatureId}{(o.FeatureName is { } enName ? $" ({enName})" : "")} overlaps {o.Hectares} ha, {Percent(o.ShareOfSite)} of the site")));
 
         var message = new LocalizedText(
-            $"申请申报的所在规划分区（{Words(declaredList, zh: true)}）与分区图层在{Words(named, zh: true)}上不一致：{Overlaps(true)}。以图层为准本规则不会不通过，但须人工核对矿区范围与所在分区。",
-            $"The zones the application declares ({Words(declaredList, zh: false, codes: true)}) disagree with the zone layers on {Words(named, zh: false, codes: true)}: {Overlaps(false)}. By the layers this rule does not fail, but a person checks the site's boundary and zones.");
+            $"申请申报的所在规划分区（{Names(declaredMask, zh: true)}）与分区图层在{Names(zones, zh: true)}上不一致：{Overlaps(true)}。以图层为准本规则不会不通过，但须人工核对矿区范围与所在分区。",
+            $"The zones the application declares ({Codes(declaredMask)}) disagree with the zone layers on {Codes(zones)}: {Overlaps(false)}. By the layers this rule does not fail, but a person checks the site's boundary and zones.");
         var remedy = new LocalizedText(
             "核对拐点坐标与分区图层，更正申报的所在规划分区或矿区范围，或由主管部门确认所在分区后重新审查。",
             "Check the turning-point coordinates against the zone layers; correct the declared zones or the boundary, or have the authority confirm the zones, and review again.");
-        return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedy, Facts = facts2 };
+        return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedies ? remedy : null, Facts = all };
     }
 
     private static string Percent(decimal share) => (share * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    private static string Words(IReadOnlyList<Zone> zones, bool zh, bool codes = false) =>
-        ValueText.Join(zones.Select(z => codes ? Vocabularies.Zones.Code(z) : (zh ? Vocabularies.Zones[z].Zh : Vocabularies.Zones[z].En)), zh);
+    /// <summary>Zones as the facts write a list: <c>[ecological-red-line, nature-reserve]</c>.</summary>
+    private static string Codes(ulong zones) => FactText.Of(ZoneMask.Zones(zones), ZonesField)!;
+
+    private static string Names(ulong zones, bool zh) =>
+        ValueText.Join(ZoneMask.Zones(zones).Select(z => zh ? Vocabularies.Zones[z].Zh : Vocabularies.Zones[z].En), zh);
 
     /// <summary>The distinct holders among rights (the fact <c>block.otherHolders</c> counts holders, not rights).</summary>
     public static IReadOnlyList<string> Holders(IEnumerable<RegisteredRight> rights) =>
         [.. rights.Select(r => r.Holder.Trim()).Distinct(StringComparer.Ordinal)];
-
-    private static ulong Bit(Zone zone) => 1UL << (int)zone;
-
-    private static ulong Mask(IEnumerable<Zone> zones) => zones.Aggregate(0UL, (mask, zone) => mask | Bit(zone));
-
-    private static Zone[] Zones(ulong mask) => [.. Enum.GetValues<Zone>().Where(z => (mask & Bit(z)) != 0)];
 }

@@ -56,7 +56,8 @@ public class FieldCatalogTests
                 // Absent zones are not known (not "none"): no value, no bit, and not given.
                 Assert.That(field.Read(application), Is.Null, field.Path);
                 Assert.That(field.ReadWordMask!(application), Is.Zero, field.Path);
-                Assert.That(field.ReadWordsGiven!(application), Is.False, field.Path);
+                Assert.That(field.IsGiven(application), Is.False, field.Path);
+                Assert.That(field.ReadWordsUnknown!(application), Is.EqualTo(ulong.MaxValue), field.Path);
             }
             else if (field.IsMark)
             {

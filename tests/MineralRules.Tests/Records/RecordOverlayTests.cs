@@ -56,6 +56,16 @@ public sealed class RecordOverlayTests
             outcome: fail
             message: { zh: 区块内已有其他矿业权人。, en: Another holder is in the block. }
             remedy: { zh: 调整。, en: Adjust. }
+          - id: mining.block.size-and-holder
+            clause: { ref: "3.1", zh: 资源开发应符合国土空间管控有关要求, en: Size and holder. }
+            scope: { permit: exploration, actions: [new] }
+            condition:
+              all:
+                - atLeast: { field: block.basicUnits, value: 2 }
+                - atMost: { field: block.otherHolders, value: 0 }
+            outcome: fail
+            message: { zh: 区块不合要求。, en: The block does not qualify. }
+            remedy: { zh: 调整。, en: Adjust. }
           - id: sand-gravel.county-control-number
             clause: { ref: "3.1", zh: 资源开发应符合国土空间管控有关要求, en: Within the control number. }
             scope: { permit: mining, actions: [new], minerals: [sand-gravel] }
@@ -125,7 +135,7 @@ public sealed class RecordOverlayTests
         Assert.That(feature.OverlapHectares, Is.EqualTo(2.5m));
         Assert.That(feature.ShareOfSite, Is.EqualTo(0.25m));
         Assert.That(feature.Detail, Is.EqualTo("某生态保护红线"));
-        Assert.That(verdict.Facts.Any(f => f.Source == "application" && f.Value == "(none)"), Is.True, "the declared zones are named beside the layers'");
+        Assert.That(verdict.Facts.Any(f => f.Source == "application" && f.Value == "[]"), Is.True, "the declared zones are named beside the layers'");
         Assert.That(result.Decision, Is.EqualTo(Decision.NonCompliant));
     }
 
@@ -139,7 +149,7 @@ public sealed class RecordOverlayTests
         Assert.That(verdict.Message!.En, Does.Contain("ecological-red-line"));
         Assert.That(verdict.Message.Zh, Does.Contain("生态保护红线"));
         Assert.That(verdict.Remedy, Is.Not.Null);
-        Assert.That(verdict.Facts.Single(f => f.Source == "application").Value, Is.EqualTo("ecological-red-line"));
+        Assert.That(verdict.Facts.Single(f => f.Source == "application").Value, Is.EqualTo("[ecological-red-line]"));
         Assert.That(result.Decision, Is.Not.EqualTo(Decision.Compliant));
     }
 
@@ -274,6 +284,114 @@ public sealed class RecordOverlayTests
         Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail));
     }
 
+    private static Application Exploration(string block) => Fixtures.Read($"""
+        id: T-2
+        permit: exploration
+        action: new
+        applicationDate: 2024-05-01
+        applicant: 甲公司
+        mineral: copper
+        location: {"{"} league: 150600, county: 150627, zones: [] {"}"}
+        block: {block}
+        """);
+
+    private static RecordFacts OverlapOnlyHolder => new()
+    {
+        Register = new RegisterFindings { Name = "register.gpkg", OtherHolderRights = [Right("EX-9", "丁公司", Permit.Exploration) with { Block = "KC-OTHER", OverlapHectares = 0.5m }] },
+    };
+
+    [Test]
+    public void Evaluate_OverlapOnlyHolderButAnotherPartOfTheConditionFails_FailStays()
+    {
+        var verdict = Of(RuleSet.Evaluate(Exploration("{ code: KC-1, basicUnits: 1, otherHolders: 0 }"), OverlapOnlyHolder), "mining.block.size-and-holder");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail), "the block is too small whatever the overlap");
+    }
+
+    [Test]
+    public void Evaluate_OverlapOnlyHolderDecidesACompoundCondition_Review()
+    {
+        var verdict = Of(RuleSet.Evaluate(Exploration("{ code: KC-1, basicUnits: 2, otherHolders: 0 }"), OverlapOnlyHolder), "mining.block.size-and-holder");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+    }
+
+    [Test]
+    public void Evaluate_HoldersInTheBlockAndByOverlap_Fails()
+    {
+        var facts = new RecordFacts
+        {
+            Register = new RegisterFindings
+            {
+                Name = "register.gpkg",
+                OtherHolderRights = [Right("EX-9", "丁公司", Permit.Exploration) with { Block = "KC-OTHER", OverlapHectares = 0.5m }, Right("EX-8", "戊公司", Permit.Exploration) with { Block = "KC-1" }],
+            },
+        };
+
+        var verdict = Of(RuleSet.Evaluate(Exploration("{ code: KC-1, basicUnits: 2, otherHolders: 0 }"), facts), "mining.block.size-and-holder");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail));
+    }
+
+    [Test]
+    public void Evaluate_ZonesFromRecordsAndNoLocation_RecordsDecide()
+    {
+        var application = Fixtures.Read("""
+            id: T-3
+            permit: mining
+            action: new
+            applicationDate: 2024-05-01
+            mineral: coal
+            capacity: { value: 100, unit: 万吨/年 }
+            """);
+
+        var verdict = Of(RuleSet.Evaluate(application, new RecordFacts { Zones = Layers(RedLine()) }), "spatial.red-line.no-new-mining");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail));
+    }
+
+    [Test]
+    public void Evaluate_RegisterGivesOnlyTheControlNumber_ItDecides()
+    {
+        var sand = Mine("  zones: []", "sandGravel: { countyRights: 0, countyControlNumber: 10 }").WithMineral(Mineral.SandGravel);
+        var facts = new RecordFacts
+        {
+            Register = new RegisterFindings { Name = "register.gpkg", CountyControlNumber = new ControlNumber("150627", 0, "鄂尔多斯市", new DateOnly(2023, 1, 1), "register.gpkg#control-numbers/150627") },
+        };
+
+        var verdict = Of(RuleSet.Evaluate(sand, facts), "sand-gravel.county-control-number");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail), "0 rights is not below a control number of 0");
+    }
+
+    [Test]
+    public void Evaluate_ZoneWithoutLayerAndZoneWithLayer_FactsSplitByWhereTheyCameFrom()
+    {
+        // The red line has a layer (the site is in it); the energy base has none and is declared.
+        var result = RuleSet.Evaluate(Mine("  zones: [energy-base]"), new RecordFacts { Zones = Layers([Zone.EcologicalRedLine], RedLine()) });
+
+        Assert.That(Of(result, "spatial.energy-base.capacity").Outcome, Is.EqualTo(Outcome.Fail), "the declared energy base stands");
+        var redLine = Of(result, "spatial.red-line.no-new-mining").Facts.Where(f => f.Field == "location.zones").ToList();
+        Assert.That(redLine.Select(f => (f.Value, f.Source)), Is.EqualTo(new[] { ("[ecological-red-line]", "zones"), ("ecological-red-line", "zones/ecological-red-line#RL-1") }));
+    }
+
+    [Test]
+    public void Evaluate_FirstEditionDisagreement_ReviewWithoutRemedy()
+    {
+        var first = TestRuleSets.Load(null, string.Join("\n", Rules.Split('\n').Where(l => !l.TrimStart().StartsWith("remedy:", StringComparison.Ordinal))));
+
+        var verdict = Of(first.Evaluate(Mine("  zones: [ecological-red-line]"), new RecordFacts { Zones = Layers() }), "spatial.red-line.no-new-mining");
+
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+        Assert.That(verdict.Remedy, Is.Null, "1.0.0's verdicts carry no remedy");
+    }
+
+    [Test]
+    public void ZoneMask_EveryZone_FitsBelowTheUnknownBits()
+    {
+        Assert.That(Enum.GetValues<Zone>(), Has.Length.LessThanOrEqualTo(MineralRules.Compilation.CompiledScope.UnknownShift));
+    }
+
     [Test]
     public void Evaluate_RegisterHasNoControlNumberForCounty_ReviewNamingRegister()
     {
@@ -308,7 +426,7 @@ public sealed class RecordOverlayTests
         Assert.That(verdict.Outcome, Is.EqualTo(expected));
         if (expected == Outcome.Fail)
         {
-            Assert.That(verdict.Facts.Any(f => f.Source == "register.gpkg#control-numbers/150627" && f.Value == control.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.True);
+            Assert.That(verdict.Facts.Any(f => f.Field == "sandGravel.countyControlNumber" && f.Source == "register.gpkg#control-numbers/150627" && f.Value == control.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.True);
         }
     }
 }
