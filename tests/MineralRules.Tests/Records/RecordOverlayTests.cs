@@ -372,7 +372,7 @@ public sealed class RecordOverlayTests
 
         Assert.That(Of(result, "spatial.energy-base.capacity").Outcome, Is.EqualTo(Outcome.Fail), "the declared energy base stands");
         var redLine = Of(result, "spatial.red-line.no-new-mining").Facts.Where(f => f.Field == "location.zones").ToList();
-        Assert.That(redLine.Select(f => (f.Value, f.Source)), Is.EqualTo(new[] { ("[ecological-red-line]", "zones"), ("ecological-red-line", "zones/ecological-red-line#RL-1") }));
+        Assert.That(redLine.Select(f => (f.Value, f.Source)), Is.EqualTo(new[] { ("[ecological-red-line]", "zones"), ("ecological-red-line", "zones/ecological-red-line#RL-1"), ("[energy-base]", "application") }), "the layers' part, the feature, then the declaration that disagrees on the red line");
     }
 
     [Test]
