@@ -10,20 +10,14 @@ namespace MineralRules.Records.Register;
 /// The register as a GeoPackage file (OGC 12-128r18, SQLite): a <c>rights</c> feature table (geometry column
 /// <c>geom</c>, MULTIPOLYGON in EPSG:4490, CGCS2000 longitude/latitude) and a <c>control_numbers</c> attribute table,
 /// both registered in <c>gpkg_contents</c>, so QGIS or GDAL opens the file as it is. The one place that knows the
-/// file's tables and columns: the import writes through it, the register reads through it.
+/// register's tables and columns (the GeoPackage itself is <see cref="GeoPackageFile"/>'s): the import writes through
+/// it, the register reads through it.
 /// </summary>
 internal static class GeoPackageRegisterFile
 {
     public const string RightsTable = "rights";
     public const string ControlNumbersTable = "control_numbers";
-    private const int Srid = 4490;
-
-    // "GPKG" as the SQLite application id; user_version 10300 = GeoPackage 1.3.
-    private const int ApplicationId = 0x47504B47;
-    private const int UserVersion = 10300;
-
-    private const string Cgcs2000Wkt = "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101,AUTHORITY[\"EPSG\",\"1024\"]],AUTHORITY[\"EPSG\",\"1043\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4490\"]]";
-    private const string Wgs84Wkt = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
+    private const int Srid = GeoPackageFile.Cgcs2000;
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), Srid);
 
@@ -37,26 +31,18 @@ internal static class GeoPackageRegisterFile
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
+            // The required tables and the CGCS2000 and WGS 84 systems come from the one GeoPackage helper; the
+            // register's two tables are written here, with their constraints and indexes.
+            using (var connection = GeoPackageFile.Create(temporary))
             {
-                connection.Open();
                 using var transaction = connection.BeginTransaction();
-                Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {UserVersion};");
                 Execute(connection, """
-                    CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-                    CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-                    CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name), CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
                     CREATE TABLE rights (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON NOT NULL, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('exploration', 'mining')), holder TEXT NOT NULL, mineral TEXT NOT NULL, county TEXT NOT NULL, deposit TEXT, block TEXT, valid_from DATE NOT NULL, valid_to DATE NOT NULL, synthetic BOOLEAN NOT NULL DEFAULT 0);
                     CREATE INDEX rights_deposit ON rights (deposit);
                     CREATE INDEX rights_block ON rights (block);
                     CREATE INDEX rights_county ON rights (county);
                     CREATE TABLE control_numbers (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, county TEXT NOT NULL, number INTEGER NOT NULL CHECK (number >= 0), set_by TEXT NOT NULL, date DATE NOT NULL, UNIQUE (county, date));
                     """);
-                Execute(
-                    connection,
-                    "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'), ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'), ('WGS 84 geodetic', 4326, 'EPSG', 4326, $wgs84, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid'), ('China Geodetic Coordinate System 2000', 4490, 'EPSG', 4490, $cgcs2000, 'CGCS2000 longitude/latitude in decimal degrees')",
-                    ("$wgs84", Wgs84Wkt),
-                    ("$cgcs2000", Cgcs2000Wkt));
                 var extent = content.Rights.Count == 0 ? null : content.Rights.Select(r => r.Boundary.EnvelopeInternal).Aggregate(new Envelope(), (all, e) => { all.ExpandToInclude(e); return all; });
                 Execute(
                     connection,
@@ -67,7 +53,6 @@ internal static class GeoPackageRegisterFile
                     ("$maxy", extent?.MaxY));
                 Execute(connection, "INSERT INTO gpkg_geometry_columns VALUES ('rights', 'geom', 'MULTIPOLYGON', 4490, 0, 0)");
 
-                var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
                 using (var insert = connection.CreateCommand())
                 {
                     insert.CommandText = "INSERT INTO rights (geom, id, kind, holder, mineral, county, deposit, block, valid_from, valid_to, synthetic) VALUES ($geom, $id, $kind, $holder, $mineral, $county, $deposit, $block, $from, $to, $synthetic)";
@@ -75,7 +60,7 @@ internal static class GeoPackageRegisterFile
                         .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
                     foreach (var right in content.Rights)
                     {
-                        object?[] values = [writer.Write(right.Boundary), right.Id, StoredRight.KindCode(right.Kind), right.Holder, right.Mineral, right.County, right.Deposit, right.Block, Iso(right.ValidFrom), Iso(right.ValidTo), right.Synthetic ? 1 : 0];
+                        object?[] values = [GeoPackageFile.Blob(right.Boundary), right.Id, StoredRight.KindCode(right.Kind), right.Holder, right.Mineral, right.County, right.Deposit, right.Block, Iso(right.ValidFrom), Iso(right.ValidTo), right.Synthetic ? 1 : 0];
                         for (var i = 0; i < values.Length; i++)
                         {
                             parameters[i].Value = values[i] ?? DBNull.Value;
@@ -120,8 +105,7 @@ internal static class GeoPackageRegisterFile
         var controls = new List<StoredControlNumber>();
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
+            using var connection = GeoPackageFile.OpenReadOnly(path);
             foreach (var table in new[] { RightsTable, ControlNumbersTable })
             {
                 using var exists = connection.CreateCommand();
@@ -133,7 +117,6 @@ internal static class GeoPackageRegisterFile
                 }
             }
 
-            var reader = new GeoPackageGeoReader();
             using (var command = connection.CreateCommand())
             {
                 command.CommandText = "SELECT geom, id, kind, holder, mineral, county, deposit, block, valid_from, valid_to, synthetic FROM rights ORDER BY fid";
@@ -143,7 +126,7 @@ internal static class GeoPackageRegisterFile
                     var id = rows.GetString(1);
                     var kind = StoredRight.ParseKind(rows.GetString(2))
                         ?? throw Unreadable(path, $"right '{id}' has the kind '{rows.GetString(2)}'; a register holds exploration and mining rights.", $"矿业权 '{id}' 的类型为 '{rows.GetString(2)}'；登记簿只包含 exploration 和 mining。");
-                    var geometry = reader.Read((byte[])rows.GetValue(0));
+                    var geometry = GeoPackageFile.Geometry((byte[])rows.GetValue(0));
                     var boundary = geometry switch
                     {
                         MultiPolygon multi => multi,
