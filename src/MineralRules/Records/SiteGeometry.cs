@@ -113,6 +113,20 @@ internal sealed class SiteGeometry
         return Projected.Intersects(other) ? Projected.Intersection(other).Area / 10_000d : 0;
     }
 
+    /// <summary>An overlap in hectares as findings report it and the tolerance judges it: rounded to 4 decimals (away from zero).</summary>
+    /// <param name="hectares">The overlap, as <see cref="OverlapHectares"/> measures it.</param>
+    /// <returns>The rounded hectares.</returns>
+    public static decimal RoundedHectares(double hectares) => Math.Round((decimal)hectares, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The one tolerance rule, for zone layers and the register alike: an overlap counts when its rounded hectares
+    /// (<see cref="RoundedHectares"/>) exceed the tolerance — an overlap of the tolerance or less does not count.
+    /// </summary>
+    /// <param name="roundedHectares">The overlap, rounded by <see cref="RoundedHectares"/>.</param>
+    /// <param name="toleranceHectares">The tolerance in hectares.</param>
+    /// <returns>True when the overlap counts.</returns>
+    public static bool Counts(decimal roundedHectares, decimal toleranceHectares) => roundedHectares > toleranceHectares;
+
     /// <summary>The 3-degree zone whose central meridian (3 × zone degrees) is nearest a longitude.</summary>
     /// <param name="longitude">Degrees east.</param>
     /// <returns>The zone number.</returns>

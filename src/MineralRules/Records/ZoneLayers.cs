@@ -110,8 +110,8 @@ public sealed partial class ZoneLayers
             foreach (var feature in layer.Query(extent))
             {
                 var overlap = site.OverlapHectares(feature.Geometry);
-                var hectares = Round(overlap);
-                if (hectares > toleranceHectares)
+                var hectares = SiteGeometry.RoundedHectares(overlap);
+                if (SiteGeometry.Counts(hectares, toleranceHectares))
                 {
                     var code = Vocabularies.Zones.Code(layer.Zone);
                     found.Add(new ZoneOverlap(layer.Zone, $"{Name}/{code}#{feature.Id}", feature.Id, feature.Name, hectares, Round(overlap / site.Hectares)));

@@ -39,6 +39,9 @@ public sealed class PostgisRegisterTests : RegisterBackendTests
             RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, deposit: "D-7"),
             RegisterTestData.Application(Permit.Mining, PermitAction.Conversion, deposit: "D-7", date: new DateOnly(2023, 12, 31)),
             RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, block: null, county: null),
+            RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, boundary: false, block: null, deposit: "d-150627-003"),
+            RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, boundary: false, block: "Ｂ－７", applicant: "内蒙古示例（集团）有限公司"),
+            RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, block: null, county: "１５０６２２"),
         ];
 
         foreach (var application in applications)
@@ -67,7 +70,62 @@ public sealed class PostgisRegisterTests : RegisterBackendTests
         }
 
         var again = await RegisterImport.ImportAsync(Path.Combine(Folder.Path, "rights.geojson"), Path.Combine(Folder.Path, "control-numbers.csv"), target);
-        Assert.That(again.Written, Is.True);
+        using (var register = RightsRegister.Open(target))
+        {
+            var findings = await register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New));
+            Assert.Multiple(() =>
+            {
+                Assert.That(again.Written, Is.True);
+                Assert.That(RegisterTestData.Ids(findings.CountySandGravelRights), Is.EqualTo(new[] { "M1", "M2" }), "the second import's rights, not the first's");
+                Assert.That(findings.CountyControlNumber?.Number, Is.EqualTo(3));
+            });
+        }
+
+        await using var connection = new NpgsqlConnection(target);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM mineralrules.rights", connection);
+        Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo((long)RegisterTestData.Scenario.Count), "nothing of the first import left over");
+    }
+
+    [Test]
+    public async Task ImportAsync_WhileACheckReadsTheRegister_NeitherWaitsForTheOther()
+    {
+        // A check in the middle of its transaction holds its lock on the rights until it ends: an import must not need
+        // a lock that conflicts with it (TRUNCATE would wait here until its 2 s command timeout, and block every check).
+        await using var reader = new NpgsqlConnection(ConnectionString);
+        await reader.OpenAsync();
+        await using var transaction = await reader.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM mineralrules.rights", reader, transaction))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        var result = await RegisterImport.ImportAsync(Path.Combine(Folder.Path, "rights.geojson"), Path.Combine(Folder.Path, "control-numbers.csv"), ConnectionString, new RightsRegisterOptions { CommandTimeout = TimeSpan.FromSeconds(2) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(result.Written, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task FindAsync_RightOfAnUnknownKind_RecordsExceptionNotAMiningRight()
+    {
+        using var database = PostgisTestDatabase.Create();
+        var imported = await RegisterImport.ImportAsync(Path.Combine(Folder.Path, "rights.geojson"), Path.Combine(Folder.Path, "control-numbers.csv"), database.ConnectionString);
+        Assert.That(imported.Written, Is.True);
+        PostgisTestDatabase.Execute(database.ConnectionString, "ALTER TABLE mineralrules.rights DROP CONSTRAINT rights_kind_check; UPDATE mineralrules.rights SET kind = 'prospecting' WHERE id = 'M1'");
+        using var register = RightsRegister.Open(database.ConnectionString);
+
+        var e = Assert.ThrowsAsync<RecordsException>(async () => await register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(e!.Diagnostics.Single().Code, Is.EqualTo("MR5101"));
+            Assert.That(e.Message, Does.Contain("prospecting").And.Contain("M1"));
+        });
+        NpgsqlConnection.ClearAllPools();
     }
 
     [Test]

@@ -76,6 +76,38 @@ public abstract class RegisterBackendTests
     }
 
     [Test]
+    public async Task FindAsync_DepositIdInLowerCase_FindsTheRightOnTheDeposit()
+    {
+        var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, boundary: false, block: null, deposit: " d-150627-003 "));
+
+        Assert.That(RegisterTestData.Ids(findings.OtherMiningRights), Is.EqualTo(new[] { "K1" }));
+    }
+
+    [TestCase("b-7")]
+    [TestCase("Ｂ－７")]
+    [TestCase("B - 7")]
+    public async Task FindAsync_HolderAndBlockWrittenOtherwise_SameKeys(string block)
+    {
+        // K1's holder is written with ASCII brackets, the applicant with full-width ones: the applicant's own right.
+        // K2's block is written full-width (Ｂ－７), K1's as B-7: both are in the application's block.
+        var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, Mineral.Gold, boundary: false, block: block, applicant: "内蒙古示例（集团）有限公司"));
+
+        Assert.That(RegisterTestData.Ids(findings.OtherHolderRights), Is.EqualTo(new[] { "K2" }));
+    }
+
+    [Test]
+    public async Task FindAsync_CountyCodeInFullWidthDigits_FindsTheCounty()
+    {
+        var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Mining, PermitAction.New, boundary: false, block: null, county: "１５０６２２"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RegisterTestData.Ids(findings.CountySandGravelRights), Is.EqualTo(new[] { "M1", "M2" }));
+            Assert.That(findings.CountyControlNumber?.Number, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task FindAsync_ExplorationExtension_CountsOnlyTheBlock()
     {
         var findings = await Register.FindAsync(RegisterTestData.Application(Permit.Exploration, PermitAction.Extension, Mineral.Gold));

@@ -88,22 +88,30 @@ public class RegisterImportTests
     }
 
     [Test]
-    public async Task ImportAsync_MineralTheContractDoesNotKnow_KeptAsWrittenWithOneWarning()
+    public async Task ImportAsync_MineralTheContractDoesNotKnow_LocatedErrorEachTimeAndNothingWritten()
     {
+        // 建筑用砂 is not the contract's 普通建筑用砂石土: kept as written, the right would drop out of its county's
+        // sand/gravel rights (5.2.2) without a word.
         using var folder = new TempFolder();
         var rights = folder.Write("rights.geojson", RegisterTestData.GeoJson(
         [
-            new RightSpec("A", "mining", "h", "白云岩", RegisterTestData.County, null, null, "2020-01-01", "2030-01-01", 110, 40, 0.01),
-            new RightSpec("B", "mining", "h", "白云岩", RegisterTestData.County, null, null, "2020-01-01", "2030-01-01", 111, 40, 0.01),
+            new RightSpec("A", "mining", "h", "建筑用砂", RegisterTestData.County, null, null, "2020-01-01", "2030-01-01", 110, 40, 0.01),
+            new RightSpec("B", "mining", "h", "建筑用砂", RegisterTestData.County, null, null, "2020-01-01", "2030-01-01", 111, 40, 0.01),
+            new RightSpec("C", "mining", "h", "煤", RegisterTestData.County, null, null, "2020-01-01", "2030-01-01", 112, 40, 0.01),
         ]));
+        var target = Path.Combine(folder.Path, "r.gpkg");
 
-        var result = await RegisterImport.ImportAsync(rights, null, Path.Combine(folder.Path, "r.gpkg"));
+        var result = await RegisterImport.ImportAsync(rights, null, target);
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Written, Is.True);
-            Assert.That(result.Warnings, Has.Count.EqualTo(1));
-            Assert.That(result.Warnings[0].Message, Does.Contain("白云岩").And.Contain("never counts as sand-gravel"));
+            Assert.That(result.Written, Is.False);
+            Assert.That(File.Exists(target), Is.False);
+            Assert.That(result.Warnings, Is.Empty);
+            Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "MR1008", "MR1008" }), "A and B, each at its mineral; 煤 is an accepted alias of coal");
+            Assert.That(result.Diagnostics.Select(d => d.Location.Line).Distinct().Count(), Is.EqualTo(2));
+            Assert.That(result.Diagnostics[0].Message, Does.Contain("建筑用砂").And.Contain("docs/application.md").And.Contain("sand-gravel"));
+            Assert.That(result.Diagnostics[0].MessageZh, Does.Contain("矿种表").And.Contain("普通建筑用砂石土"));
         });
     }
 
@@ -182,6 +190,36 @@ public class RegisterImportTests
         });
     }
 
+    [TestCase("Host=db.example;Database=register;Username=clerk;Pwd=s3cret", "postgresql://db.example:5432/register")]
+    [TestCase("Host=db.example;User ID=clerk;PSW=s3cret", "postgresql://db.example:5432")]
+    [TestCase("postgresql://clerk:s3cret@db.example:6432/register", "postgresql://db.example:6432/register")]
+    [TestCase("postgresql://clerk:s3cret@db.example:6432", "postgresql://db.example:6432")]
+    [TestCase("Database=register;Pwd=s3cret;User=clerk", "the PostgreSQL register")]
+    [TestCase("postgresql://clerk:s3cret@/register", "the PostgreSQL register")]
+    public async Task ImportAsync_ConnectionStringWithASecret_NamedWithoutPasswordOrUser(string into, string name)
+    {
+        using var folder = new TempFolder();
+
+        // The rights file does not exist: the import stops before connecting to anything.
+        var result = await RegisterImport.ImportAsync(Path.Combine(folder.Path, "missing.geojson"), null, into);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Written, Is.False);
+            Assert.That(result.Register, Is.EqualTo(name));
+            foreach (var text in result.Diagnostics.SelectMany(d => new[] { d.Message, d.MessageZh ?? string.Empty }).Append(result.Register))
+            {
+                Assert.That(text, Does.Not.Contain("s3cret").And.Not.Contain("clerk"));
+            }
+        });
+    }
+
+    [TestCase("Host=h;Password=a;Pwd=b;PSW=c;Database=d;Username=u", "Host=h;Database=d")]
+    [TestCase("postgresql://u:p@h:1/d?sslmode=disable", "postgresql://h:1/d?sslmode=disable")]
+    [TestCase("register.sqlite", "register.sqlite")]
+    public void Redacted_SecretsAndUser_Removed(string text, string expected) =>
+        Assert.That(MineralRules.Records.Register.RegisterTarget.Redacted(text), Is.EqualTo(expected));
+
     [Test]
     public void Open_NeitherFileNorConnectionString_RecordsException()
     {
@@ -223,9 +261,9 @@ public class RegisterImportTests
         Assert.Multiple(() =>
         {
             Assert.That(en.ExitCode, Is.EqualTo(0), en.Error);
-            Assert.That(en.Output.Trim(), Is.EqualTo("Imported 8 right(s) and 3 control number(s) into register.gpkg."));
+            Assert.That(en.Output.Trim(), Is.EqualTo("Imported 10 right(s) and 3 control number(s) into register.gpkg."));
             Assert.That(zh.ExitCode, Is.EqualTo(0), zh.Error);
-            Assert.That(zh.Output.Trim(), Is.EqualTo("已将 8 个矿业权和 0 个控制数量导入 register.gpkg。"));
+            Assert.That(zh.Output.Trim(), Is.EqualTo("已将 10 个矿业权和 0 个控制数量导入 register.gpkg。"));
         });
     }
 

@@ -35,6 +35,9 @@ internal static class RegisterTestData
         new("E1", "exploration", "戊公司", "gold", County, null, "B-1", "2022-01-01", "2027-12-31", 110.7, 40.7, 0.01),
         new("E2", "exploration", "己公司", "copper", County, null, "B-9", "2022-01-01", "2027-12-31", SiteLon + (SiteSize / 2), SiteLat, SiteSize),
         new("E3", "exploration", "  甲公司 ", "gold", County, null, "B-1", "2022-01-01", "2027-12-31", SiteLon, SiteLat, SiteSize),
+        // Keys written another way than the applications below write them (RegisterKeys): far from the site, in block B-7.
+        new("K1", "mining", "内蒙古示例(集团)有限公司", "gold", County, "D-150627-003", "B-7", "2020-01-01", "2030-12-31", 111.0, 41.0, 0.01),
+        new("K2", "mining", "其他公司", "gold", County, null, "Ｂ－７", "2020-01-01", "2030-12-31", 111.1, 41.0, 0.01),
     ];
 
     public const string ScenarioControlNumbers = "county,number,setBy,date\n150622,5,鄂尔多斯市,2022-01-01\n准格尔旗,3,鄂尔多斯市,2024-01-01\n150622,9,鄂尔多斯市,2025-01-01\n";

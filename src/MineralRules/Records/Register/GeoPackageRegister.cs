@@ -5,7 +5,8 @@ namespace MineralRules.Records.Register;
 /// <summary>
 /// The GeoPackage register (the embedded default): the file is read once, read-only, when it is opened, and every
 /// question is then answered from memory — an STRtree over the rights' extents, and dictionaries by deposit, by block,
-/// by county (sand/gravel mining rights) and of each county's control numbers by date. Immutable after it is built,
+/// by county (sand/gravel mining rights) and of each county's control numbers by date, each keyed by
+/// <see cref="RegisterKeys.Normalize"/>. Immutable after it is built,
 /// so one instance serves any number of threads; a later import replaces the file, not this snapshot of it.
 /// </summary>
 internal sealed class GeoPackageRegister : IRightsRegister
@@ -28,11 +29,12 @@ internal sealed class GeoPackageRegister : IRightsRegister
 
         // Built now, not on the first query: a built tree is only read, so concurrent queries are safe.
         _extents.Build();
-        _byDeposit = Index(content.Rights.Where(r => r.Deposit is not null), r => r.Deposit!);
-        _byBlock = Index(content.Rights.Where(r => r.Block is not null), r => r.Block!);
+        _byDeposit = Index(content.Rights, r => r.Deposit);
+        _byBlock = Index(content.Rights, r => r.Block);
         _sandGravelByCounty = Index(content.Rights.Where(r => r.Kind == Permit.Mining && r.Mineral == StoredRight.SandGravel), r => r.County);
         _controlNumbers = content.ControlNumbers
-            .GroupBy(c => c.County, StringComparer.Ordinal)
+            .Where(c => RegisterKeys.Normalize(c.County) is not null)
+            .GroupBy(c => RegisterKeys.Normalize(c.County)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Date).ToArray(), StringComparer.Ordinal);
     }
 
@@ -80,6 +82,10 @@ internal sealed class GeoPackageRegister : IRightsRegister
         return latest;
     }
 
-    private static Dictionary<string, StoredRight[]> Index(IEnumerable<StoredRight> rights, Func<StoredRight, string> key) =>
-        rights.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    /// <summary>The rights by the <see cref="RegisterKeys"/> key of a field (rights without it are left out).</summary>
+    private static Dictionary<string, StoredRight[]> Index(IEnumerable<StoredRight> rights, Func<StoredRight, string?> field) =>
+        rights.Select(r => (Key: RegisterKeys.Normalize(field(r)), Right: r))
+            .Where(p => p.Key is not null)
+            .GroupBy(p => p.Key!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Right).ToArray(), StringComparer.Ordinal);
 }

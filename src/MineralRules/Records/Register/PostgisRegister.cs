@@ -1,5 +1,6 @@
 using System.Globalization;
 using MineralRules.Diagnostics;
+using MineralRules.Documents;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,7 +9,7 @@ namespace MineralRules.Records.Register;
 
 /// <summary>
 /// The register in PostgreSQL with PostGIS, for a whole province (docs/records.md): tables
-/// <c>mineralrules.rights</c> (a GiST index on the boundary, b-tree indexes on deposit, block and county) and
+/// <c>mineralrules.rights</c> (a GiST index on the boundary, b-tree indexes on the deposit and block keys — <see cref="RegisterKeys"/> — and the county) and
 /// <c>mineralrules.control_numbers</c>. Each application is one round trip through a pooled
 /// <see cref="NpgsqlDataSource"/>: one batch of queries gathers the candidates — by deposit, by block, by county, and
 /// by <c>ST_Intersects</c> with the site (the GiST index answers it) — and the overlap areas are then measured on this
@@ -48,7 +49,7 @@ internal sealed class PostgisRegister : IRightsRegister
         {
             register.Run(connection =>
             {
-                using var command = new NpgsqlCommand($"SELECT 1 FROM {Schema}.rights LIMIT 0; SELECT 1 FROM {Schema}.control_numbers LIMIT 0", connection);
+                using var command = new NpgsqlCommand($"SELECT deposit_key, block_key FROM {Schema}.rights LIMIT 0; SELECT 1 FROM {Schema}.control_numbers LIMIT 0", connection);
                 command.ExecuteNonQuery();
             });
             return register;
@@ -119,12 +120,12 @@ internal sealed class PostgisRegister : IRightsRegister
 
             if (query.DepositId is { } deposit)
             {
-                Add($"SELECT {Columns} FROM {Schema}.rights WHERE deposit = @key AND kind = 'mining' AND {Valid}", byDeposit, ("key", deposit, NpgsqlDbType.Text));
+                Add($"SELECT {Columns} FROM {Schema}.rights WHERE deposit_key = @key AND kind = 'mining' AND {Valid}", byDeposit, ("key", deposit, NpgsqlDbType.Text));
             }
 
             if (query.BlockCode is { } block)
             {
-                Add($"SELECT {Columns} FROM {Schema}.rights WHERE block = @key AND {Valid}", byBlock, ("key", block, NpgsqlDbType.Text));
+                Add($"SELECT {Columns} FROM {Schema}.rights WHERE block_key = @key AND {Valid}", byBlock, ("key", block, NpgsqlDbType.Text));
             }
 
             if (query.Site is { } site)
@@ -201,7 +202,7 @@ internal sealed class PostgisRegister : IRightsRegister
 
         return new StoredRight(
             reader.GetString(0),
-            StoredRight.ParseKind(reader.GetString(1)) ?? Permit.Mining,
+            Kind(reader.GetString(0), reader.GetString(1)),
             reader.GetString(2),
             reader.GetString(3),
             reader.GetString(4),
@@ -213,6 +214,13 @@ internal sealed class PostgisRegister : IRightsRegister
             boundary);
     }
 
+    /// <summary>A stored kind of right; any other word is a broken register, never read as one of the kinds.</summary>
+    private static Permit Kind(string id, string word) =>
+        StoredRight.ParseKind(word) ?? throw new RecordsException([new Diagnostic(SourceLocation.File($"{Schema}.rights#{id}"), DiagnosticCodes.RegisterUnreadable, $"The register's right {DocumentText.Shown(id)} has the kind '{DocumentText.Shown(word)}', neither exploration nor mining: import the register again.")
+        {
+            MessageZh = $"登记簿中矿业权 {DocumentText.Shown(id)} 的类型为 '{DocumentText.Shown(word)}'，既不是 exploration 也不是 mining：请重新导入登记簿。",
+        }]);
+
     /// <summary>The one message for a server that cannot be reached, refuses us, or fails a query.</summary>
     public static RecordsException Failure(string name, string endpoint, int connectTimeout, Exception e)
     {
@@ -222,6 +230,10 @@ internal sealed class PostgisRegister : IRightsRegister
                 DiagnosticCodes.RegisterUnreadable,
                 $"The database at {endpoint} holds no rights register (no {Schema}.rights or {Schema}.control_numbers table): load one with `mineralrules register import <rights.geojson> --into <connection string>`.",
                 $"{endpoint} 上的数据库中没有矿业权登记簿（没有 {Schema}.rights 或 {Schema}.control_numbers 表）：请用 `mineralrules register import <rights.geojson> --into <连接字符串>` 导入。"),
+            PostgresException { SqlState: "42703" } => (
+                DiagnosticCodes.RegisterUnreadable,
+                $"The database at {endpoint} holds a rights register written by an older version (no deposit_key or block_key column in {Schema}.rights): import it again with `mineralrules register import <rights.geojson> --into <connection string>`.",
+                $"{endpoint} 上的数据库中的矿业权登记簿由旧版本写入（{Schema}.rights 中没有 deposit_key 或 block_key 列）：请用 `mineralrules register import <rights.geojson> --into <连接字符串>` 重新导入。"),
             PostgresException { SqlState: var state } p when state.StartsWith("28", StringComparison.Ordinal) || state == "3D000" => (
                 DiagnosticCodes.RegisterUnreachable,
                 $"The register's PostgreSQL server at {endpoint} refused the connection: {p.MessageText} Check the database name, the user and its password, and that pg_hba.conf admits this machine.",

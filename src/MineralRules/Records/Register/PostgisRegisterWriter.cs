@@ -6,10 +6,12 @@ namespace MineralRules.Records.Register;
 
 /// <summary>
 /// Loads a register into PostgreSQL/PostGIS: creates the <c>mineralrules</c> schema, its two tables and their indexes
-/// when absent (a GiST index on the boundary; b-tree indexes on deposit, block and county, and a covering one for the
-/// county's sand/gravel mining rights), then replaces the whole content in one transaction (TRUNCATE, binary COPY) and
-/// vacuums and analyses the tables. Readers see the old
-/// register until the commit and the new one after it, never a mixture.
+/// when absent (a GiST index on the boundary; b-tree indexes on the deposit and block keys and the county, and a covering one for the
+/// county's sand/gravel mining rights), then replaces the whole content in one transaction (DELETE, binary COPY) and
+/// vacuums and analyses the tables. Deposits and blocks are looked up by their <see cref="RegisterKeys"/> keys, stored
+/// at import in <c>deposit_key</c> and <c>block_key</c> beside the text as imported (which findings show); counties
+/// are stored as their GB/T 2260 codes, already keys. Readers see the old register until the commit and the new one
+/// after it, never a mixture, and are never blocked by the import (DELETE takes no lock that blocks a reader).
 /// </summary>
 internal static class PostgisRegisterWriter
 {
@@ -47,13 +49,25 @@ internal static class PostgisRegisterWriter
                   county text NOT NULL,
                   deposit text,
                   block text,
+                  deposit_key text,
+                  block_key text,
                   valid_from date NOT NULL,
                   valid_to date NOT NULL CHECK (valid_to >= valid_from),
                   synthetic boolean NOT NULL DEFAULT false,
                   geom geometry(MultiPolygon, 4490) NOT NULL);
                 CREATE INDEX IF NOT EXISTS rights_geom ON {Schema}.rights USING gist (geom);
-                CREATE INDEX IF NOT EXISTS rights_deposit ON {Schema}.rights (deposit);
-                CREATE INDEX IF NOT EXISTS rights_block ON {Schema}.rights (block);
+                -- The keys rights are looked up by (RegisterKeys.Normalize): the columns deposit and block keep the text as imported.
+                -- Added to a register written by an older version only: ALTER TABLE locks out readers even when it changes nothing.
+                DO $$
+                BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = '{Schema}' AND table_name = 'rights' AND column_name = 'deposit_key') THEN
+                    ALTER TABLE {Schema}.rights ADD COLUMN deposit_key text, ADD COLUMN block_key text;
+                    DROP INDEX IF EXISTS {Schema}.rights_deposit;
+                    DROP INDEX IF EXISTS {Schema}.rights_block;
+                  END IF;
+                END $$;
+                CREATE INDEX IF NOT EXISTS rights_deposit_key ON {Schema}.rights (deposit_key);
+                CREATE INDEX IF NOT EXISTS rights_block_key ON {Schema}.rights (block_key);
                 CREATE INDEX IF NOT EXISTS rights_county ON {Schema}.rights (county);
                 -- A county's sand/gravel mining rights (5.2.2) from the index alone, without visiting the table.
                 CREATE INDEX IF NOT EXISTS rights_county_sand_gravel ON {Schema}.rights (county)
@@ -65,7 +79,10 @@ internal static class PostgisRegisterWriter
                   set_by text NOT NULL,
                   date date NOT NULL,
                   PRIMARY KEY (county, date));
-                TRUNCATE {Schema}.rights, {Schema}.control_numbers;
+                -- DELETE, not TRUNCATE: TRUNCATE would lock out every reader until the commit; after DELETE readers
+                -- go on seeing the old register (MVCC) until the new one is committed.
+                DELETE FROM {Schema}.rights;
+                DELETE FROM {Schema}.control_numbers;
                 """,
                 connection,
                 transaction))
@@ -73,7 +90,7 @@ internal static class PostgisRegisterWriter
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {Schema}.rights (id, kind, holder, mineral, county, deposit, block, valid_from, valid_to, synthetic, geom) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {Schema}.rights (id, kind, holder, mineral, county, deposit, block, deposit_key, block_key, valid_from, valid_to, synthetic, geom) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
             {
                 foreach (var right in content.Rights)
                 {
@@ -85,6 +102,8 @@ internal static class PostgisRegisterWriter
                     await copy.WriteAsync(right.County, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                     await WriteNullable(copy, right.Deposit, cancellationToken).ConfigureAwait(false);
                     await WriteNullable(copy, right.Block, cancellationToken).ConfigureAwait(false);
+                    await WriteNullable(copy, RegisterKeys.Normalize(right.Deposit), cancellationToken).ConfigureAwait(false);
+                    await WriteNullable(copy, RegisterKeys.Normalize(right.Block), cancellationToken).ConfigureAwait(false);
                     await copy.WriteAsync(right.ValidFrom, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
                     await copy.WriteAsync(right.ValidTo, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
                     await copy.WriteAsync(right.Synthetic, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ public static class RegisterImport
         {
             RegisterTarget.GeoPackage(var path) => Path.GetFileName(path),
             RegisterTarget.Postgres(var builder) => RegisterTarget.NameOf(builder),
-            _ => into,
+            _ => RegisterTarget.UnreadName,
         };
         if (diagnostics.HasErrors || target is null)
         {
@@ -107,7 +107,7 @@ public sealed record RegisterImportResult
     /// <summary>Every error, in file and line order; none when the register was written.</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 
-    /// <summary>Warnings: reported, nothing refused because of them (a mineral the contract does not know).</summary>
+    /// <summary>Warnings: reported, nothing refused because of them.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
     /// <summary>True when the register was written (there were no errors).</summary>

@@ -14,10 +14,10 @@ internal sealed class RegisterQuery
         Date = application.ApplicationDate;
         Permit = application.Permit;
         Action = application.Action;
-        DepositId = Key(DepositIdOf(application));
-        BlockCode = Key(application.Block?.Code);
-        Applicant = Key(application.Applicant);
-        County = Key(application.Location?.County);
+        DepositId = RegisterKeys.Normalize(DepositIdOf(application));
+        BlockCode = RegisterKeys.Normalize(application.Block?.Code);
+        Applicant = RegisterKeys.Normalize(application.Applicant);
+        County = RegisterKeys.Normalize(application.Location?.County);
         Site = site;
     }
 
@@ -28,16 +28,16 @@ internal sealed class RegisterQuery
 
     public PermitAction Action { get; }
 
-    /// <summary>The deposit's id in the register (<c>deposit.id</c>), trimmed; null when not given.</summary>
+    /// <summary>The deposit's id in the register (<c>deposit.id</c>) as a <see cref="RegisterKeys"/> key; null when not given.</summary>
     public string? DepositId { get; }
 
-    /// <summary>The planning block's code (<c>block.code</c>), trimmed; null when not given.</summary>
+    /// <summary>The planning block's code (<c>block.code</c>) as a <see cref="RegisterKeys"/> key; null when not given.</summary>
     public string? BlockCode { get; }
 
-    /// <summary>The applicant (<c>applicant</c>), trimmed; null when not given.</summary>
+    /// <summary>The applicant (<c>applicant</c>) as a <see cref="RegisterKeys"/> key; null when not given.</summary>
     public string? Applicant { get; }
 
-    /// <summary>The county's GB/T 2260 code (<c>location.county</c>); null when not given.</summary>
+    /// <summary>The county's GB/T 2260 code (<c>location.county</c>) as a <see cref="RegisterKeys"/> key; null when not given.</summary>
     public string? County { get; }
 
     /// <summary>The site's geometry (<c>location.boundary</c>); null without a boundary.</summary>
@@ -76,16 +76,17 @@ internal sealed class RegisterQuery
             {
                 if (right.ValidOn(Date) && !overlaps.ContainsKey(right.Id))
                 {
-                    var hectares = (decimal)Site.OverlapHectares(right.Boundary);
-                    if (hectares > toleranceHectares)
+                    var hectares = SiteGeometry.RoundedHectares(Site.OverlapHectares(right.Boundary));
+                    if (SiteGeometry.Counts(hectares, toleranceHectares))
                     {
-                        overlaps.Add(right.Id, Math.Round(hectares, 4, MidpointRounding.AwayFromZero));
+                        overlaps.Add(right.Id, hectares);
                     }
                 }
             }
         }
 
         bool Overlapping(StoredRight r) => overlaps.ContainsKey(r.Id);
+        bool IsApplicant(StoredRight r) => RegisterKeys.Normalize(r.Holder) == Applicant;
 
         return new RegisterFindings
         {
@@ -93,18 +94,18 @@ internal sealed class RegisterQuery
             OtherMiningRights = DepositId is null && Site is null ? null : List(
                 registerName,
                 overlaps,
-                candidates.ByDeposit.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && r.Deposit == DepositId)
+                candidates.ByDeposit.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && RegisterKeys.Normalize(r.Deposit) == DepositId)
                     .Concat(candidates.BySite.Where(r => r.Kind == Permit.Mining && Overlapping(r)))),
             OtherHolderRights = Applicant is null || (BlockCode is null && !ExplorationOverlapCounts) ? null : List(
                 registerName,
                 overlaps,
-                candidates.ByBlock.Where(r => BlockCode is not null && r.Kind == BlockKind && r.ValidOn(Date) && r.Block == BlockCode && r.Holder != Applicant)
-                    .Concat(candidates.BySite.Where(r => ExplorationOverlapCounts && r.Kind == Permit.Exploration && Overlapping(r) && r.Holder != Applicant))),
+                candidates.ByBlock.Where(r => BlockCode is not null && r.Kind == BlockKind && r.ValidOn(Date) && RegisterKeys.Normalize(r.Block) == BlockCode && !IsApplicant(r))
+                    .Concat(candidates.BySite.Where(r => ExplorationOverlapCounts && r.Kind == Permit.Exploration && Overlapping(r) && !IsApplicant(r)))),
             CountySandGravelRights = County is null ? null : List(
                 registerName,
                 null,
-                candidates.CountySandGravel.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && r.Mineral == StoredRight.SandGravel && r.County == County)),
-            CountyControlNumber = County is null || candidates.ControlNumber is not { } control || control.County != County || control.Date > Date
+                candidates.CountySandGravel.Where(r => r.Kind == Permit.Mining && r.ValidOn(Date) && r.Mineral == StoredRight.SandGravel && RegisterKeys.Normalize(r.County) == County)),
+            CountyControlNumber = County is null || candidates.ControlNumber is not { } control || RegisterKeys.Normalize(control.County) != County || control.Date > Date
                 ? null
                 : control.ToFinding(registerName),
         };
@@ -112,8 +113,6 @@ internal sealed class RegisterQuery
 
     /// <summary>The deposit's id in the register, as the application gives it (<c>deposit.id</c>).</summary>
     private static string? DepositIdOf(Application application) => application.Deposit?.Id;
-
-    private static string? Key(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<RegisteredRight> List(string registerName, Dictionary<string, decimal>? overlaps, IEnumerable<StoredRight> rights)
     {

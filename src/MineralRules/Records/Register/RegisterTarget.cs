@@ -48,9 +48,42 @@ internal abstract record RegisterTarget
             $"'{Shown(text)}' 既不是 GeoPackage 文件（以 .gpkg 结尾的路径），也不是 PostgreSQL 连接字符串（Host=…;Database=…，或 postgresql://…）。");
     }
 
-    /// <summary>A register's name as verdicts cite it, never with a password: <c>postgresql://host:port/database</c>.</summary>
+    /// <summary>What a register whose connection string does not read is called: never the text itself, which may hold a password.</summary>
+    public const string UnreadName = "the PostgreSQL register";
+
+    /// <summary>
+    /// A register's name as verdicts and the import cite it: <c>postgresql://host:port/database</c> (without a database,
+    /// <c>postgresql://host:port</c>) — never the user, never a password.
+    /// </summary>
     public static string NameOf(NpgsqlConnectionStringBuilder builder) =>
-        $"postgresql://{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        $"postgresql://{builder.Host}:{builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(builder.Database) ? string.Empty : "/" + builder.Database)}";
+
+    /// <summary>
+    /// A register argument as a message may quote it: a URI without its user information (<c>user:password@</c>), and
+    /// key-value pairs without the password (<c>Password</c>, <c>Pwd</c>, <c>PSW</c>) and user (<c>Username</c>,
+    /// <c>User ID</c>, <c>UID</c>, …) keys.
+    /// </summary>
+    public static string Redacted(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var start = scheme + 3;
+            var end = text.IndexOfAny(['/', '?', '#'], start) is var slash and >= 0 ? slash : text.Length;
+            var at = text.LastIndexOf('@', end - 1, end - start);
+            return at < 0 ? text : text[..start] + text[(at + 1)..];
+        }
+
+        if (!text.Contains('=', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        return string.Join(';', text.Split(';').Where(pair => !Secret(pair.Split('=')[0].Trim())));
+    }
+
+    private static bool Secret(string key) =>
+        key.ToUpperInvariant() is "PASSWORD" or "PWD" or "PSW" or "PASSWORDFILE" or "PASSFILE" or "USERNAME" or "USER NAME" or "USER ID" or "USERID" or "USER" or "UID";
 
     private static bool LooksLikeKeyValue(string text) =>
         text.Contains('=', StringComparison.Ordinal)
@@ -114,7 +147,7 @@ internal abstract record RegisterTarget
         return builder;
     }
 
-    private static string Shown(string text) => Documents.DocumentText.Shown(text.Contains("assword", StringComparison.OrdinalIgnoreCase) ? "(a connection string)" : text);
+    private static string Shown(string text) => Documents.DocumentText.Shown(Redacted(text));
 
     private static RecordsException Refused(string message, string messageZh) =>
         new([new Diagnostic(SourceLocation.File("register"), DiagnosticCodes.RegisterUnreadable, message) { MessageZh = messageZh }]);

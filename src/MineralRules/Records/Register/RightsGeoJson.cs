@@ -48,10 +48,9 @@ internal static class RightsGeoJson
         top.Finish("the FeatureCollection");
 
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var unknownMinerals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var feature in features ?? [])
         {
-            var (right, id, idLocation) = ReadFeature(feature, diagnostics, unknownMinerals);
+            var (right, id, idLocation) = ReadFeature(feature, diagnostics);
             if (id is not null)
             {
                 if (ids.TryGetValue(id, out var first))
@@ -76,7 +75,7 @@ internal static class RightsGeoJson
         return rights;
     }
 
-    private static (StoredRight? Right, string? Id, SourceLocation? IdLocation) ReadFeature(DocumentNode node, DiagnosticBag diagnostics, HashSet<string> unknownMinerals)
+    private static (StoredRight? Right, string? Id, SourceLocation? IdLocation) ReadFeature(DocumentNode node, DiagnosticBag diagnostics)
     {
         if (Scalars.Mapping(node, diagnostics, "a Feature") is not { } mapping)
         {
@@ -105,15 +104,15 @@ internal static class RightsGeoJson
         var holder = Text(properties.Required("holder", "the right's holder"), diagnostics, "'holder'");
         var mineralNode = properties.Required("mineral", "the mineral, as a code (sand-gravel) or its Chinese name (普通建筑用砂石土)");
         var mineral = Text(mineralNode, diagnostics, "'mineral'") is { } mineralWord ? Mineral(mineralWord) : null;
-        if (mineral is not null && !Applications.Vocabularies.Minerals.TryParse(mineral, out _) && unknownMinerals.Add(mineral))
+        if (mineral is not null && !Applications.Vocabularies.Minerals.TryParse(mineral, out _))
         {
-            diagnostics.Warn(new Diagnostic(
+            // An error, not a warning: a right kept under a word the rules do not know would silently drop out of what
+            // the register counts (a 建筑用砂 right out of its county's sand/gravel rights, 5.2.2).
+            diagnostics.Add(
                 mineralNode!.Location,
                 DiagnosticCodes.UnknownValue,
-                $"The mineral '{DocumentText.Shown(mineral)}' is not one of the contract's minerals (docs/application.md); it is kept as written and never counts as sand-gravel (普通建筑用砂石土). Reported once for the file.")
-            {
-                MessageZh = $"矿种 '{DocumentText.Shown(mineral)}' 不在合同的矿种表中（docs/application.md）；按原文保存，且不计为普通建筑用砂石土（sand-gravel）。本文件只提示一次。",
-            });
+                $"The mineral '{DocumentText.Shown(mineral)}' is not one of the contract's minerals; write its code, its Chinese name or an accepted alias from the mineral table of docs/application.md (e.g. sand-gravel or 普通建筑用砂石土 for construction sand, gravel and earth; coal or 煤炭).",
+                $"矿种 '{DocumentText.Shown(mineral)}' 不在合同的矿种表中；请按 docs/application.md 的矿种表写其代码、中文名称或可接受的别名（如建筑用砂、石、土写 sand-gravel 或 普通建筑用砂石土；煤写 coal 或 煤炭）。");
         }
 
         var countyNode = properties.Required("county", "the county's GB/T 2260 code or name");
@@ -346,7 +345,7 @@ internal static class RightsGeoJson
         return null;
     }
 
-    /// <summary>The contract's code for a mineral the vocabulary knows (code or Chinese name); any other mineral as written.</summary>
+    /// <summary>The contract's code for a mineral the vocabulary knows (code, Chinese name or alias); any other mineral as written (and refused by the reader).</summary>
     public static string Mineral(string word) =>
         Applications.Vocabularies.Minerals.TryParse(word, out var mineral) ? Applications.Vocabularies.Minerals.Code(mineral) : word;
 
