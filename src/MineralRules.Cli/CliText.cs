@@ -7,6 +7,10 @@ namespace MineralRules.Cli;
 /// descriptions) and the messages of the commands. The language is chosen before the command tree is built
 /// (<see cref="Choose"/>): <c>--culture zh</c> on the command line, else the process's UI culture or <c>LANG</c> for
 /// help. Codes, keys, paths and command words stay as they are in both.
+/// <para>
+/// Longer than the project's ~400 lines on purpose: two tables of sentences side by side (English, Chinese) and their
+/// declarations, one line a sentence; splitting them by command would scatter a translator's work across files.
+/// </para>
 /// </summary>
 internal sealed class CliText
 {
