@@ -8,6 +8,7 @@ namespace MineralRules.Benchmarks;
 /// <summary>
 /// <c>--quick</c>: Stopwatch rounds and medians, under a minute, last line the ratios and budgets (docs/performance.md).
 /// <c>--zones</c>: zones derived from boundaries against 10,000 generated zone polygons (<see cref="ZoneRun"/>).
+/// <c>--records</c>: every fact from records (zones and a 100,000-right register) per application (<see cref="RecordsRun"/>).
 /// Otherwise: BenchmarkDotNet over the three implementations (arguments go to BenchmarkSwitcher).
 /// </summary>
 public static class Program
@@ -26,6 +27,11 @@ public static class Program
         if (args.Contains("--zones"))
         {
             return ZoneRun.Run();
+        }
+
+        if (args.Contains("--records"))
+        {
+            return RecordsRun.Run();
         }
 
         // In-process by default: BenchmarkDotNet's out-of-process toolchain would generate and build a project inside

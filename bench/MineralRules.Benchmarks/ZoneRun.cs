@@ -31,7 +31,7 @@ public static class ZoneRun
             open.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zone layers: {layers.FeatureCount} features in {layers.Layered.Count} layers, opened and indexed in {open.Elapsed.TotalMilliseconds:0} ms"));
 
-            var applications = MakeApplications(random, centres);
+            var applications = MakeApplications(random, centres, Sites);
             var found = applications.Sum(a => layers.Find(a)!.Overlaps.Count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sites: {applications.Count}, overlaps found: {found}"));
 
@@ -71,43 +71,70 @@ public static class ZoneRun
     /// <summary>Writes one GeoJSON layer per zone code; returns the features' centres (lon, lat).</summary>
     private static List<(double Lon, double Lat)> WriteLayers(string folder, Random random)
     {
-        var codes = new[] { "ecological-red-line", "nature-reserve", "yellow-river-control-line", "protection-area", "energy-base", "national-planned-area", "key-area", "sand-concentrated-area" };
         var centres = new List<(double, double)>(Features);
-        var perLayer = Features / codes.Length;
-        foreach (var code in codes)
+        foreach (var layer in Polygons(random).GroupBy(p => p.Code))
         {
             var text = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
-            for (var i = 0; i < perLayer; i++)
+            var first = true;
+            foreach (var (code, id, centre, ring) in layer)
             {
-                var (lon, lat) = (Between(random, 97.5, 125.5), Between(random, 37.6, 53.0));
-                centres.Add((lon, lat));
-                var radiusKm = Between(random, 0.5, 4);
-                var ring = new StringBuilder();
-                for (var k = 0; k <= 24; k++)
-                {
-                    var angle = (k % 24) * Math.PI * 2 / 24;
-                    var r = radiusKm * (k % 24 % 2 == 0 ? 1 : 0.7);
-                    var x = lon + (r * Math.Cos(angle) / (111.32 * Math.Cos(lat * Math.PI / 180)));
-                    var y = lat + (r * Math.Sin(angle) / 110.57);
-                    ring.Append(CultureInfo.InvariantCulture, $"{(k == 0 ? string.Empty : ",")}[{x:0.#######},{y:0.#######}]");
-                }
-
-                text.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ",\n")}{{\"type\":\"Feature\",\"properties\":{{\"id\":\"{code}-{i}\",\"synthetic\":true}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[{ring}]]}}}}");
+                centres.Add(centre);
+                var positions = string.Join(",", ring.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.X:0.#######},{p.Y:0.#######}]")));
+                text.Append(CultureInfo.InvariantCulture, $"{(first ? string.Empty : ",\n")}{{\"type\":\"Feature\",\"properties\":{{\"id\":\"{id}\",\"synthetic\":true}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[{positions}]]}}}}");
+                first = false;
             }
 
             text.Append("\n]}\n");
-            File.WriteAllText(Path.Combine(folder, code + ".geojson"), text.ToString());
+            File.WriteAllText(Path.Combine(folder, layer.Key + ".geojson"), text.ToString());
         }
 
         return centres;
     }
 
-    /// <summary>Validated applications with rectangular boundaries 0.5–3 km across, every other one written in Gauss-Krüger.</summary>
-    private static List<Application> MakeApplications(Random random, List<(double Lon, double Lat)> centres)
+    /// <summary>
+    /// The 10,000 generated zone polygons, layer by layer (1,250 per zone code): centres spread over Inner Mongolia's
+    /// extent, 24-point irregular closed outlines 1–8 km across, positions rounded to 7 decimals. Also used by <see cref="RecordsRun"/>.
+    /// </summary>
+    /// <param name="random">The generator's source (the same seed gives the same polygons).</param>
+    /// <returns>Each polygon's zone code, feature id, centre and closed outline (lon, lat).</returns>
+    internal static IEnumerable<(string Code, string Id, (double Lon, double Lat) Centre, (double X, double Y)[] Ring)> Polygons(Random random)
+    {
+        var codes = new[] { "ecological-red-line", "nature-reserve", "yellow-river-control-line", "protection-area", "energy-base", "national-planned-area", "key-area", "sand-concentrated-area" };
+        var perLayer = Features / codes.Length;
+        foreach (var code in codes)
+        {
+            for (var i = 0; i < perLayer; i++)
+            {
+                var (lon, lat) = (Between(random, 97.5, 125.5), Between(random, 37.6, 53.0));
+                var radiusKm = Between(random, 0.5, 4);
+                var ring = new (double X, double Y)[25];
+                for (var k = 0; k <= 24; k++)
+                {
+                    var angle = (k % 24) * Math.PI * 2 / 24;
+                    var r = radiusKm * (k % 24 % 2 == 0 ? 1 : 0.7);
+                    ring[k] = (Math.Round(lon + (r * Math.Cos(angle) / (111.32 * Math.Cos(lat * Math.PI / 180))), 7), Math.Round(lat + (r * Math.Sin(angle) / 110.57), 7));
+                }
+
+                yield return (code, $"{code}-{i.ToString(CultureInfo.InvariantCulture)}", (lon, lat), ring);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Validated applications with rectangular boundaries 0.5–3 km across: every other one at one of
+    /// <paramref name="centres"/>, the others anywhere over the region; one in four written in Gauss-Krüger.
+    /// Also used by <see cref="RecordsRun"/>.
+    /// </summary>
+    /// <param name="random">The generator's source.</param>
+    /// <param name="centres">Places where records are (lon, lat).</param>
+    /// <param name="count">How many applications.</param>
+    /// <param name="adapt">Changes application i before it is validated (its deposit, block, county); null for none.</param>
+    /// <returns>The applications, each validated as the CLI's reader validates.</returns>
+    internal static List<Application> MakeApplications(Random random, IReadOnlyList<(double Lon, double Lat)> centres, int count, Func<int, Application, Application>? adapt = null)
     {
         var template = Mix.Load()[0];
-        var applications = new List<Application>(Sites);
-        for (var i = 0; i < Sites; i++)
+        var applications = new List<Application>(count);
+        for (var i = 0; i < count; i++)
         {
             var (lon, lat) = i % 2 == 0 ? centres[random.Next(centres.Count)] : (Between(random, 98, 125), Between(random, 38, 52.5));
             var width = Between(random, 0.005, 0.03);
@@ -115,6 +142,7 @@ public static class ZoneRun
             decimal[][] corners = [[D(lon), D(lat)], [D(lon + width), D(lat)], [D(lon + width), D(lat + height)], [D(lon), D(lat + height)], [D(lon), D(lat)]];
             var boundary = new SiteBoundary { Crs = "EPSG:4490", Rings = [[.. corners.Select(c => (IReadOnlyList<decimal>)c)]] };
             var application = template with { Id = $"ZONE-{i}", Location = (template.Location ?? new Location()) with { Boundary = boundary } };
+            application = adapt?.Invoke(i, application) ?? application;
             if (ApplicationReader.Validate(application) is { Count: > 0 } problems)
             {
                 throw new InvalidOperationException(string.Join("; ", problems));

@@ -40,7 +40,7 @@ internal static class CommonOptions
     /// <summary>Opens the records named (none: <see cref="MineralRecords.None"/>); on failure writes every diagnostic and returns null.</summary>
     public static MineralRecords? OpenRecords(RecordPaths? paths, TextWriter error, CultureInfo? culture = null)
     {
-        if (paths is null || (paths.Zones is null && paths.Register is null))
+        if (paths is null)
         {
             return MineralRecords.None;
         }

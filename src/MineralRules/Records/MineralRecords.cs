@@ -1,3 +1,5 @@
+using MineralRules.Diagnostics;
+
 namespace MineralRules;
 
 /// <summary>
@@ -52,17 +54,31 @@ public sealed class MineralRecords : IDisposable
             throw new ArgumentOutOfRangeException(nameof(zoneToleranceHectares), zoneToleranceHectares, "The tolerance is an area in hectares, 0 or more.");
         }
 
-        if (string.IsNullOrWhiteSpace(zoneLayers) && string.IsNullOrWhiteSpace(register))
+        if (zoneLayers is null && register is null)
         {
             return None;
         }
 
+        // Named but blank (an unset variable in a script, an empty setting) is a mistake, never "no records": a check
+        // would otherwise run on the declared facts the host meant to replace.
         var problems = new List<Diagnostic>();
+        if (zoneLayers is not null && string.IsNullOrWhiteSpace(zoneLayers))
+        {
+            problems.Add(new Diagnostic(SourceLocation.File("--zones"), DiagnosticCodes.ZoneLayersNotFound, "The zone layers are named but blank; give a folder of <zone-code>.geojson files or a GeoPackage, or leave the option out.") { MessageZh = "分区图层的位置为空；请给出存放 <分区代码>.geojson 文件的文件夹或 GeoPackage 文件，或不写该选项。" });
+            zoneLayers = null;
+        }
+
+        if (register is not null && string.IsNullOrWhiteSpace(register))
+        {
+            problems.Add(new Diagnostic(SourceLocation.File("--register"), DiagnosticCodes.RegisterUnreadable, "The register is named but blank; give a register .gpkg file or a PostgreSQL connection string, or leave the option out.") { MessageZh = "登记簿的位置为空；请给出登记簿 .gpkg 文件或 PostgreSQL 连接字符串，或不写该选项。" });
+            register = null;
+        }
+
         ZoneLayers? zones = null;
         IRightsRegister? rights = null;
         try
         {
-            zones = string.IsNullOrWhiteSpace(zoneLayers) ? null : ZoneLayers.Open(zoneLayers);
+            zones = zoneLayers is null ? null : ZoneLayers.Open(zoneLayers);
         }
         catch (RecordsException e)
         {
@@ -71,7 +87,7 @@ public sealed class MineralRecords : IDisposable
 
         try
         {
-            rights = string.IsNullOrWhiteSpace(register) ? null : RightsRegister.Open(register, new RightsRegisterOptions { OverlapToleranceHectares = zoneToleranceHectares });
+            rights = register is null ? null : RightsRegister.Open(register, new RightsRegisterOptions { OverlapToleranceHectares = zoneToleranceHectares });
         }
         catch (RecordsException e)
         {

@@ -40,33 +40,21 @@ internal static class RecordOverlay
 
         if (facts.Register is { } register)
         {
-            if (register.OtherMiningRights is { } rights)
+            // With a register, its facts replace the declared ones; where it could not look one up (no deposit.id or
+            // boundary, no block code or applicant, no county), the fact is unknown and a rule it decides gives review
+            // naming it — never the applicant's own count in its place.
+            result = result with
             {
-                result = result with { Deposit = (result.Deposit ?? new DepositFacts()) with { OtherMiningRights = rights.Count } };
-            }
-
-            if (register.OtherHolderRights is { } others)
-            {
-                result = result with { Block = (result.Block ?? new PlanningBlock()) with { OtherHolders = Holders(others).Count } };
-            }
-
-            if (register.CountySandGravelRights is { } county)
-            {
-                // Where the register looked the county up, the control number is the register's too: a county it holds
-                // none for is not known, whatever the application declares (5.2.2 then gives review).
-                result = result with
+                Deposit = (result.Deposit ?? new DepositFacts()) with { OtherMiningRights = register.OtherMiningRights?.Count },
+                Block = (result.Block ?? new PlanningBlock()) with { OtherHolders = register.OtherHolderRights is { } others ? Holders(others).Count : null },
+                SandGravel = (result.SandGravel ?? new SandGravelFacts()) with
                 {
-                    SandGravel = (result.SandGravel ?? new SandGravelFacts()) with
-                    {
-                        CountyRights = county.Count,
-                        CountyControlNumber = register.CountyControlNumber?.Number,
-                    },
-                };
-            }
-            else if (register.CountyControlNumber is { } control)
-            {
-                result = result with { SandGravel = (result.SandGravel ?? new SandGravelFacts()) with { CountyControlNumber = control.Number } };
-            }
+                    CountyRights = register.CountySandGravelRights?.Count,
+
+                    // A county the register holds no control number for is not known, whatever the application declares (5.2.2: review).
+                    CountyControlNumber = register.CountyControlNumber?.Number,
+                },
+            };
         }
 
         return result;
@@ -200,20 +188,23 @@ internal static class RecordOverlay
             rights = register.CountySandGravelRights;
             control = rights is not null;
         }
-        else if (fact.Field == ApplicationFields.SandGravelCountyControlNumber.Path && (register.CountySandGravelRights is not null || register.CountyControlNumber is not null))
+        else if (fact.Field == ApplicationFields.SandGravelCountyControlNumber.Path)
         {
-            rights = [];
-            control = true;
+            rights = register.CountySandGravelRights is not null || register.CountyControlNumber is not null ? [] : null;
+            control = rights is not null;
         }
         else
         {
             return [fact];
         }
 
-        if (rights is null)
+        if (rights is null && !control)
         {
-            return [fact];
+            // The register could not look it up: the fact is unknown, and the register is where it was sought.
+            return [fact with { Source = register.Name, Detail = NotLookedUp(fact.Field) }];
         }
+
+        rights ??= [];
 
         var facts = new List<Fact> { fact with { Source = register.Name } };
         facts.AddRange(rights.Select(right => new Fact(fact.Field, right.Id, fact.Required, right.Source)
@@ -231,6 +222,12 @@ internal static class RecordOverlay
 
         return facts;
     }
+
+    /// <summary>What the register needs to find a fact it could not look up.</summary>
+    private static string NotLookedUp(string field) =>
+        field == ApplicationFields.DepositOtherMiningRights.Path ? "the register finds it by deposit.id or location.boundary"
+        : field == ApplicationFields.BlockOtherHolders.Path ? "the register finds it by applicant and block.code (or, for a new exploration right, location.boundary)"
+        : "the register finds it by location.county";
 
     /// <summary>
     /// Where some other holders were found only because their rights overlap the site (not registered in the
@@ -276,7 +273,12 @@ internal static class RecordOverlay
         var declaredMask = ZoneMask.Of(declared.Location!.Zones!);
         var derived = Derived(findings);
         var overlaps = Counted(findings).Where(o => (zones & ZoneMask.Bit(o.Zone)) != 0).ToList();
-        var added = new List<Fact> { new(ZonesField.Path, Codes(declaredMask), "as the zone layers: " + Codes(derived), DeferredFacts.FromApplication) };
+        var added = new List<Fact>();
+        if (!verdict.Facts.Any(f => f.Field == ZonesField.Path && f.Source == DeferredFacts.FromApplication && f.Value == Codes(declaredMask)))
+        {
+            added.Add(new(ZonesField.Path, Codes(declaredMask), "as the zone layers: " + Codes(derived), DeferredFacts.FromApplication));
+        }
+
         added.AddRange(overlaps.Where(o => !verdict.Facts.Any(f => f.Source == o.Source)).Select(o => Feature(o, "as declared: " + Codes(declaredMask))));
         var all = verdict.Facts.Concat(added).ToList();
         if (verdict.Outcome is Outcome.Fail or Outcome.Review)

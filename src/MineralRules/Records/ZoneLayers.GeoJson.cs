@@ -21,8 +21,8 @@ public sealed partial class ZoneLayers
     private static List<(Zone Zone, List<ZoneFeature> Features)> ReadFolder(string folder, List<Diagnostic> problems)
     {
         var layers = new List<(Zone, List<ZoneFeature>)>();
-        var files = Directory.EnumerateFiles(folder, "*" + GeoJsonExtension)
-            .Where(f => f.EndsWith(GeoJsonExtension, StringComparison.OrdinalIgnoreCase))
+        // Case-insensitively on every system: ecological-red-line.GeoJSON is a layer too, never silently left out.
+        var files = Directory.EnumerateFiles(folder, "*" + GeoJsonExtension, new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive })
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {

@@ -95,13 +95,21 @@ public sealed partial class ZoneLayers
             string? unreadable = null;
             if (!reader.IsDBNull(1))
             {
-                try
+                if (reader.GetValue(1) is not byte[] blob)
                 {
-                    geometry = GeoPackageFile.Geometry((byte[])reader.GetValue(1));
+                    // A text or number where the geometry blob belongs: refused and located, never a crash.
+                    unreadable = "it is not a GeoPackage geometry blob";
                 }
-                catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IOException)
+                else
                 {
-                    unreadable = e.Message;
+                    try
+                    {
+                        geometry = GeoPackageFile.Geometry(blob);
+                    }
+                    catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IOException)
+                    {
+                        unreadable = e.Message;
+                    }
                 }
             }
 

@@ -70,6 +70,14 @@ public sealed partial class ZoneLayers
                 $"分区图层 '{path}' {whatZh}；请给出存放 <分区代码>.geojson 文件的文件夹或 GeoPackage 文件（见 docs/records.md 的 \"Zone layers\"）。")]);
         }
 
+        if (problems.Count == 0 && layers.Count == 0)
+        {
+            // Layers named but none found would leave every zone to the declaration: a mistake, never "no records".
+            problems.Add(Problem(SourceLocation.File(path), DiagnosticCodes.ZoneLayersNotFound,
+                $"The zone layers '{path}' hold no layer; name each layer by its zone code: {string.Join(", ", Vocabularies.Zones.Codes)} (a folder of <zone-code>.geojson files, or GeoPackage tables of those names; an empty FeatureCollection says a zone has no feature).",
+                $"分区图层 '{path}' 中没有任何图层；请按分区代码命名每个图层：{string.Join("、", Vocabularies.Zones.Codes)}（文件夹中的 <分区代码>.geojson 文件，或同名的 GeoPackage 表；空的 FeatureCollection 表示该分区没有图斑）。"));
+        }
+
         if (problems.Count > 0)
         {
             throw new RecordsException(problems);

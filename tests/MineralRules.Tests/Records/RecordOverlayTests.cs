@@ -231,13 +231,19 @@ public sealed class RecordOverlayTests
     }
 
     [Test]
-    public void Evaluate_RegisterCannotLookUpTheDeposit_DeclaredFactStands()
+    public void Evaluate_RegisterCannotLookUpTheDeposit_UnknownReviewNamingTheRegister()
     {
+        // With a register, the applicant's own count never stands in for the register's: without deposit.id or a
+        // boundary the register cannot say, so the fact is unknown.
         var facts = new RecordFacts { Register = new RegisterFindings { Name = "register.gpkg", OtherMiningRights = null } };
 
-        var result = RuleSet.Evaluate(Mine("  zones: []", "deposit: { otherMiningRights: 0 }"), facts);
+        var verdict = Of(RuleSet.Evaluate(Mine("  zones: []", "deposit: { otherMiningRights: 0 }"), facts), "mining.one-right-per-deposit");
 
-        Assert.That(Of(result, "mining.one-right-per-deposit").Outcome, Is.EqualTo(Outcome.Pass));
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review));
+        Assert.That(verdict.Missing, Is.EqualTo(new[] { "deposit.otherMiningRights" }));
+        var fact = verdict.Facts.Single();
+        Assert.That((fact.Value, fact.Source), Is.EqualTo(((string?)null, "register.gpkg")));
+        Assert.That(fact.Detail, Does.Contain("deposit.id"));
     }
 
     [Test]
@@ -351,7 +357,7 @@ public sealed class RecordOverlayTests
     }
 
     [Test]
-    public void Evaluate_RegisterGivesOnlyTheControlNumber_ItDecides()
+    public void Evaluate_RegisterGivesOnlyTheControlNumber_CountyRightsUnknown()
     {
         var sand = Mine("  zones: []", "sandGravel: { countyRights: 0, countyControlNumber: 10 }").WithMineral(Mineral.SandGravel);
         var facts = new RecordFacts
@@ -361,7 +367,8 @@ public sealed class RecordOverlayTests
 
         var verdict = Of(RuleSet.Evaluate(sand, facts), "sand-gravel.county-control-number");
 
-        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Fail), "0 rights is not below a control number of 0");
+        Assert.That(verdict.Outcome, Is.EqualTo(Outcome.Review), "the declared 0 rights never stand in for the register's count");
+        Assert.That(verdict.Missing, Is.EqualTo(new[] { "sandGravel.countyRights" }));
     }
 
     [Test]

@@ -84,6 +84,42 @@ public sealed class RecordsCliTests
         Assert.That(error, Does.Contain("MR5001").And.Contain("记录未能打开"));
     }
 
+    [TestCase("--register")]
+    [TestCase("--zones")]
+    public void Check_RecordOptionGivenButBlank_ExitTwoNothingChecked(string option)
+    {
+        // `--register "$REG"` with the variable unset must not check on the declared facts.
+        var (code, output, error) = CliRunner.RunWithShippedRules("check", Applications, option, "");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.Contain("blank"));
+    }
+
+    [Test]
+    public void Check_ZonesFolderWithoutAnyLayer_ExitTwo()
+    {
+        using var temp = new TempFolder();
+        temp.Write("ecological-red-line.json", File.ReadAllText(Path.Combine(Zones, "ecological-red-line.geojson")));
+
+        var (code, _, error) = CliRunner.RunWithShippedRules("check", Applications, "--zones", temp.Path);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("MR5001").And.Contain("no layer"));
+    }
+
+    [Test]
+    public void Check_LayerFileWithUpperCaseExtension_IsALayer()
+    {
+        using var temp = new TempFolder();
+        temp.Write("ecological-red-line.GeoJSON", File.ReadAllText(Path.Combine(Zones, "ecological-red-line.geojson")));
+
+        var (code, output, _) = CliRunner.RunWithShippedRules("check", Path.Combine(Applications, "red-line-by-geometry.declares-none.fail.yaml"), "--zones", temp.Path, "--format", "json");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("#RL-0102"));
+    }
+
     [Test]
     public void AddMineralRules_ZoneLayersAndRegisterInOptions_RecordsResolveAndGather()
     {

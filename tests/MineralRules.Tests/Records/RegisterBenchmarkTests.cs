@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using MineralRules.Benchmarks;
 using MineralRules.Records.Register;
-using MineralRules.Reference;
 using MineralRules.Tests.Cli;
 using NetTopologySuite.Geometries;
 
@@ -17,7 +17,7 @@ namespace MineralRules.Tests.Records;
 [NonParallelizable]
 public class RegisterBenchmarkTests
 {
-    private const int Rights = 100_000;
+    private const int Rights = RegisterData.Rights;
     private const int Runs = 400;
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4490);
 
@@ -108,7 +108,7 @@ public class RegisterBenchmarkTests
     /// <summary>Application <paramref name="n"/>: a site over right n × 1,000's place, with its deposit, block and county.</summary>
     private static Application Application(int n)
     {
-        var (lon, lat) = Place(n * 1_000);
+        var (lon, lat) = RegisterData.Place(n * 1_000);
         return new Application
         {
             Id = "bench-" + n.ToString(CultureInfo.InvariantCulture),
@@ -119,62 +119,34 @@ public class RegisterBenchmarkTests
             Mineral = Mineral.SandGravel,
             Location = new Location
             {
-                County = County(n * 1_000),
+                County = RegisterData.County(n * 1_000),
                 Boundary = new SiteBoundary
                 {
                     Crs = "EPSG:4490",
-                    Rings = [[.. RightSpec.Box(lon, lat, 0.02, 0.02).Select(p => (IReadOnlyList<decimal>)[(decimal)p[0], (decimal)p[1]])]],
+                    Rings = [[.. RegisterData.Box(lon, lat, 0.02, 0.02).Select(p => (IReadOnlyList<decimal>)[(decimal)p[0], (decimal)p[1]])]],
                 },
             },
-            Block = new PlanningBlock { InPlanningBlock = true, Code = Block(n * 1_000) },
-            Deposit = new DepositFacts { Id = Deposit(n * 1_000) },
+            Block = new PlanningBlock { InPlanningBlock = true, Code = RegisterData.Block(n * 1_000) },
+            Deposit = new DepositFacts { Id = RegisterData.Deposit(n * 1_000) },
         };
     }
 
-    /// <summary>100,000 rights over Inner Mongolia's extent: squares of 0.005° to 0.02°, a fifth of them sand/gravel mines.</summary>
+    /// <summary>The generated register (bench/MineralRules.Benchmarks/RegisterData.cs) as the library stores it.</summary>
     private static RegisterContent Generate()
     {
-        var random = new Random(15);
-        var rights = new List<StoredRight>(Rights);
-        for (var i = 0; i < Rights; i++)
-        {
-            var (lon, lat) = Place(i);
-            var size = 0.005 + (random.NextDouble() * 0.015);
-            var kind = i % 3 == 0 ? Permit.Exploration : Permit.Mining;
-            var from = new DateOnly(2015, 1, 1).AddDays(random.Next(0, 3_000));
-            var polygon = Factory.CreatePolygon([.. RightSpec.Box(lon, lat, size, size).Select(p => new Coordinate(p[0], p[1]))]);
-            rights.Add(new StoredRight(
-                "R" + i.ToString("D6", CultureInfo.InvariantCulture),
-                kind,
-                "holder-" + (i % 20_000).ToString(CultureInfo.InvariantCulture),
-                kind == Permit.Mining && i % 5 == 1 ? StoredRight.SandGravel : "gold",
-                County(i),
-                Deposit(i),
-                Block(i),
-                from,
-                from.AddYears(random.Next(1, 15)),
-                true,
-                Factory.CreateMultiPolygon([polygon])));
-        }
-
-        var controls = Counties.Select(c => new StoredControlNumber(c, 40, c[..4] + "00", new DateOnly(2022, 1, 1))).ToList();
+        var rights = RegisterData.Generate().Select(r => new StoredRight(
+            r.Id,
+            r.Exploration ? Permit.Exploration : Permit.Mining,
+            r.Holder,
+            r.Mineral,
+            r.County,
+            r.Deposit,
+            r.Block,
+            r.From,
+            r.To,
+            true,
+            Factory.CreateMultiPolygon([Factory.CreatePolygon([.. r.Ring.Select(p => new Coordinate(p[0], p[1]))])]))).ToList();
+        var controls = RegisterData.Counties.Select(c => new StoredControlNumber(c, 40, c[..4] + "00", new DateOnly(2022, 1, 1))).ToList();
         return new RegisterContent(rights, controls);
     }
-
-    private static readonly string[] Counties = [.. new[] { "150102", "150121", "150202", "150221", "150302", "150402", "150421", "150502", "150521", "150602", "150621", "150622", "150702", "150721", "150802", "150821", "150902", "150921", "152201", "152501", "152921" }
-        .Where(c => AdministrativeDivisions.Default.ByCode(c) is not null)];
-
-    // Rights cluster on 2,000 spots across the region (about 50 each), as mining districts do.
-    private static (double Lon, double Lat) Place(int i)
-    {
-        var spot = i % 2_000;
-        var within = i / 2_000;
-        return (98.0 + ((spot % 50) * 0.55) + ((within % 7) * 0.012), 38.0 + ((spot / 50) * 0.37) + ((within / 7) * 0.012));
-    }
-
-    private static string County(int i) => Counties[(i % 2_000) % Counties.Length];
-
-    private static string Deposit(int i) => "D" + (i % 40_000).ToString(CultureInfo.InvariantCulture);
-
-    private static string Block(int i) => "B" + (i % 2_000).ToString(CultureInfo.InvariantCulture);
 }

@@ -181,4 +181,23 @@ public sealed class ZoneLayersErrorTests
         var diagnostic = Problems(path).Single();
         Assert.That((diagnostic.Code, diagnostic.Message), Is.EqualTo(("MR5004", "The layer 'key-area' has no 'id' column; every zone feature needs an id, which sources cite.")));
     }
+
+    [Test]
+    public void Open_GeoPackageGeometryThatIsText_LocatedNotACrash()
+    {
+        using var files = new ZoneLayerFiles();
+        Directory.CreateDirectory(files.Root);
+        var path = Path.Combine(files.Root, "zones.gpkg");
+        using (var connection = GeoPackageFile.Create(path))
+        {
+            GeoPackageFile.AddFeatureTable(connection, "key-area", GeoPackageFile.Cgcs2000, "POLYGON", ("id", "TEXT"));
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO \"key-area\" (geom, id) VALUES ('POLYGON((111 40, 111.01 40, 111.01 40.01, 111 40))', 'KA-1')";
+            command.ExecuteNonQuery();
+        }
+
+        var diagnostic = Problems(path).Single();
+        Assert.That(diagnostic.Code, Is.EqualTo("MR5005"));
+        Assert.That(diagnostic.Message, Does.Contain("KA-1").And.Contain("not a GeoPackage geometry blob"));
+    }
 }
