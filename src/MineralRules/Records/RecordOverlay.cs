@@ -2,6 +2,7 @@ using System.Globalization;
 using MineralRules.Applications;
 using MineralRules.Compilation;
 using MineralRules.Evaluation;
+using MineralRules.Records.Register;
 
 namespace MineralRules.Records;
 
@@ -242,8 +243,8 @@ internal static class RecordOverlay
             return null;
         }
 
-        var block = declared.Block?.Code?.Trim();
-        bool InBlock(RegisteredRight r) => block is not null && string.Equals(r.Block?.Trim(), block, StringComparison.Ordinal);
+        var block = RegisterKeys.Normalize(declared.Block?.Code);
+        bool InBlock(RegisteredRight r) => block is not null && string.Equals(RegisterKeys.Normalize(r.Block), block, StringComparison.Ordinal);
         var overlapping = rights.Where(r => !InBlock(r) && r.OverlapHectares is not null).ToList();
         if (overlapping.Count == 0)
         {
@@ -311,5 +312,5 @@ internal static class RecordOverlay
 
     /// <summary>The distinct holders among rights (the fact <c>block.otherHolders</c> counts holders, not rights).</summary>
     public static IReadOnlyList<string> Holders(IEnumerable<RegisteredRight> rights) =>
-        [.. rights.Select(r => r.Holder.Trim()).Distinct(StringComparer.Ordinal)];
+        [.. rights.Select(r => RegisterKeys.Normalize(r.Holder) ?? string.Empty).Distinct(StringComparer.Ordinal)];
 }

@@ -251,7 +251,7 @@ public sealed class RecordOverlayTests
     {
         var facts = new RecordFacts
         {
-            Register = new RegisterFindings { Name = "r", OtherHolderRights = [Right("A", "乙公司"), Right("B", " 乙公司 ", Permit.Exploration)] },
+            Register = new RegisterFindings { Name = "r", OtherHolderRights = [Right("A", "乙(集团)公司"), Right("B", " 乙（集团） 公司 ", Permit.Exploration)] },
         };
 
         var result = RuleSet.Evaluate(Mine("  zones: []", "block: { otherHolders: 0 }"), facts);
