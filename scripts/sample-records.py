@@ -148,7 +148,7 @@ def flow(points):
 
 
 # ---- Sample applications ---------------------------------------------------------------------------------------------
-COMMON_COAL = """mineral: coal
+COAL = """mineral: coal
 miningMethod: underground
 includesProcessing: false
 capacity: {value: 400, unit: 万吨/年}
@@ -163,78 +163,6 @@ environment: {highEnergyHighPollution: false, greenMineStandard: true, restorati
 coal: {rank: long-flame, germaniumBearing: false, highAlumina: false, toxicSubstancesExceedStandard: false}
 associatedMinerals: {industrialValue: false}
 """
-
-
-def application(name, header, body, expect):
-    text = ('# yaml-language-server: $schema=../../../schemas/application.schema.json\n'
-            f'# {header}\n' + body + 'expect:\n' + expect)
-    write(f'applications/{name}', text)
-
-
-application('red-line-by-geometry.declares-none.fail.yaml',
-            'Synthetic. The site lies in red-line feature RL-0102 by its boundary, but the application declares zones: [].',
-            """id: RECORDS-red-line-by-geometry
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例煤业有限公司
-""" + COMMON_COAL + f"""location:
-  league: 鄂尔多斯市
-  county: 伊金霍洛旗
-  zones: []
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(110.40, 39.56, 110.42, 39.57)[0])}]
-block: {{inPlanningBlock: true, code: CK-150627-020, basicUnits: 4, otherHolders: 0}}
-deposit: {{id: D-150627-020, otherMiningRights: 0}}
-""" + COAL_TAIL, """  decision: non-compliant
-  fail: ["3.1"]
-  review: []
-""")
-
-application('straddles-red-line-and-reserve.fail.yaml',
-            'Synthetic. The site straddles red-line feature RL-0101 and nature reserve NR-0201, inside energy base EB-0001.',
-            """id: RECORDS-straddles-two-zones
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例煤业有限公司
-""" + COMMON_COAL + f"""location:
-  league: 鄂尔多斯市
-  county: 伊金霍洛旗
-  zones: [energy-base, ecological-red-line, nature-reserve]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(109.94, 39.48, 109.96, 39.49)[0])}]
-block: {{inPlanningBlock: true, code: CK-150627-021, basicUnits: 4, otherHolders: 0}}
-deposit: {{id: D-150627-021, otherMiningRights: 0}}
-""" + COAL_TAIL, """  decision: non-compliant
-  fail: ["3.1"]
-  review: []
-""")
-
-application('occupied-deposit.fail.yaml',
-            'Synthetic. Deposit D-150627-003 already has the valid mining right MR-150627-0003 of another holder (一矿多开); '
-            'the application declares none.',
-            """id: RECORDS-occupied-deposit
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例新煤业有限公司
-""" + COMMON_COAL + f"""location:
-  league: 鄂尔多斯市
-  county: 伊金霍洛旗
-  zones: [energy-base]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(109.70, 39.30, 109.72, 39.31)[0])}]
-block: {{inPlanningBlock: true, code: CK-150627-030, basicUnits: 4, otherHolders: 0}}
-deposit: {{id: D-150627-003, otherMiningRights: 0}}
-""" + COAL_TAIL, """  decision: non-compliant
-  fail: ["5.2.1"]
-  review: []
-""")
-
 SAND = """mineral: sand-gravel
 miningMethod: open-pit
 includesProcessing: false
@@ -249,123 +177,85 @@ applicantStatus: {abnormalList: false, seriousViolationList: false}
 environment: {highEnergyHighPollution: false, greenMineStandard: true, restorationPlanFiled: true}
 associatedMinerals: {industrialValue: false}
 """
-application('sand-gravel.last-free-slot.pass.yaml',
-            'Synthetic. 克什克腾旗 has 4 valid sand/gravel mining rights and a control number of 5 (set 2023-03-01): '
-            'this is the last free slot.',
-            """id: RECORDS-sand-gravel-last-slot
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例砂石有限公司
-""" + SAND + f"""location:
-  league: 赤峰市
-  county: 克什克腾旗
-  zones: [sand-concentrated-area]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(117.55, 43.25, 117.56, 43.26)[0])}]
-block: {{inPlanningBlock: true, code: CK-150425-001, basicUnits: 1, otherHolders: 0}}
-deposit: {{id: D-150425-050, otherMiningRights: 0}}
-""" + SAND_TAIL, """  decision: compliant
-  fail: []
-  review: []
-""")
+EXPLORATION_TAIL = """grant: {method: listing, stateCouncilKeyProject: false}
+fiscallyFunded: false
+applicantStatus: {abnormalList: false, seriousViolationList: false}
+environment: {greenExplorationPlan: true}
+"""
+EXPECT = {
+    'non-compliant': lambda fail: f'  decision: non-compliant\n  fail: ["{fail}"]\n  review: []\n',
+    'needs-review': lambda review: f'  decision: needs-review\n  fail: []\n  review: ["{review}"]\n',
+    'compliant': lambda _: '  decision: compliant\n  fail: []\n  review: []\n',
+}
 
-application('sand-gravel.county-full.fail.yaml',
-            'Synthetic. 翁牛特旗 has 2 valid sand/gravel mining rights and a control number of 2: no slot is left, '
-            'whatever the application declares.',
-            """id: RECORDS-sand-gravel-county-full
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例砂石有限公司
-""" + SAND + f"""location:
-  league: 赤峰市
-  county: 翁牛特旗
-  zones: [sand-concentrated-area]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(119.00, 42.95, 119.01, 42.96)[0])}]
-block: {{inPlanningBlock: true, code: CK-150426-001, basicUnits: 1, otherHolders: 0}}
-deposit: {{id: D-150426-050, otherMiningRights: 0}}
-sandGravel: {{countyRights: 0, countyControlNumber: 10}}
-""" + SAND_TAIL, """  decision: non-compliant
-  fail: ["5.2.2"]
-  review: []
-""")
+
+def application(name, header, app_id, permit, applicant, facts, league, county, zones, crs, ring, block, tail,
+                deposit=None, extra='', decision='compliant', clause=None):
+    """One sample: the head, the mineral's facts, the location with its boundary, block, deposit, the rest, expect."""
+    text = ('# yaml-language-server: $schema=../../../schemas/application.schema.json\n'
+            f'# {header}\n'
+            f'id: {app_id}\npermit: {permit}\naction: new\napplicationDate: 2024-05-01\napplicant: {applicant}\n'
+            + facts
+            + f'location:\n  league: {league}\n  county: {county}\n  zones: [{", ".join(zones)}]\n'
+            + f'  boundary:\n    crs: {crs}\n    rings: [{flow(ring)}]\n'
+            + f'block: {{{block}}}\n'
+            + (f'deposit: {{id: {deposit}, otherMiningRights: 0}}\n' if deposit else '')
+            + extra + tail + 'expect:\n' + EXPECT[decision](clause))
+    write(f'applications/{name}', text)
+
+
+def coal(name, header, app_id, applicant, zones, ring, block, deposit, decision, clause):
+    application(name, header, app_id, 'mining', applicant, COAL, '鄂尔多斯市', '伊金霍洛旗', zones, 'EPSG:4490', ring,
+                f'inPlanningBlock: true, code: {block}, basicUnits: 4, otherHolders: 0', COAL_TAIL, deposit=deposit,
+                decision=decision, clause=clause)
+
+
+def sand(name, header, app_id, county, ring, block, deposit, extra, decision, clause):
+    application(name, header, app_id, 'mining', '示例砂石有限公司', SAND, '赤峰市', county, ['sand-concentrated-area'],
+                'EPSG:4490', ring, f'inPlanningBlock: true, code: {block}, basicUnits: 1, otherHolders: 0', SAND_TAIL,
+                deposit=deposit, extra=extra, decision=decision, clause=clause)
+
+
+coal('red-line-by-geometry.declares-none.fail.yaml',
+     'Synthetic. The site lies in red-line feature RL-0102 by its boundary, but the application declares zones: [].',
+     'RECORDS-red-line-by-geometry', '示例煤业有限公司', [], box(110.40, 39.56, 110.42, 39.57)[0], 'CK-150627-020',
+     'D-150627-020', 'non-compliant', '3.1')
+coal('straddles-red-line-and-reserve.fail.yaml',
+     'Synthetic. The site straddles red-line feature RL-0101 and nature reserve NR-0201, inside energy base EB-0001.',
+     'RECORDS-straddles-two-zones', '示例煤业有限公司', ['energy-base', 'ecological-red-line', 'nature-reserve'],
+     box(109.94, 39.48, 109.96, 39.49)[0], 'CK-150627-021', 'D-150627-021', 'non-compliant', '3.1')
+coal('occupied-deposit.fail.yaml',
+     'Synthetic. Deposit D-150627-003 already has the valid mining right MR-150627-0003 of another holder (一矿多开); '
+     'the application declares none.',
+     'RECORDS-occupied-deposit', '示例新煤业有限公司', ['energy-base'], box(109.70, 39.30, 109.72, 39.31)[0],
+     'CK-150627-030', 'D-150627-003', 'non-compliant', '5.2.1')
+coal('declares-red-line-layers-show-none.review.yaml',
+     'Synthetic. The application declares the red line, but its boundary lies outside every red-line feature: '
+     'review under 3.1, naming both.',
+     'RECORDS-declared-zone-disagrees', '示例煤业有限公司', ['energy-base', 'ecological-red-line'],
+     box(109.60, 39.60, 109.62, 39.61)[0], 'CK-150627-040', 'D-150627-040', 'needs-review', '3.1')
+sand('sand-gravel.last-free-slot.pass.yaml',
+     'Synthetic. 克什克腾旗 has 4 valid sand/gravel mining rights and a control number of 5 (set 2023-03-01): this is the last free slot.',
+     'RECORDS-sand-gravel-last-slot', '克什克腾旗', box(117.55, 43.25, 117.56, 43.26)[0], 'CK-150425-001',
+     'D-150425-050', '', 'compliant', None)
+sand('sand-gravel.county-full.fail.yaml',
+     'Synthetic. 翁牛特旗 has 2 valid sand/gravel mining rights and a control number of 2: no slot is left, whatever the '
+     'application declares.',
+     'RECORDS-sand-gravel-county-full', '翁牛特旗', box(119.00, 42.95, 119.01, 42.96)[0], 'CK-150426-001',
+     'D-150426-050', 'sandGravel: {countyRights: 0, countyControlNumber: 10}\n', 'non-compliant', '5.2.2')
 
 gk = [gauss_kruger(lon, lat, 37) for lon, lat in box(110.04, 41.01, 110.06, 41.02)[0]]
 gk[-1] = gk[0]
 application('gauss-kruger-boundary.pass.yaml',
             'Synthetic. An exploration site in 固阳县 given as 拐点坐标 in CGCS2000 3-degree Gauss-Krüger zone 37 '
             '(EPSG:4525, [X, Y], Y with the zone number in front); it lies in key area KA-0401.',
-            f"""id: RECORDS-gauss-kruger
-permit: exploration
-action: new
-applicationDate: 2024-05-01
-applicant: 示例地质勘查有限公司
-mineral: iron
-location:
-  league: 包头市
-  county: 固阳县
-  zones: [key-area]
-  boundary:
-    crs: EPSG:4525
-    rings: [{flow(gk)}]
-block: {{inPlanningBlock: true, code: KC-150222-050, basicUnits: 2, otherHolders: 0}}
-grant: {{method: listing, stateCouncilKeyProject: false}}
-fiscallyFunded: false
-applicantStatus: {{abnormalList: false, seriousViolationList: false}}
-environment: {{greenExplorationPlan: true}}
-""", """  decision: compliant
-  fail: []
-  review: []
-""")
-
+            'RECORDS-gauss-kruger', 'exploration', '示例地质勘查有限公司', 'mineral: iron\n', '包头市', '固阳县',
+            ['key-area'], 'EPSG:4525', gk, 'inPlanningBlock: true, code: KC-150222-050, basicUnits: 2, otherHolders: 0',
+            EXPLORATION_TAIL)
 application('exploration.overlaps-other-holder.review.yaml',
             'Synthetic. A new exploration site in 锡林浩特市 overlapping the valid exploration right EX-152502-0012 of '
             'another holder (registered in another block): a second holder in the block, for a person to confirm.',
-            f"""id: RECORDS-exploration-overlap
-permit: exploration
-action: new
-applicationDate: 2024-05-01
-applicant: 示例地质勘查有限公司
-mineral: copper
-location:
-  league: 锡林郭勒盟
-  county: 锡林浩特市
-  zones: [key-area]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(116.10, 43.95, 116.13, 43.97)[0])}]
-block: {{inPlanningBlock: true, code: KC-152502-020, basicUnits: 2, otherHolders: 0}}
-grant: {{method: listing, stateCouncilKeyProject: false}}
-fiscallyFunded: false
-applicantStatus: {{abnormalList: false, seriousViolationList: false}}
-environment: {{greenExplorationPlan: true}}
-""", """  decision: needs-review
-  fail: []
-  review: ["4.3.1"]
-""")
-
-application('declares-red-line-layers-show-none.review.yaml',
-            'Synthetic. The application declares the red line, but its boundary lies outside every red-line feature: '
-            'review under 3.1, naming both.',
-            """id: RECORDS-declared-zone-disagrees
-permit: mining
-action: new
-applicationDate: 2024-05-01
-applicant: 示例煤业有限公司
-""" + COMMON_COAL + f"""location:
-  league: 鄂尔多斯市
-  county: 伊金霍洛旗
-  zones: [energy-base, ecological-red-line]
-  boundary:
-    crs: EPSG:4490
-    rings: [{flow(box(109.60, 39.60, 109.62, 39.61)[0])}]
-block: {{inPlanningBlock: true, code: CK-150627-040, basicUnits: 4, otherHolders: 0}}
-deposit: {{id: D-150627-040, otherMiningRights: 0}}
-""" + COAL_TAIL, """  decision: needs-review
-  fail: []
-  review: ["3.1"]
-""")
+            'RECORDS-exploration-overlap', 'exploration', '示例地质勘查有限公司', 'mineral: copper\n', '锡林郭勒盟',
+            '锡林浩特市', ['key-area'], 'EPSG:4490', box(116.10, 43.95, 116.13, 43.97)[0],
+            'inPlanningBlock: true, code: KC-152502-020, basicUnits: 2, otherHolders: 0', EXPLORATION_TAIL,
+            decision='needs-review', clause='4.3.1')
