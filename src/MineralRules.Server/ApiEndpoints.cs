@@ -113,7 +113,7 @@ internal static class ApiEndpoints
 
         var read = ApplicationReader.Read(body, format, options.MaxApplicationBytes);
         var source = request.Query.TryGetValue("source", out var named) && !string.IsNullOrEmpty(named) ? named.ToString() : null;
-        var checkedApplication = Gone(context) ? null : Checking.Check(catalog, read, choice);
+        var checkedApplication = Gone(context) ? null : Checking.Check(catalog, read, choice, rules.Records);
         if (checkedApplication is null || Gone(context))
         {
             return Results.StatusCode(StatusCodes.Status499ClientClosedRequest);
@@ -208,7 +208,7 @@ internal static class ApiEndpoints
         {
             context.RequestAborted.ThrowIfCancellationRequested();
             var (source, read, refusal) = (batchItem.Source, batchItem.Read, batchItem.Refusal);
-            var item = read is null ? null : Checking.Check(catalog, read, choice);
+            var item = read is null ? null : Checking.Check(catalog, read, choice, rules.Records);
             if (item?.Result is { } result)
             {
                 ResultJson.Write(writer, result, source, culture, read: read);

@@ -16,7 +16,7 @@ internal sealed record CheckedApplication(ApplicationReadResult Read, CompiledRu
 internal static class Checking
 {
     /// <summary>Checks a read application against a catalog: the version asked for, or the one in force on its date.</summary>
-    public static CheckedApplication Check(RuleSetCatalog catalog, ApplicationReadResult read, RuleChoice choice)
+    public static CheckedApplication Check(RuleSetCatalog catalog, ApplicationReadResult read, RuleChoice choice, MineralRecords records)
     {
         if (read.Application is not { } application)
         {
@@ -32,7 +32,7 @@ internal static class Checking
                 return new CheckedApplication(read, null, null, [new Diagnostic(read.Locate(string.Empty), "MR2003", ServerText.Format(en, id, version)) { MessageZh = ServerText.Format(zh, id, version) }]);
             }
 
-            return Evaluate(read, named, application);
+            return Evaluate(read, named, application, records);
         }
 
         var ruleSet = catalog.Select(application.ApplicationDate, choice.Version, out _);
@@ -43,12 +43,23 @@ internal static class Checking
             return new CheckedApplication(read, null, null, [new Diagnostic(location, choice.Version is null ? "MR2002" : "MR2003", why.En) { MessageZh = why.Zh }]);
         }
 
-        return Evaluate(read, ruleSet, application);
+        return Evaluate(read, ruleSet, application, records);
     }
 
-    private static CheckedApplication Evaluate(ApplicationReadResult read, CompiledRuleSet ruleSet, Application application)
+    private static CheckedApplication Evaluate(ApplicationReadResult read, CompiledRuleSet ruleSet, Application application, MineralRecords records)
     {
-        var attempt = ruleSet.TryEvaluate(application);
+        RecordFacts facts;
+        try
+        {
+            // Gathered once for the application, before it is evaluated; a record that fails gives no verdict.
+            facts = records.IsEmpty ? RecordFacts.None : records.GatherAsync(application).AsTask().GetAwaiter().GetResult();
+        }
+        catch (RecordsException e)
+        {
+            return new CheckedApplication(read, null, null, e.Diagnostics);
+        }
+
+        var attempt = ruleSet.TryEvaluate(application, facts);
         return attempt.Result is { } result
             ? new CheckedApplication(read, ruleSet, result, [])
             : new CheckedApplication(read, null, null, attempt.Diagnostics);

@@ -25,6 +25,7 @@ public static class MineralRulesServer
     /// <param name="configure">Changes to the builder before it is built (a test server, logging); may be null.</param>
     /// <returns>The application.</returns>
     /// <exception cref="RuleSetLoadException">The rules do not load; it carries every diagnostic.</exception>
+    /// <exception cref="RecordsException">The zone layers or the register named in the options do not open.</exception>
     public static WebApplication Create(ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -80,6 +81,19 @@ public static class MineralRulesServer
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MineralRules.Server");
         var rules = ServedRules.TryLoad(options, logger, out var diagnostics) ?? throw new RuleSetLoadException(diagnostics);
         app.Lifetime.ApplicationStopped.Register(rules.Dispose);
+
+        // The records every check takes facts from (docs/records.md), opened once; records that do not open stop the
+        // server from starting (RecordsException), never a server answering on declared facts.
+        try
+        {
+            rules.Records = MineralRecords.Open(options.ZoneLayers, options.Register, options.ZoneToleranceHectares);
+        }
+        catch (RecordsException)
+        {
+            rules.Dispose();
+            throw;
+        }
+
 
         // No stack trace ever leaves the server: an unforeseen error is a 500 problem with the trace id to find it in the log.
         app.UseExceptionHandler(new ExceptionHandlerOptions

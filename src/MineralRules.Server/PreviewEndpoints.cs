@@ -99,7 +99,7 @@ internal static class PreviewEndpoints
                 return Page(page.Render(rules, samples, version, new PreviewPage.Content(shown, null, ambiguous)), StatusCodes.Status400BadRequest);
             }
 
-            var checkedApplication = Checking.Check(catalog, read, choice);
+            var checkedApplication = Checking.Check(catalog, read, choice, rules.Records);
             return Page(page.Render(rules, samples, version, new PreviewPage.Content(shown, checkedApplication, null)), StatusCodes.Status200OK);
         }).ExcludeFromDescription().DisableAntiforgery();
     }

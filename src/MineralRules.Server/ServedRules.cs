@@ -46,6 +46,9 @@ internal sealed class ServedRules : IDisposable
     }
 
     /// <summary>The host every request evaluates with (read <see cref="RuleSetHost.Current"/> once per request).</summary>
+    /// <summary>The records checks take facts from (zone layers, the register); <see cref="MineralRecords.None"/> without them.</summary>
+    public MineralRecords Records { get; set; } = MineralRecords.None;
+
     public RuleSetHost Host { get; }
 
     /// <summary>The rules folder as given, or null for the embedded rules.</summary>
@@ -131,6 +134,7 @@ internal sealed class ServedRules : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        Records.Dispose();
         lock (_watching)
         {
             _disposed = true;

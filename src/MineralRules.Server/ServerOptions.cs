@@ -41,4 +41,13 @@ public sealed class ServerOptions
 
     /// <summary>How long the watcher waits after the last change before it reloads (300 ms by default).</summary>
     public TimeSpan WatchDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Zone layers the checks derive zones from (docs/records.md): a folder of GeoJSON layers or a GeoPackage; null for none.</summary>
+    public string? ZoneLayers { get; init; }
+
+    /// <summary>The mining-rights register the checks take their register facts from: a GeoPackage or a PostgreSQL connection string; null for none.</summary>
+    public string? Register { get; init; }
+
+    /// <summary>The overlap, in hectares, above which a site lies in a zone feature or overlaps a right (default 0.01).</summary>
+    public decimal ZoneToleranceHectares { get; init; } = ZoneOverlap.DefaultToleranceHectares;
 }

@@ -34,10 +34,19 @@ internal static class ServeCommand
             Description = text.ServeSamples,
         };
         var culture = CommonOptions.Culture(text);
+        var records = CommonOptions.Records(text);
         var command = new Command("serve", text.ServeCommand) { rules, port, bind, watch, samples, culture };
+        foreach (var option in records.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parsed => Run(
             new ServerOptions
             {
+                ZoneLayers = records.Read(parsed).Zones,
+                Register = records.Read(parsed).Register,
+                ZoneToleranceHectares = records.Read(parsed).Tolerance,
                 RulesFolder = parsed.GetValue(rules),
                 Port = parsed.GetValue(port),
                 Bind = parsed.GetValue(bind)!,
@@ -79,6 +88,16 @@ internal static class ServeCommand
             }
 
             error.WriteLine(CliText.Format(text.ServeNotLoaded, options.RulesFolder ?? text.Embedded, e.Diagnostics.Count));
+            return ExitCodes.InvalidInput;
+        }
+        catch (RecordsException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                error.WriteLine(CommonOptions.Describe(diagnostic, culture));
+            }
+
+            error.WriteLine(CliText.Format(text.RecordsDidNotOpen, e.Diagnostics.Count));
             return ExitCodes.InvalidInput;
         }
 
