@@ -52,7 +52,8 @@ internal static class Checking
         try
         {
             // Gathered once for the application, before it is evaluated; a record that fails gives no verdict.
-            facts = records.IsEmpty ? RecordFacts.None : records.GatherAsync(application).AsTask().GetAwaiter().GetResult();
+            // Without records GatherAsync answers RecordFacts.None at once; a GeoPackage register completes synchronously too.
+            facts = records.GatherAsync(application).AsTask().GetAwaiter().GetResult();
         }
         catch (RecordsException e)
         {

@@ -72,13 +72,9 @@ internal static class CommonOptions
     /// </summary>
     public static (RecordFacts? Facts, IReadOnlyList<Diagnostic> Errors) Gather(MineralRecords records, Application application)
     {
-        if (records.IsEmpty)
-        {
-            return (RecordFacts.None, []);
-        }
-
         try
         {
+            // Without records GatherAsync answers RecordFacts.None at once.
             return (records.GatherAsync(application).AsTask().GetAwaiter().GetResult(), []);
         }
         catch (RecordsException e)

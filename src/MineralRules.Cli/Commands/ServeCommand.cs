@@ -41,23 +41,25 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(parsed => Run(
-            new ServerOptions
+        command.SetAction(parsed => Run(Options(parsed), output, error, text));
+        return command;
+
+        ServerOptions Options(ParseResult parsed)
+        {
+            var named = records.Read(parsed);
+            return new ServerOptions
             {
-                ZoneLayers = records.Read(parsed).Zones,
-                Register = records.Read(parsed).Register,
-                ZoneToleranceHectares = records.Read(parsed).Tolerance,
+                ZoneLayers = named.Zones,
+                Register = named.Register,
+                ZoneToleranceHectares = named.Tolerance,
                 RulesFolder = parsed.GetValue(rules),
                 Port = parsed.GetValue(port),
                 Bind = parsed.GetValue(bind)!,
                 Watch = parsed.GetValue(watch),
                 SamplesFolder = parsed.GetValue(samples),
                 Culture = CommonOptions.ToCulture(parsed.GetValue(culture)!),
-            },
-            output,
-            error,
-            text));
-        return command;
+            };
+        }
     }
 
     public static int Run(ServerOptions options, TextWriter output, TextWriter error, CliText? text = null)

@@ -21,17 +21,18 @@ internal static class RecordOverlay
     public static Application Apply(Application application, RecordFacts facts)
     {
         var result = application;
-        if (facts.Zones is { } zones)
+        if (facts.Zones is { } findings)
         {
             // A boundary lies inside a location; a code-built application may still give zones findings without one.
             var location = application.Location ?? new Location();
-            var layered = ZoneMask.Of(zones.Layered);
+            var zones = new ZoneView(findings);
+            var layered = zones.Layered;
             var declared = location.Zones is { } list ? ZoneMask.Of(list) : 0UL;
             result = result with
             {
                 Location = location with
                 {
-                    Zones = ZoneMask.Zones(Derived(zones) | (declared & ~layered)),
+                    Zones = ZoneMask.Zones(zones.Derived | (declared & ~layered)),
 
                     // A zone without a layer falls back to the declared list; with none declared it stays unknown.
                     UnknownZoneMask = location.Zones is null ? ZoneMask.All & ~layered : 0UL,
@@ -71,7 +72,8 @@ internal static class RecordOverlay
         var verdicts = new Verdict[result.Verdicts.Count];
         var fail = false;
         var review = false;
-        var disagreement = Disagreement(declared, facts);
+        var zones = facts.Zones is { } findings ? new ZoneView(findings) : null;
+        var disagreement = Disagreement(declared, zones);
         var remedies = ruleSet.Info.Readings.RemediesRequired;
         for (var i = 0; i < verdicts.Length; i++)
         {
@@ -80,7 +82,7 @@ internal static class RecordOverlay
             var named = ruleSet.ZonesNamed(verdict.Rule);
             if (verdict.Facts.Count > 0)
             {
-                verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, declared, effective, facts, named))] };
+                verdict = verdict with { Facts = [.. verdict.Facts.SelectMany(f => Sources(f, declared, zones, facts.Register, named))] };
             }
 
             // A rule that could apply under the declared zones or under the derived ones (never one whose permit,
@@ -88,7 +90,7 @@ internal static class RecordOverlay
             if (disagreement != 0 && (named & disagreement) is var differ and not 0
                 && rule is not null && (!rule.Scope.Evaluate(declared).IsFalse || !rule.Scope.Evaluate(effective).IsFalse))
             {
-                verdict = Disagrees(verdict, differ, declared, effective, facts, remedies);
+                verdict = Disagrees(verdict, differ, declared, zones!, remedies);
             }
 
             if (verdict.Outcome == Outcome.Fail && rule?.Condition is { } condition && OverlapOnly(declared, effective, facts) is { } overlap
@@ -106,36 +108,49 @@ internal static class RecordOverlay
         return result with { Decision = Evaluator.DecisionOf(fail, review), Verdicts = verdicts };
     }
 
-    /// <summary>The zones the layers put the site in: overlaps above the tolerance, in zones that have a layer.</summary>
-    private static ulong Derived(ZoneFindings zones) => ZoneMask.Of(Counted(zones).Select(o => o.Zone));
-
-    /// <summary>The overlaps that count: in a zone that has a layer, above the tolerance.</summary>
-    private static IEnumerable<ZoneOverlap> Counted(ZoneFindings zones)
+    /// <summary>What the layers say, worked out once per application: the zones with a layer, the overlaps that count, the zones derived.</summary>
+    private sealed class ZoneView
     {
-        var layered = ZoneMask.Of(zones.Layered);
-        return zones.Overlaps.Where(o => (layered & ZoneMask.Bit(o.Zone)) != 0 && o.Hectares > zones.ToleranceHectares);
+        public ZoneView(ZoneFindings findings)
+        {
+            Findings = findings;
+            Layered = ZoneMask.Of(findings.Layered);
+
+            // The overlaps that count: in a zone that has a layer, above the tolerance.
+            var layered = Layered;
+            Counted = [.. findings.Overlaps.Where(o => (layered & ZoneMask.Bit(o.Zone)) != 0 && o.Hectares > findings.ToleranceHectares)];
+            Derived = ZoneMask.Of(Counted.Select(o => o.Zone));
+        }
+
+        public ZoneFindings Findings { get; }
+
+        /// <summary>The zones that have a layer.</summary>
+        public ulong Layered { get; }
+
+        /// <summary>The zones the layers put the site in.</summary>
+        public ulong Derived { get; }
+
+        public IReadOnlyList<ZoneOverlap> Counted { get; }
     }
 
     /// <summary>The zones, decided by a layer, on which the declared list disagrees with the derived one (0 when nothing is declared).</summary>
-    private static ulong Disagreement(Application declared, RecordFacts facts) =>
-        facts.Zones is not { } zones || declared.Location?.Zones is not { } list
-            ? 0UL
-            : (ZoneMask.Of(list) ^ Derived(zones)) & ZoneMask.Of(zones.Layered);
+    private static ulong Disagreement(Application declared, ZoneView? zones) =>
+        zones is null || declared.Location?.Zones is not { } list ? 0UL : (ZoneMask.Of(list) ^ zones.Derived) & zones.Layered;
 
     /// <summary>A fact as the records explain it: the record's name as its source, then one fact per feature or right behind it.</summary>
-    private static IEnumerable<Fact> Sources(Fact fact, Application declared, Application effective, RecordFacts facts, ulong named)
+    private static IEnumerable<Fact> Sources(Fact fact, Application declared, ZoneView? zones, RegisterFindings? register, ulong named)
     {
         if (fact.Source != DeferredFacts.FromApplication)
         {
             return [fact];
         }
 
-        if (fact.Field == ZonesField.Path && facts.Zones is { } zones)
+        if (fact.Field == ZonesField.Path && zones is not null)
         {
-            return ZoneFacts(fact, declared, effective, zones, named == 0 ? ZoneMask.All : named);
+            return ZoneFacts(fact, declared, zones, named == 0 ? ZoneMask.All : named);
         }
 
-        return facts.Register is { } register ? RegisterFacts(fact, register) : [fact];
+        return register is not null ? RegisterFacts(fact, register) : [fact];
     }
 
     /// <summary>
@@ -143,12 +158,12 @@ internal static class RecordOverlay
     /// without a layer as declared (source: the application), each only where the rule names such a zone; then one
     /// fact per feature of the rule's zones the site overlaps.
     /// </summary>
-    private static IEnumerable<Fact> ZoneFacts(Fact fact, Application declared, Application effective, ZoneFindings zones, ulong named)
+    private static IEnumerable<Fact> ZoneFacts(Fact fact, Application declared, ZoneView zones, ulong named)
     {
-        var layered = ZoneMask.Of(zones.Layered);
+        var layered = zones.Layered;
         if ((named & layered) != 0)
         {
-            yield return fact with { Value = Codes(Derived(zones)), Source = zones.Layers };
+            yield return fact with { Value = Codes(zones.Derived), Source = zones.Findings.Layers };
         }
 
         if ((named & ~layered) != 0)
@@ -157,7 +172,7 @@ internal static class RecordOverlay
             yield return fact with { Value = given, Required = given is null ? FactText.Present : fact.Required };
         }
 
-        foreach (var overlap in Counted(zones).Where(o => (named & ZoneMask.Bit(o.Zone)) != 0))
+        foreach (var overlap in zones.Counted.Where(o => (named & ZoneMask.Bit(o.Zone)) != 0))
         {
             yield return Feature(overlap, fact.Required);
         }
@@ -268,12 +283,11 @@ internal static class RecordOverlay
         return verdict with { Outcome = Outcome.Review, Message = message, Remedy = remedies ? remedy : null };
     }
 
-    private static Verdict Disagrees(Verdict verdict, ulong zones, Application declared, Application effective, RecordFacts facts, bool remedies)
+    private static Verdict Disagrees(Verdict verdict, ulong zones, Application declared, ZoneView view, bool remedies)
     {
-        var findings = facts.Zones!;
         var declaredMask = ZoneMask.Of(declared.Location!.Zones!);
-        var derived = Derived(findings);
-        var overlaps = Counted(findings).Where(o => (zones & ZoneMask.Bit(o.Zone)) != 0).ToList();
+        var derived = view.Derived;
+        var overlaps = view.Counted.Where(o => (zones & ZoneMask.Bit(o.Zone)) != 0).ToList();
         var added = new List<Fact>();
         if (!verdict.Facts.Any(f => f.Field == ZonesField.Path && f.Source == DeferredFacts.FromApplication && f.Value == Codes(declaredMask)))
         {
