@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MineralRules.Compilation;
@@ -105,7 +104,7 @@ internal sealed class MembershipForm : ConditionForm<MembershipCondition, BoundM
 
         if (field.Kind == FieldKind.Text)
         {
-            var texts = c.Values.Cast<string>().ToFrozenSet(StringComparer.Ordinal);
+            var texts = new HashSet<string>(c.Values.Cast<string>(), StringComparer.Ordinal);
             var read = field.ReadText!;
             return new LeafCondition(a => read(a) is { } text ? Truth.Of(texts.Contains(text) != c.Negated) : Truth.MissingField(field.Id), explain);
         }

@@ -146,7 +146,7 @@ internal static class YamlDocumentReader
                 parser.MoveNext();
                 open.Push(start);
                 var entries = new List<KeyValuePair<ScalarNode, DocumentNode>>();
-                var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+                Dictionary<string, ScalarNode>? index = null;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyNode = ReadNode(parser, path, anchors, open, diagnostics);
@@ -157,7 +157,7 @@ internal static class YamlDocumentReader
                         continue;
                     }
 
-                    if (seen.TryGetValue(key.Value, out var first))
+                    if (Earlier(entries, ref index, key.Value) is { } first)
                     {
                         diagnostics.Add(
                             key.Location,
@@ -167,8 +167,8 @@ internal static class YamlDocumentReader
                         continue;
                     }
 
-                    seen.Add(key.Value, key);
                     entries.Add(new(key, value));
+                    index?.Add(key.Value, key);
                 }
 
                 open.Pop();
@@ -180,6 +180,41 @@ internal static class YamlDocumentReader
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
         }
+    }
+
+    /// <summary>Up to this many keys, a mapping is searched for a duplicate key one by one; past it, through a dictionary.</summary>
+    private const int ScanLimit = 16;
+
+    /// <summary>
+    /// The key of a mapping's entries read so far that has this name, or null. Most mappings hold a few keys, where a
+    /// scan costs less than building a dictionary for each; <paramref name="index"/> is built once a mapping grows past
+    /// <see cref="ScanLimit"/> keys, and the caller adds each new key to it.
+    /// </summary>
+    private static ScalarNode? Earlier(List<KeyValuePair<ScalarNode, DocumentNode>> entries, ref Dictionary<string, ScalarNode>? index, string name)
+    {
+        if (index is null && entries.Count > ScanLimit)
+        {
+            index = new Dictionary<string, ScalarNode>(entries.Count * 2, StringComparer.Ordinal);
+            foreach (var (key, _) in entries)
+            {
+                index.Add(key.Value, key);
+            }
+        }
+
+        if (index is not null)
+        {
+            return index.TryGetValue(name, out var found) ? found : null;
+        }
+
+        foreach (var (key, _) in entries)
+        {
+            if (string.Equals(key.Value, name, StringComparison.Ordinal))
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The outermost flow collection ('{' or '[') still open, if any.</summary>
@@ -270,18 +305,19 @@ internal static class YamlDocumentReader
 
         public Tokens.Token? Current => inner.Current;
 
-        public bool MoveNext() => Checked(() => inner.MoveNext());
+        public bool MoveNext() => Checked(consume: true);
 
-        public bool MoveNextWithoutConsuming() => Checked(() => inner.MoveNextWithoutConsuming());
+        public bool MoveNextWithoutConsuming() => Checked(consume: false);
 
         public void ConsumeCurrent() => inner.ConsumeCurrent();
 
-        private bool Checked(Func<bool> move)
+        /// <summary>Moves the inner scanner (consuming the current token or not), then refuses what it read if need be.</summary>
+        private bool Checked(bool consume)
         {
             bool moved;
             try
             {
-                moved = move();
+                moved = consume ? inner.MoveNext() : inner.MoveNextWithoutConsuming();
             }
             catch (ArgumentException e)
             {

@@ -16,12 +16,22 @@ internal static class RuleSetLoader
         var compiled = new List<CompiledRuleSet>();
         var versions = new List<VersionInfo>();
         var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
-        foreach (var unreadable in files.Where(f => f.Error is not null))
+        // One plain loop, not two LINQ queries: at the start of every cold load, [.. files.Where(...)] cost about 3 ms
+        // (its generic ToArray code is JIT-compiled; docs/performance.md).
+        var readable = new List<RuleFile>(files.Count);
+        foreach (var file in files)
         {
-            diagnostics.Add(SourceLocation.File(unreadable.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {unreadable.Error}", $"无法读取该文件：{unreadable.ErrorZh ?? unreadable.Error}");
+            if (file.Error is null)
+            {
+                readable.Add(file);
+            }
+            else
+            {
+                diagnostics.Add(SourceLocation.File(file.Path), DiagnosticCodes.Unreadable, $"The file cannot be read: {file.Error}", $"无法读取该文件：{file.ErrorZh ?? file.Error}");
+            }
         }
 
-        var groups = RuleSource.GroupByVersion([.. files.Where(f => f.Error is null)]);
+        var groups = RuleSource.GroupByVersion(readable);
         if (groups.Count == 0)
         {
             diagnostics.Add(SourceLocation.File(sourceName), DiagnosticCodes.NoRuleSets, $"No rule set found: expected rules/<id>/<version>/{RuleSource.ManifestName} with rule files beside it.", $"没有找到规则集：应有 rules/<id>/<version>/{RuleSource.ManifestName}，规则文件放在它旁边。");

@@ -134,9 +134,18 @@ internal sealed partial class RuleSetValidator
             return decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) == Math.Abs(value);
         }
 
-        // literal = digits × 10^(exponent − fraction digits); value = unscaled × 10^(−scale).
+        return IsExactBig(digits, exponent - fraction.Length, value);
+    }
+
+    /// <summary>
+    /// <see cref="IsExact"/> for a literal with an exponent or more than 28 digits, in whole numbers. A method of its
+    /// own: a method naming BigInteger loads its assembly when it is first called, whichever branch runs.
+    /// </summary>
+    private static bool IsExactBig(string digits, int exponent, decimal value)
+    {
+        // literal = digits × 10^exponent; value = unscaled × 10^(−scale).
         var written = System.Numerics.BigInteger.Parse(digits, CultureInfo.InvariantCulture);
-        var shift = exponent - fraction.Length + value.Scale;
+        var shift = exponent + value.Scale;
         var bits = decimal.GetBits(value);
         var unscaled = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | new System.Numerics.BigInteger((uint)bits[0]);
         return shift >= 0

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MineralRules.Applications;
 using MineralRules.Conditions;
 using MineralRules.Diagnostics;
@@ -12,7 +11,7 @@ namespace MineralRules.RuleSets.Reading;
 /// outcomes, messages, and the keys that explain verdicts rather than decide them (<c>alsoCites</c>, <c>basis</c>,
 /// <c>interpretation</c>, <c>remedy</c>). Texts come back with their locations (<see cref="LocatedText"/>).
 /// </summary>
-internal sealed partial class RuleReader(ReadingContext context, ScopeReader scopes, ConditionReader conditions, RuleSetReadings readings)
+internal sealed class RuleReader(ReadingContext context, ScopeReader scopes, ConditionReader conditions, RuleSetReadings readings)
 {
     private readonly DiagnosticBag _diagnostics = context.Diagnostics;
 
@@ -38,7 +37,7 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
         var errorsBefore = _diagnostics.Count;
 
         var id = context.Text(m.Required("id", "the rule's id, e.g. coal.new-underground.min-capacity"), "'id'", ruleId);
-        if (id is not null && !RuleIdPattern().IsMatch(id))
+        if (id is not null && !Identifiers.IsRuleId(id))
         {
             _diagnostics.Add(idNode!.Location, DiagnosticCodes.InvalidRule, $"The rule id '{id}' must be lower-case words joined by '.' or '-', e.g. coal.new-underground.min-capacity.", $"规则编号 '{id}' 必须是用 '.' 或 '-' 连接的小写单词，如 coal.new-underground.min-capacity。", ruleId);
         }
@@ -311,9 +310,6 @@ internal sealed partial class RuleReader(ReadingContext context, ScopeReader sco
             _diagnostics.Add(ruleLocation, DiagnosticCodes.MissingKey, "With 'outcomeWhenMet: review' the rule needs 'remedyWhenMet' { zh, en }: what the reviewer confirms.", "写了 'outcomeWhenMet: review' 的规则需要 'remedyWhenMet' { zh, en }：审查人员需要确认什么。", ruleId);
         }
     }
-
-    [GeneratedRegex(@"^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex RuleIdPattern();
 }
 
 /// <summary>A rule's clause of record with where its number (<c>ref</c>) and its quote (<c>zh</c>) stand.</summary>
