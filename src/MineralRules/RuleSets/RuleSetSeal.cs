@@ -126,7 +126,7 @@ public static class RuleSetSeal
         var hashes = new List<FileHash>();
         foreach (var file in files)
         {
-            hashes.Add(new FileHash(file.Path[(folder.Length + 1)..], Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Text)))));
+            hashes.Add(new FileHash(file.Path[(folder.Length + 1)..], RuleSource.Hex(SHA256.HashData(Encoding.UTF8.GetBytes(file.Text)))));
         }
 
         hashes.Sort(static (x, y) => string.CompareOrdinal(x.Path, y.Path));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MineralRules.Diagnostics;
 using MineralRules.Documents;
 
@@ -8,7 +7,7 @@ namespace MineralRules.RuleSets.Reading;
 /// Reads a version's manifest (id, version, title, source document, dates, readings, supersedes). Its text errors are
 /// manifest errors (<c>MR1002</c>), so it reads through a context of its own.
 /// </summary>
-internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
+internal sealed class ManifestReader(DiagnosticBag diagnostics)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly ReadingContext _context = new(diagnostics, manifest: true);
@@ -37,7 +36,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         var readings = ReadReadings(m.Optional("readings"), version, mapping.Location);
         m.Finish("the manifest");
 
-        if (version is not null && !SemVerPattern().IsMatch(version))
+        if (version is not null && !Identifiers.IsSemanticVersion(version))
         {
             _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.", $"'{version}' 不是语义化版本号；请写作 主版本.次版本.修订号，如 1.0.0。");
         }
@@ -47,7 +46,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
             _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"The manifest says version {version} but its folder is '{RuleSource.FileName(folder)}'; keep each version in rules/<id>/<version>/.", $"清单文件写的版本是 {version}，但所在文件夹是 '{RuleSource.FileName(folder)}'；每个版本应放在 rules/<id>/<version>/ 中。");
         }
 
-        if (id is not null && !IdPattern().IsMatch(id))
+        if (id is not null && !Identifiers.IsRuleSetId(id))
         {
             _diagnostics.Add(mapping.Location, DiagnosticCodes.ManifestInvalid, $"The id '{id}' must be lower-case words joined by '-', e.g. nmg-mineral-plan-2021-2025.", $"编号 '{id}' 必须是用 '-' 连接的小写单词，如 nmg-mineral-plan-2021-2025。");
         }
@@ -171,7 +170,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         var version = _context.Text(versionNode, "'supersedes.version'");
         var reason = m.Required("reason", "why, as { zh: ..., en: ... }") is { } r ? _context.ReadText(r, "'supersedes.reason'", null) : null;
         m.Finish("'supersedes'");
-        if (version is not null && !SemVerPattern().IsMatch(version))
+        if (version is not null && !Identifiers.IsSemanticVersion(version))
         {
             _diagnostics.Add(versionNode!.Location, DiagnosticCodes.ManifestInvalid, $"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0.", $"'{version}' 不是语义化版本号；请写作 主版本.次版本.修订号，如 1.0.0。");
             return null;
@@ -182,12 +181,6 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
 
     private static int Major(string version) =>
         int.TryParse(version.AsSpan(0, Math.Max(0, version.IndexOf('.', StringComparison.Ordinal))), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : 0;
-
-    [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex SemVerPattern();
-
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 }
 
 /// <summary>
