@@ -15,6 +15,37 @@ internal abstract class DocumentNode(SourceLocation location)
 
     /// <summary>The Chinese of <see cref="Describe"/>, for the Chinese text of a diagnostic.</summary>
     public abstract string DescribeZh();
+
+    /// <summary>
+    /// The same tree read from another file holding the same text: every node alike, every location in
+    /// <paramref name="path"/> (the reader's tree has no shared nodes: anchors and aliases are refused).
+    /// </summary>
+    public DocumentNode WithPath(string path)
+    {
+        var location = Location with { Path = path };
+        switch (this)
+        {
+            case ScalarNode scalar:
+                return new ScalarNode(scalar.Value, scalar.Quoted, location);
+            case SequenceNode sequence:
+                var items = new List<DocumentNode>(sequence.Items.Count);
+                foreach (var item in sequence.Items)
+                {
+                    items.Add(item.WithPath(path));
+                }
+
+                return new SequenceNode(items, location);
+            default:
+                var mapping = (MappingNode)this;
+                var entries = new List<KeyValuePair<ScalarNode, DocumentNode>>(mapping.Entries.Count);
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    entries.Add(new((ScalarNode)key.WithPath(path), value.WithPath(path)));
+                }
+
+                return new MappingNode(entries, location);
+        }
+    }
 }
 
 /// <summary>A scalar. <see cref="Quoted"/> tells a string ("300") from a plain number or boolean (300).</summary>

@@ -16,6 +16,7 @@ internal static class RuleSetLoader
         var compiled = new List<CompiledRuleSet>();
         var versions = new List<VersionInfo>();
         var plans = new Dictionary<string, Reference.PlanText>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, Documents.DocumentNode>(StringComparer.Ordinal);
         // One plain loop, not two LINQ queries: at the start of every cold load, [.. files.Where(...)] cost about 3 ms
         // (its generic ToArray code is JIT-compiled; docs/performance.md).
         var readable = new List<RuleFile>(files.Count);
@@ -49,7 +50,7 @@ internal static class RuleSetLoader
 
             // The rule files are validated and compiled even when the manifest is broken, so that every error
             // is reported at once; such a version is never part of the result.
-            var definition = new RuleSetReader(diagnostics, forms, plans).Read(folder, manifest, ruleFiles);
+            var definition = new RuleSetReader(diagnostics, forms, plans, documents).Read(folder, manifest, ruleFiles);
             definition = definition with { Info = definition.Info with { Digest = RuleSource.Digest(group), Sealed = isSealed, Folder = folder } };
             if (definition.ManifestValid)
             {

@@ -22,6 +22,7 @@ internal sealed partial class RuleSetReader
     private readonly ReadingContext _context;
     private readonly ConditionReader _conditions;
     private readonly Dictionary<string, PlanText>? _plans;
+    private readonly Dictionary<string, DocumentNode>? _documents;
 
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="forms">The condition forms the rule files may use (<see cref="ConditionForms.Default"/> unless a test adds one).</param>
@@ -29,10 +30,16 @@ internal sealed partial class RuleSetReader
     /// Plan texts already parsed in this load, by their text: versions that keep the same plan text (every version
     /// of a plan) parse it once. Null to parse every time.
     /// </param>
-    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null, Dictionary<string, PlanText>? plans = null)
+    /// <param name="documents">
+    /// Rule files already parsed without errors in this load, by their text: a file of another version with the same
+    /// text (the reference tables every version of the plan keeps word for word) takes that tree with its own path
+    /// instead of being parsed again. Null to parse every file.
+    /// </param>
+    public RuleSetReader(DiagnosticBag diagnostics, ConditionForms? forms = null, Dictionary<string, PlanText>? plans = null, Dictionary<string, DocumentNode>? documents = null)
     {
         _diagnostics = diagnostics;
         _plans = plans;
+        _documents = documents;
         _context = new ReadingContext(diagnostics);
         _conditions = new ConditionReader(diagnostics, forms ?? ConditionForms.Default, _context.Text);
     }
@@ -218,12 +225,30 @@ internal sealed partial class RuleSetReader
     private DocumentNode? ReadYaml(RuleFile file)
     {
         var before = _diagnostics.Count;
-        var root = YamlDocumentReader.Read(file.Text, file.Path, _diagnostics);
+        var root = Parse(file);
         FullWidthPunctuation.Check(root, _diagnostics);
         if (_diagnostics.Count > before)
         {
             var lines = file.Text.Split('\n');
             _diagnostics.AttachRuleIds(before, line => RuleAtLine(lines, line));
+        }
+
+        return root;
+    }
+
+    /// <summary>A rule file's tree: parsed, or the tree of a file of this load with the same text, moved to this file's path.</summary>
+    private DocumentNode? Parse(RuleFile file)
+    {
+        if (_documents is not null && _documents.TryGetValue(file.Text, out var parsed))
+        {
+            return parsed.Location.Path == file.Path ? parsed : parsed.WithPath(file.Path);
+        }
+
+        var before = _diagnostics.Count;
+        var root = YamlDocumentReader.Read(file.Text, file.Path, _diagnostics);
+        if (_documents is not null && root is not null && _diagnostics.Count == before)
+        {
+            _documents[file.Text] = root;
         }
 
         return root;
