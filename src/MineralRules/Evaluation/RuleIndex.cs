@@ -108,9 +108,9 @@ internal sealed class RuleIndex
     internal sealed record Entry(CompiledRule[] Rules, Verdict[] Template, int[] Candidates, CompiledRule[] CandidateRules, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes)
     {
         private readonly bool _programmable = CandidatePrograms.Supported && CandidateRules.Length is > 0 and <= VerdictList.MaskedCandidates;
-        private CandidateProgram? _program;
-        private int _evaluations;
-        private int _compiling;
+
+        // The program and its count, in an object of their own: the record's value equality compares it by reference.
+        private readonly Tier _tier = new();
 
         /// <summary>
         /// The combination's compiled program (<see cref="CandidatePrograms"/>), or null for the evaluator's loop. As a
@@ -127,18 +127,25 @@ internal sealed class RuleIndex
                 return null;
             }
 
-            if (Volatile.Read(ref _program) is { } program)
+            if (Volatile.Read(ref _tier.Program) is { } program)
             {
                 return program;
             }
 
             // Counted without a lock: a count lost between threads only delays the program a little. One thread compiles.
-            if ((path == EvaluationPath.Program || ++_evaluations >= ProgramAfter) && Interlocked.Exchange(ref _compiling, 1) == 0)
+            if ((path == EvaluationPath.Program || ++_tier.Evaluations >= ProgramAfter) && Interlocked.Exchange(ref _tier.Compiling, 1) == 0)
             {
-                Volatile.Write(ref _program, CandidatePrograms.Compile(CandidateRules));
+                Volatile.Write(ref _tier.Program, CandidatePrograms.Compile(CandidateRules));
             }
 
-            return Volatile.Read(ref _program);
+            return Volatile.Read(ref _tier.Program);
+        }
+
+        private sealed class Tier
+        {
+            public CandidateProgram? Program;
+            public int Evaluations;
+            public int Compiling;
         }
     }
 
