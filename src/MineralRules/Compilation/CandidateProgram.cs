@@ -151,7 +151,13 @@ internal static class Kleene
         where T : struct =>
         Field.Owning(read) is { } field && field.AccessAs(typeof(T), application) is { } access
             ? access
-            : Expression.Invoke(Expression.Constant(read), application);
+            : CallOf(read, application);
+
+    /// <summary>
+    /// A call of a delegate in the generated code (<c>Expression.Invoke</c> builds a delegate invocation in the
+    /// program, as the loop makes it: no reflection, nothing found by name).
+    /// </summary>
+    public static Expression CallOf(Delegate target, Expression application) => Expression.Invoke(Expression.Constant(target), application);
 
     /// <summary>The value of a nullable read if present, else <paramref name="absent"/>: <c>read is { } v ? present(v) : absent</c>.</summary>
     public static Expression IfPresent(Expression read, Func<Expression, Expression> present, Expression absent)

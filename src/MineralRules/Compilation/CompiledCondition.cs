@@ -50,7 +50,7 @@ internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Appl
 
     public override string? Undecided(Application application, bool zh) => undecided?.Invoke(application, zh);
 
-    public override Expression Code(Expression application) => Kleene.OfTruth(Expression.Invoke(Expression.Constant(evaluate), application));
+    public override Expression Code(Expression application) => Kleene.OfTruth(Kleene.CallOf(evaluate, application));
 }
 
 /// <summary>What a comparison of two fields gives when one or both are absent.</summary>

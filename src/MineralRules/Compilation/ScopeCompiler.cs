@@ -95,7 +95,7 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
 
         if (rest is not null)
         {
-            parts.Add(Kleene.OfTruth(Expression.Invoke(Expression.Constant(rest), application)));
+            parts.Add(Kleene.OfTruth(Kleene.CallOf(rest, application)));
         }
 
         return parts.Count == 0 ? Kleene.True : Kleene.And(parts);
