@@ -67,20 +67,13 @@ internal static class CheckCommand
     public static int Run(IReadOnlyList<string> paths, string format, string? rulesFolder, string? version, CultureInfo culture, bool includeNotApplicable, TextWriter output, TextWriter error, CheckSettings? settings = null, CommonOptions.RecordPaths? recordPaths = null)
     {
         settings ??= new CheckSettings();
-        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
-        if (catalog is null)
+        using var inputs = CommonOptions.OpenInputs(rulesFolder, recordPaths, paths, error, culture);
+        if (inputs is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        using var records = CommonOptions.OpenRecords(recordPaths, error, culture);
-        if (records is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
+        var (catalog, records, (files, missing, problems), invalid) = inputs;
 
         var reporter = format switch
         {

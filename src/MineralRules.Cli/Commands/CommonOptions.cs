@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MineralRules.Tooling;
 
 namespace MineralRules.Cli.Commands;
 
@@ -87,6 +88,33 @@ internal static class CommonOptions
     public static CultureInfo ToCulture(string name) => Languages.Named(name) ?? Languages.English;
 
     /// <summary>Loads the embedded rules or a folder; on failure writes every diagnostic and returns null.</summary>
+    /// <summary>
+    /// What <c>check</c> and <c>test</c> start from: the rules, the records (none unless given) and the application
+    /// files, the missing paths and unreadable folders reported to <paramref name="error"/>; null when the rules or the
+    /// records do not open (reported too).
+    /// </summary>
+    public static Inputs? OpenInputs(string? rulesFolder, RecordPaths? recordPaths, IReadOnlyList<string> paths, TextWriter error, CultureInfo culture)
+    {
+        if (LoadRules(rulesFolder, error, culture) is not { } catalog || OpenRecords(recordPaths, error, culture) is not { } records)
+        {
+            return null;
+        }
+
+        var search = ApplicationFiles.Find(paths);
+        var invalid = ReportMissing(search.Missing, error, culture) | InputFiles.ReportProblems(search.Problems, error, culture);
+        return new Inputs(catalog, records, search, invalid);
+    }
+
+    /// <summary>The rules, records and files a run checks (<see cref="OpenInputs"/>); disposing closes the records.</summary>
+    /// <param name="Catalog">The rule sets.</param>
+    /// <param name="Records">The records, or <see cref="MineralRecords.None"/>.</param>
+    /// <param name="Search">The application files found, the paths missing, the folders that could not be read.</param>
+    /// <param name="Invalid">True when a path is missing or a folder could not be read (already reported).</param>
+    public sealed record Inputs(RuleSetCatalog Catalog, MineralRecords Records, ApplicationFileSearch Search, bool Invalid) : IDisposable
+    {
+        public void Dispose() => Records.Dispose();
+    }
+
     public static RuleSetCatalog? LoadRules(string? folder, TextWriter error, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.InvariantCulture;

@@ -40,20 +40,13 @@ internal static class TestCommand
     {
         culture ??= CultureInfo.InvariantCulture;
         var text = CliText.For(culture);
-        var catalog = CommonOptions.LoadRules(rulesFolder, error, culture);
-        if (catalog is null)
+        using var inputs = CommonOptions.OpenInputs(rulesFolder, recordPaths, paths, error, culture);
+        if (inputs is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        using var records = CommonOptions.OpenRecords(recordPaths, error, culture);
-        if (records is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var (files, missing, problems) = ApplicationFiles.Find(paths);
-        var invalid = CommonOptions.ReportMissing(missing, error, culture) | InputFiles.ReportProblems(problems, error, culture);
+        var (catalog, records, (files, _, _), invalid) = inputs;
 
         int passed = 0, failed = 0;
         var withoutExpectation = new List<string>();

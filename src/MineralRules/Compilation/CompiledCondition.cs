@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;
@@ -31,6 +32,13 @@ internal abstract class CompiledCondition
     /// divided by zero), in Chinese or English; null when there is nothing to say.
     /// </summary>
     public virtual string? Undecided(Application application, bool zh) => null;
+
+    /// <summary>
+    /// The condition as code in a combination's program (<see cref="CandidatePrograms"/>): its <see cref="Kleene"/>
+    /// value, computed exactly as <see cref="Evaluate"/> computes the truth. A form whose condition has no code of its
+    /// own is called (<see cref="Kleene.Call"/>), so a new form needs nothing here.
+    /// </summary>
+    public virtual Expression Code(Expression application) => Kleene.Call(this, application);
 }
 
 /// <summary>A leaf given as a delegate (an expression's compiled lambda, the scale table, "prohibited"), plus how to show its values.</summary>
@@ -41,6 +49,8 @@ internal sealed class LeafCondition(Func<Application, Truth> evaluate, Func<Appl
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
 
     public override string? Undecided(Application application, bool zh) => undecided?.Invoke(application, zh);
+
+    public override Expression Code(Expression application) => Kleene.OfTruth(Kleene.CallOf(evaluate, application));
 }
 
 /// <summary>What a comparison of two fields gives when one or both are absent.</summary>
@@ -54,6 +64,9 @@ internal sealed class CompareThreshold<T>(Func<Application, T?> read, T threshol
         read(application) is { } value ? Truth.Of(Relation.Holds(value.CompareTo(threshold), comparison)) : absent;
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+
+    public override Expression Code(Expression application) =>
+        Kleene.IfPresent(Kleene.Read(read, application), value => Kleene.OfBool(Relation.Code(value, Expression.Constant(threshold), comparison)), Kleene.Of(absent));
 }
 
 /// <summary>A field that must equal a value: absent = missing.</summary>
@@ -64,6 +77,12 @@ internal sealed class EqualTo<T>(Func<Application, T?> read, T expected, Truth a
         read(application) is { } value ? Truth.Of(value.Equals(expected)) : absent;
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+
+    public override Expression Code(Expression application) =>
+        Kleene.IfPresent(
+            Kleene.Read(read, application),
+            value => Kleene.OfBool(Expression.Call(value, typeof(T).GetMethod(nameof(Equals), [typeof(T)])!, Expression.Constant(expected))),
+            Kleene.Of(absent));
 }
 
 /// <summary>A field against another (a date plus months, a rate against the approved one): each absent side is named.</summary>
@@ -83,6 +102,23 @@ internal sealed class CompareFields<T>(Func<Application, T?> read, Func<Applicat
     }
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+
+    public override Expression Code(Expression application)
+    {
+        var value = Expression.Variable(typeof(T?), "value");
+        var against = Expression.Variable(typeof(T?), "against");
+        Expression Given(ParameterExpression side) => Expression.Property(side, nameof(Nullable<T>.HasValue));
+        Expression Of(ParameterExpression side) => Expression.Property(side, nameof(Nullable<T>.Value));
+        return Expression.Block(
+            typeof(int),
+            [value, against],
+            Expression.Assign(value, Kleene.Read(read, application)),
+            Expression.Assign(against, Kleene.Read(other, application)),
+            Expression.Condition(
+                Given(value),
+                Expression.Condition(Given(against), Kleene.OfBool(Relation.Code(Of(value), Of(against), comparison)), Kleene.Of(missing.Other)),
+                Expression.Condition(Given(against), Kleene.Of(missing.Value), Kleene.Of(missing.Both))));
+    }
 }
 
 /// <summary>A word that must (or, negated, must not) be one of a set, as a bit mask: one AND.</summary>
@@ -92,6 +128,9 @@ internal sealed class WordIn(Func<Application, int?> read, ulong mask, bool nega
         read(application) is { } word ? Truth.Of(((uint)word < 64 && (mask & (1UL << word)) != 0) != negated) : absent;
 
     public override Explanation Explain(Application application, bool zh) => explain(application, zh);
+
+    public override Expression Code(Expression application) =>
+        Kleene.IfPresent(Kleene.Read(read, application), word => Kleene.OfBool(Expression.NotEqual(Relation.InMask(mask, word), Expression.Constant(negated))), Kleene.Of(absent));
 }
 
 /// <summary>Comparison signs.</summary>
@@ -105,6 +144,26 @@ internal static class Relation
         Comparison.AtMost => sign <= 0,
         _ => sign < 0,
     };
+
+    /// <summary>As code, exactly as <see cref="Holds"/> over <c>value.CompareTo(other)</c>.</summary>
+    public static Expression Code(Expression value, Expression other, Comparison comparison)
+    {
+        var sign = Expression.Call(value, value.Type.GetMethod(nameof(IComparable<int>.CompareTo), [value.Type])!, other);
+        var zero = Expression.Constant(0);
+        return comparison switch
+        {
+            Comparison.AtLeast => Expression.GreaterThanOrEqual(sign, zero),
+            Comparison.MoreThan => Expression.GreaterThan(sign, zero),
+            Comparison.AtMost => Expression.LessThanOrEqual(sign, zero),
+            _ => Expression.LessThan(sign, zero),
+        };
+    }
+
+    /// <summary>As code: whether an ordinal (<see cref="int"/>) has its bit in a mask of 64 (<c>(uint)word &lt; 64 &amp;&amp; (mask &amp; (1UL &lt;&lt; word)) != 0</c>).</summary>
+    public static Expression InMask(ulong mask, Expression word) =>
+        Expression.AndAlso(
+            Expression.LessThan(Expression.Convert(word, typeof(uint)), Expression.Constant(64u)),
+            Expression.NotEqual(Expression.And(Expression.Constant(mask), Expression.LeftShift(Expression.Constant(1UL), word)), Expression.Constant(0UL)));
 }
 
 /// <summary>Kleene conjunction of parts; explained by the first part that is not met.</summary>
@@ -139,6 +198,8 @@ internal sealed class AllOf(CompiledCondition[] parts) : CompiledCondition
     }
 
     public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
+
+    public override Expression Code(Expression application) => Kleene.And([.. parts.Select(p => p.Code(application))]);
 }
 
 /// <summary>Kleene disjunction of parts; a violated one is explained by one of its parts, chosen when compiled.</summary>
@@ -183,6 +244,8 @@ internal sealed class AnyOf(CompiledCondition[] parts, int explainedBy) : Compil
     public override Explanation Explain(Application application, bool zh) => parts[explainedBy].Explain(application, zh);
 
     public override string? Undecided(Application application, bool zh) => Composite.Undecided(parts, application, zh);
+
+    public override Expression Code(Expression application) => Kleene.Or([.. parts.Select(p => p.Code(application))]);
 }
 
 /// <summary>What composite conditions share.</summary>
@@ -211,4 +274,6 @@ internal sealed class NotOf(CompiledCondition part) : CompiledCondition
     public override Explanation Explain(Application application, bool zh) => part.Explain(application, zh);
 
     public override string? Undecided(Application application, bool zh) => part.Undecided(application, zh);
+
+    public override Expression Code(Expression application) => Kleene.Not(part.Code(application));
 }

@@ -56,6 +56,9 @@ public sealed class CompiledRuleSet
 
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
+    /// <summary>Which rules can apply to which applications (and their compiled programs).</summary>
+    internal RuleIndex Index => _index;
+
     /// <summary>
     /// The zones each rule names (in its scope, or in a condition on <c>location.zones</c>) as a bit per zone, by rule
     /// id: where declared and derived zones disagree on one of them, the rule gives at least review (RecordOverlay).
@@ -101,6 +104,9 @@ public sealed class CompiledRuleSet
 
         return Evaluator.Evaluate(Info, _index, _fields, application);
     }
+
+    /// <summary>As <see cref="Evaluate(Application)"/> for a validated application, by the way given (tests compare them).</summary>
+    internal EvaluationResult Evaluate(Application application, EvaluationPath path) => Evaluator.Evaluate(Info, _index, _fields, application, path);
 
     /// <summary>
     /// Checks an application against every rule of this version with the facts a host's records give about it

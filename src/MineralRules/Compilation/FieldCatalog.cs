@@ -164,6 +164,41 @@ internal sealed class Field
     /// </summary>
     public Expression Access(Expression app) => AccessFrom(app, _chain ??= Chain(), 0);
 
+    /// <summary>
+    /// Code that reads the field exactly as its typed reader for <paramref name="type"/> does (<see cref="ReadBoolean"/>,
+    /// <see cref="ReadInteger"/>, <see cref="ReadNumber"/>, <see cref="ReadDate"/>), as Nullable of it; null where the
+    /// field has no such reader. For the programs of <see cref="CandidatePrograms"/>: FieldAccessTests hold each
+    /// against its delegate.
+    /// </summary>
+    public Expression? AccessAs(Type type, Expression app)
+    {
+        var nullable = typeof(Nullable<>).MakeGenericType(type);
+        return (Kind, type) switch
+        {
+            (FieldKind.Boolean, _) when type == typeof(bool) => IsMark ? Expression.Convert(Expression.Coalesce(Access(app), Expression.Constant(false)), nullable) : Access(app),
+            (FieldKind.Integer, _) when type == typeof(int) => Access(app),
+            (FieldKind.Integer, _) when type == typeof(decimal) => Expression.Convert(Access(app), nullable),
+            (FieldKind.Word, _) when type == typeof(int) => Expression.Convert(Access(app), nullable),
+            (FieldKind.Decimal, _) when type == typeof(decimal) => Access(app),
+            (FieldKind.Date, _) when type == typeof(DateOnly) => Access(app),
+            _ => null,
+        };
+    }
+
+    /// <summary>The field of the default catalog whose typed reader <paramref name="read"/> is, or null (a reader made elsewhere).</summary>
+    public static Field? Owning(Delegate read)
+    {
+        foreach (var field in FieldCatalog.Default.Fields)
+        {
+            if (ReferenceEquals(field.ReadBoolean, read) || ReferenceEquals(field.ReadInteger, read) || ReferenceEquals(field.ReadNumber, read) || ReferenceEquals(field.ReadDate, read))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
     internal Field WithId(int id)
     {
         Id = id;

@@ -1,4 +1,5 @@
 using MineralRules.Applications;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
@@ -69,6 +70,35 @@ internal sealed class CompiledScope(ulong permits, ulong actions, ulong minerals
         }
 
         return rest is null ? result : result.And(rest(application));
+    }
+
+    /// <summary>
+    /// <see cref="Rest"/> as code in a combination's program (<see cref="CandidatePrograms"/>): its <see cref="Kleene"/>
+    /// value, the parts in the same order, stopping at the first false one.
+    /// </summary>
+    public Expression Code(Expression application, Expression applicationZones)
+    {
+        var parts = new List<Expression>();
+        if (zones != 0)
+        {
+            // In one of the rule's zones: true; else unknown where one of them is unknown and the rule set reads so; else false.
+            var unknown = zonesUnknown.IsFalse
+                ? (Expression)Kleene.False
+                : Expression.Condition(Expression.NotEqual(Expression.And(applicationZones, Expression.Constant(zones << UnknownShift)), Expression.Constant(0UL)), Kleene.Of(zonesUnknown), Kleene.False);
+            parts.Add(Expression.Condition(Expression.NotEqual(Expression.And(applicationZones, Expression.Constant(zones)), Expression.Constant(0UL)), Kleene.True, unknown));
+        }
+
+        if (methods != 0)
+        {
+            parts.Add(Kleene.IfPresent(Kleene.Read(ApplicationFields.MiningMethod.ReadInteger!, application), method => Kleene.OfBool(Relation.InMask(methods, method)), Kleene.Unknown));
+        }
+
+        if (rest is not null)
+        {
+            parts.Add(Kleene.OfTruth(Kleene.CallOf(rest, application)));
+        }
+
+        return parts.Count == 0 ? Kleene.True : Kleene.And(parts);
     }
 
     /// <summary>True when the permit, action and mineral decide the scope alone (no zones, method, league or when).</summary>

@@ -12,52 +12,81 @@ namespace MineralRules.Evaluation;
 /// </summary>
 internal static class Evaluator
 {
-    public static EvaluationResult Evaluate(RuleSetInfo info, RuleIndex index, FieldCatalog fields, Application application)
+    public static EvaluationResult Evaluate(RuleSetInfo info, RuleIndex index, FieldCatalog fields, Application application, EvaluationPath path = EvaluationPath.Tiered)
     {
         var entry = index.For(application);
         var verdicts = new VerdictList.Builder(entry);
-        var candidateRules = entry.CandidateRules;
-        // The clauses whose claimed exemption was applied or ignored: a claim or two at most, so a list, not a set.
-        List<string>? applied = null;
-        List<string>? ignored = null;
-        var fail = false;
-        var review = false;
+        var tally = default(Tally);
         var zones = CompiledScope.ZonesOf(application);
-        for (var slot = 0; slot < candidateRules.Length; slot++)
+        if (entry.Program(path) is { } program)
         {
-            var rule = candidateRules[slot];
-            var scope = rule.Scope.Rest(application, zones);
-            if (scope.IsFalse)
+            // The rules that passed or do not apply, answered by the combination's compiled program; the others
+            // (fails, reviews, missing facts) decided here, through their condition trees.
+            verdicts.PassedAll(program(application, zones, out var decide));
+            for (; decide != 0; decide &= decide - 1)
             {
-                verdicts.NotApplicable(slot);
-                continue;
+                Step(entry, System.Numerics.BitOperations.TrailingZeroCount(decide), application, zones, fields, ref verdicts, ref tally);
             }
-
-            var condition = rule.Condition!.Evaluate(application);
-            if (condition.IsTrue && (scope.IsTrue ? rule.PassesWhenMet : rule.PassesWhenMetDespiteUnknownScope))
+        }
+        else
+        {
+            for (var slot = 0; slot < entry.CandidateRules.Length; slot++)
             {
-                // The common case, first. A met condition does not ask for the scope's absent facts where the
-                // rule set reads so (2.0.0); 1.0.0 asked for them.
-                verdicts.Passed(slot);
-                continue;
+                Step(entry, slot, application, zones, fields, ref verdicts, ref tally);
             }
-
-            var verdict = Decide(entry, slot, scope, condition, fields, application, ref applied, ref ignored);
-            fail |= verdict.Outcome == Outcome.Fail;
-            review |= verdict.Outcome == Outcome.Review;
-            verdicts.Add(slot, verdict);
         }
 
         var notes = entry.AllNotes ?? Notes(entry, application, zones);
 
-        var decision = DecisionOf(fail, review);
+        var decision = DecisionOf(tally.Fail, tally.Review);
         return new EvaluationResult(
             application.Id,
             info,
             decision,
             verdicts.Build(application),
             notes,
-            application.Exemptions.Count == 0 ? [] : Summarise(application, index, applied, ignored));
+            application.Exemptions.Count == 0 ? [] : Summarise(application, index, tally.Applied, tally.Ignored));
+    }
+
+    /// <summary>One candidate rule: not applicable, passed, or decided (<see cref="Decide"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(RuleIndex.Entry entry, int slot, Application application, ulong zones, FieldCatalog fields, ref VerdictList.Builder verdicts, ref Tally tally)
+    {
+        var rule = entry.CandidateRules[slot];
+        var scope = rule.Scope.Rest(application, zones);
+        if (scope.IsFalse)
+        {
+            verdicts.NotApplicable(slot);
+            return;
+        }
+
+        var condition = rule.Condition!.Evaluate(application);
+        if (condition.IsTrue && (scope.IsTrue ? rule.PassesWhenMet : rule.PassesWhenMetDespiteUnknownScope))
+        {
+            // The common case, first. A met condition does not ask for the scope's absent facts where the
+            // rule set reads so (2.0.0); 1.0.0 asked for them.
+            verdicts.Passed(slot);
+            return;
+        }
+
+        var verdict = Decide(entry, slot, scope, condition, fields, application, ref tally.Applied, ref tally.Ignored);
+        tally.Fail |= verdict.Outcome == Outcome.Fail;
+        tally.Review |= verdict.Outcome == Outcome.Review;
+        verdicts.Add(slot, verdict);
+    }
+
+    /// <summary>What one evaluation has found so far beyond the verdicts.</summary>
+    private struct Tally
+    {
+        /// <summary>The clauses whose claimed exemption was applied: a claim or two at most, so a list, not a set.</summary>
+        public List<string>? Applied;
+
+        /// <summary>The clauses whose claimed exemption was ignored.</summary>
+        public List<string>? Ignored;
+
+        public bool Fail;
+
+        public bool Review;
     }
 
     /// <summary>The decision of a result: 7.2, 经审查不符合矿产资源规划的 ... 不得颁发 — any fail decides; then any review.</summary>

@@ -105,5 +105,67 @@ internal sealed class RuleIndex
     /// <param name="Notes">The notes whose scope admits the combination.</param>
     /// <param name="NoteTexts">By note: the note, where its message names nothing but the combination; else null.</param>
     /// <param name="AllNotes">The notes of every result of the combination, where they do not depend on the application; else null.</param>
-    internal sealed record Entry(CompiledRule[] Rules, Verdict[] Template, int[] Candidates, CompiledRule[] CandidateRules, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes);
+    internal sealed record Entry(CompiledRule[] Rules, Verdict[] Template, int[] Candidates, CompiledRule[] CandidateRules, int[] Slots, Verdict?[] Violated, Verdict?[] MetForReview, CompiledRule[] Notes, Note?[] NoteTexts, Note[]? AllNotes)
+    {
+        private readonly bool _programmable = CandidatePrograms.Supported && CandidateRules.Length is > 0 and <= VerdictList.MaskedCandidates;
+
+        // The program and its count, in an object of their own: the record's value equality compares it by reference.
+        private readonly Tier _tier = new();
+
+        /// <summary>
+        /// The combination's compiled program (<see cref="CandidatePrograms"/>), or null for the evaluator's loop. As a
+        /// runtime tiers its code: the first <see cref="ProgramAfter"/> evaluations of a combination run the loop, then
+        /// the one evaluation that reaches the count compiles the program (a few milliseconds, once per combination:
+        /// about what the loop costs over those evaluations more than the program would) and every later one runs it.
+        /// A short run never pays for code it would not earn back; a host checking many applications of a kind gets
+        /// the program's speed.
+        /// </summary>
+        public CandidateProgram? Program(EvaluationPath path)
+        {
+            if (!_programmable || path == EvaluationPath.Loop)
+            {
+                return null;
+            }
+
+            if (Volatile.Read(ref _tier.Program) is { } program)
+            {
+                return program;
+            }
+
+            // Counted without a lock: a count lost between threads only delays the program a little. One thread compiles.
+            if ((path == EvaluationPath.Program || ++_tier.Evaluations >= ProgramAfter) && Interlocked.Exchange(ref _tier.Compiling, 1) == 0)
+            {
+                Volatile.Write(ref _tier.Program, CandidatePrograms.Compile(CandidateRules));
+            }
+
+            return Volatile.Read(ref _tier.Program);
+        }
+
+        private sealed class Tier
+        {
+            public CandidateProgram? Program;
+            public int Evaluations;
+            public int Compiling;
+        }
+    }
+
+    /// <summary>
+    /// How many evaluations of a combination run the evaluator's loop before its program is compiled: compiling one
+    /// costs 2–10 ms on the reference machine and the program saves some 50–100 ns per evaluation
+    /// (docs/performance.md), so after 2^16 evaluations the compilation has cost at most about what it saves.
+    /// </summary>
+    public const int ProgramAfter = 1 << 16;
+}
+
+/// <summary>Which way the evaluator takes through a combination's candidate rules (tests compare them).</summary>
+internal enum EvaluationPath
+{
+    /// <summary>The loop until the combination has been evaluated <see cref="RuleIndex.ProgramAfter"/> times, then its program.</summary>
+    Tiered,
+
+    /// <summary>The loop over the condition trees, always.</summary>
+    Loop,
+
+    /// <summary>The combination's program from the first evaluation (where programs can be compiled).</summary>
+    Program,
 }

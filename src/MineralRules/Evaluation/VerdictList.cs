@@ -126,6 +126,17 @@ internal sealed class VerdictList : IReadOnlyList<Verdict>
             }
         }
 
+        /// <summary>The rules in these slots passed (a bit per slot); only where the slots fit the mask.</summary>
+        public void PassedAll(ulong slots)
+        {
+            if (_wide is not null)
+            {
+                throw new InvalidOperationException("The slots of a wide list are not a mask.");
+            }
+
+            _passed |= slots;
+        }
+
         /// <summary>The rule in this slot does not apply after all (its shared verdict).</summary>
         public readonly void NotApplicable(int slot)
         {

@@ -96,6 +96,21 @@ public sealed class CustomConditionFormTests
         });
     }
 
+    [TestCase(330, Outcome.Pass)]
+    [TestCase(331, Outcome.Fail)]
+    public void Evaluate_CustomFormInACompiledProgram_AsInTheLoop(int days, Outcome expected)
+    {
+        // The form writes no code of its own: the combination's program calls its condition (CompiledCondition.Code).
+        var ruleSet = Load(Rule);
+        var application = Fixtures.Read(Mine(days));
+
+        var byProgram = ruleSet.Evaluate(application, MineralRules.Evaluation.EvaluationPath.Program).VerdictOf("mine.even-days");
+        var byLoop = ruleSet.Evaluate(application, MineralRules.Evaluation.EvaluationPath.Loop).VerdictOf("mine.even-days");
+
+        Assert.That(byProgram.Outcome, Is.EqualTo(expected));
+        Assert.That(byProgram, Is.EqualTo(byLoop));
+    }
+
     [Test]
     public void Diff_CustomFormNegated_ShownInWords()
     {
