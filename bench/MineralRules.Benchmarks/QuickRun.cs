@@ -14,10 +14,10 @@ public static class QuickRun
 
     /// <summary>
     /// Passes over the mix before the library's variants are timed: each application's combination of permit,
-    /// action and mineral is then past the 65,536 evaluations after which the library runs its compiled program
+    /// action and mineral is then past the 131,072 evaluations after which the library runs its compiled program
     /// (docs/performance.md, "the steady state"), so the rounds time the steady state, not the switch to it.
     /// </summary>
-    private const int SteadyPasses = 70_000;
+    private const int SteadyPasses = 140_000;
 
     /// <summary>Runs everything, prints PASS or FAIL per budget, and the summary line last.</summary>
     /// <returns>0; 1 when the implementations or the threads disagree; 2 when a budget is not met.</returns>
@@ -257,7 +257,7 @@ public static class QuickRun
         {
             // Warm-up: tiered compilation must reach its optimised code, which on a busy two-core machine takes a
             // second or more of steady calls, and the library must have compiled each combination's program (after
-            // 65,536 evaluations of it: SteadyPasses); then calibration: passes per round ≈ the target.
+            // 131,072 evaluations of it: SteadyPasses); then calibration: passes per round ≈ the target.
             var evaluate = implementations[k].Evaluate;
             var warm = Stopwatch.StartNew();
             for (var pass = 0; warm.ElapsedMilliseconds < WarmUpMs || pass < implementations[k].MinWarmUpPasses; pass++)

@@ -87,7 +87,6 @@ internal static class CommonOptions
     /// <summary>The culture of messages (<see cref="Languages"/>: also in globalization-invariant mode).</summary>
     public static CultureInfo ToCulture(string name) => Languages.Named(name) ?? Languages.English;
 
-    /// <summary>Loads the embedded rules or a folder; on failure writes every diagnostic and returns null.</summary>
     /// <summary>
     /// What <c>check</c> and <c>test</c> start from: the rules, the records (none unless given) and the application
     /// files, the missing paths and unreadable folders reported to <paramref name="error"/>; null when the rules or the
@@ -100,9 +99,17 @@ internal static class CommonOptions
             return null;
         }
 
-        var search = ApplicationFiles.Find(paths);
-        var invalid = ReportMissing(search.Missing, error, culture) | InputFiles.ReportProblems(search.Problems, error, culture);
-        return new Inputs(catalog, records, search, invalid);
+        try
+        {
+            var search = ApplicationFiles.Find(paths);
+            var invalid = ReportMissing(search.Missing, error, culture) | InputFiles.ReportProblems(search.Problems, error, culture);
+            return new Inputs(catalog, records, search, invalid);
+        }
+        catch
+        {
+            records.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The rules, records and files a run checks (<see cref="OpenInputs"/>); disposing closes the records.</summary>
@@ -115,6 +122,7 @@ internal static class CommonOptions
         public void Dispose() => Records.Dispose();
     }
 
+    /// <summary>Loads the embedded rules or a folder; on failure writes every diagnostic and returns null.</summary>
     public static RuleSetCatalog? LoadRules(string? folder, TextWriter error, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.InvariantCulture;

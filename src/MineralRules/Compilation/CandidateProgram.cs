@@ -36,9 +36,9 @@ internal static class CandidatePrograms
     /// <summary>The program's code, not yet compiled.</summary>
     internal static Expression<CandidateProgram> Build(IReadOnlyList<CompiledRule> candidates)
     {
-        if (candidates.Count > 64)
+        if (candidates.Count > VerdictList.MaskedCandidates)
         {
-            throw new ArgumentException("A program holds at most 64 candidate rules.", nameof(candidates));
+            throw new ArgumentException($"A program holds at most {VerdictList.MaskedCandidates} candidate rules.", nameof(candidates));
         }
 
         var application = Expression.Parameter(typeof(Application), "application");
@@ -58,15 +58,13 @@ internal static class CandidatePrograms
 
             // As the evaluator's loop: met, and passing with the scope as known (a met condition passes despite
             // an unknown scope only where the rule set reads so).
-            Expression passes = (rule.PassesWhenMet, rule.PassesWhenMetDespiteUnknownScope) switch
-            {
-                (false, _) => Expression.Constant(false),
-                (true, true) => Expression.Equal(condition, Kleene.True),
-                _ => Expression.AndAlso(Expression.Equal(condition, Kleene.True), Expression.Equal(scope, Kleene.True)),
-            };
-            var decideRule = Expression.Block(
-                Expression.Assign(condition, rule.Condition!.Code(application)),
-                Expression.IfThenElse(passes, pass, other));
+            var passes = rule.PassesWhenMetDespiteUnknownScope
+                ? Expression.Equal(condition, Kleene.True)
+                : Expression.AndAlso(Expression.Equal(condition, Kleene.True), Expression.Equal(scope, Kleene.True));
+            // A rule whose met condition means review never passes here: in scope, it is decided without its condition.
+            var decideRule = rule.PassesWhenMet
+                ? (Expression)Expression.Block(Expression.Assign(condition, rule.Condition!.Code(application)), Expression.IfThenElse(passes, pass, other))
+                : other;
             body.Add(rule.Scope.HasNoRest
                 ? Expression.Block(Expression.Assign(scope, Kleene.True), decideRule)
                 : Expression.Block(

@@ -167,8 +167,8 @@ internal sealed class Field
     /// <summary>
     /// Code that reads the field exactly as its typed reader for <paramref name="type"/> does (<see cref="ReadBoolean"/>,
     /// <see cref="ReadInteger"/>, <see cref="ReadNumber"/>, <see cref="ReadDate"/>), as Nullable of it; null where the
-    /// field has no such reader. For the programs of <see cref="CandidatePrograms"/>: FieldAccessTests hold each
-    /// against its delegate.
+    /// field has no such reader. For the programs of <see cref="CandidatePrograms"/>: CandidateProgramTests
+    /// (<c>AccessAs_*</c>) hold each against its delegate.
     /// </summary>
     public Expression? AccessAs(Type type, Expression app)
     {

@@ -1,6 +1,6 @@
-using MineralRules.Applications;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using MineralRules.Applications;
 using MineralRules.Diagnostics;
 using MineralRules.Evaluation;
 using MineralRules.RuleSets;

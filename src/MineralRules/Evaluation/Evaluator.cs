@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using MineralRules.Compilation;
 using MineralRules.RuleSets;
@@ -25,7 +26,7 @@ internal static class Evaluator
             verdicts.PassedAll(program(application, zones, out var decide));
             for (; decide != 0; decide &= decide - 1)
             {
-                Step(entry, System.Numerics.BitOperations.TrailingZeroCount(decide), application, zones, fields, ref verdicts, ref tally);
+                Step(entry, BitOperations.TrailingZeroCount(decide), application, zones, fields, ref verdicts, ref tally);
             }
         }
         else
@@ -52,27 +53,48 @@ internal static class Evaluator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step(RuleIndex.Entry entry, int slot, Application application, ulong zones, FieldCatalog fields, ref VerdictList.Builder verdicts, ref Tally tally)
     {
-        var rule = entry.CandidateRules[slot];
-        var scope = rule.Scope.Rest(application, zones);
-        if (scope.IsFalse)
+        switch (Classify(entry.CandidateRules[slot], application, zones, out var scope, out var condition))
         {
-            verdicts.NotApplicable(slot);
-            return;
-        }
-
-        var condition = rule.Condition!.Evaluate(application);
-        if (condition.IsTrue && (scope.IsTrue ? rule.PassesWhenMet : rule.PassesWhenMetDespiteUnknownScope))
-        {
-            // The common case, first. A met condition does not ask for the scope's absent facts where the
-            // rule set reads so (2.0.0); 1.0.0 asked for them.
-            verdicts.Passed(slot);
-            return;
+            case Slot.NotApplicable:
+                verdicts.NotApplicable(slot);
+                return;
+            case Slot.Passed:
+                verdicts.Passed(slot);
+                return;
         }
 
         var verdict = Decide(entry, slot, scope, condition, fields, application, ref tally.Applied, ref tally.Ignored);
         tally.Fail |= verdict.Outcome == Outcome.Fail;
         tally.Review |= verdict.Outcome == Outcome.Review;
         verdicts.Add(slot, verdict);
+    }
+
+    /// <summary>
+    /// What a candidate rule comes to before any verdict is formed: its scope false (not applicable); its condition
+    /// met and passing (a met condition does not ask for the scope's absent facts where the rule set reads so, 2.0.0;
+    /// 1.0.0 asked for them); else to decide, with the scope's and the condition's truth. What a combination's
+    /// program must answer alike (<see cref="CandidateProgram"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Slot Classify(CompiledRule rule, Application application, ulong zones, out Truth scope, out Truth condition)
+    {
+        scope = rule.Scope.Rest(application, zones);
+        if (scope.IsFalse)
+        {
+            condition = default;
+            return Slot.NotApplicable;
+        }
+
+        condition = rule.Condition!.Evaluate(application);
+        return condition.IsTrue && (scope.IsTrue ? rule.PassesWhenMet : rule.PassesWhenMetDespiteUnknownScope) ? Slot.Passed : Slot.Decide;
+    }
+
+    /// <summary>What a candidate rule comes to (<see cref="Classify"/>).</summary>
+    internal enum Slot
+    {
+        NotApplicable,
+        Passed,
+        Decide,
     }
 
     /// <summary>What one evaluation has found so far beyond the verdicts.</summary>

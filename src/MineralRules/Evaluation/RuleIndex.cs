@@ -120,7 +120,10 @@ internal sealed class RuleIndex
         /// A short run never pays for code it would not earn back; a host checking many applications of a kind gets
         /// the program's speed.
         /// </summary>
-        public CandidateProgram? Program(EvaluationPath path)
+        public CandidateProgram? Program(EvaluationPath path) => Program(path, CandidatePrograms.Compile);
+
+        /// <summary>As <see cref="Program(EvaluationPath)"/>, compiling with <paramref name="compile"/> (tests make it fail).</summary>
+        internal CandidateProgram? Program(EvaluationPath path, Func<IReadOnlyList<CompiledRule>, CandidateProgram> compile)
         {
             if (!_programmable || path == EvaluationPath.Loop)
             {
@@ -132,10 +135,23 @@ internal sealed class RuleIndex
                 return program;
             }
 
+            if (Volatile.Read(ref _tier.Compiling) != 0 && path != EvaluationPath.Program)
+            {
+                return null; // being compiled by another evaluation, or could not be
+            }
+
             // Counted without a lock: a count lost between threads only delays the program a little. One thread compiles.
             if ((path == EvaluationPath.Program || ++_tier.Evaluations >= ProgramAfter) && Interlocked.Exchange(ref _tier.Compiling, 1) == 0)
             {
-                Volatile.Write(ref _tier.Program, CandidatePrograms.Compile(CandidateRules));
+                try
+                {
+                    Volatile.Write(ref _tier.Program, compile(CandidateRules));
+                }
+#pragma warning disable CA1031 // A program is only a faster way to the loop's verdicts: one that cannot be built leaves the combination to the loop, never a failed check (tests force the program and see the exception).
+                catch (Exception e) when (path != EvaluationPath.Program && e is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                }
             }
 
             return Volatile.Read(ref _tier.Program);
@@ -151,10 +167,11 @@ internal sealed class RuleIndex
 
     /// <summary>
     /// How many evaluations of a combination run the evaluator's loop before its program is compiled: compiling one
-    /// costs 2–10 ms on the reference machine and the program saves some 50–100 ns per evaluation
-    /// (docs/performance.md), so after 2^16 evaluations the compilation has cost at most about what it saves.
+    /// costs 5–15 ms on the reference machine and the program saves some 80–110 ns per evaluation (docs/performance.md,
+    /// <c>CandidateProgramCostTests</c>), so a compilation is earned back after about 50,000–190,000 evaluations; at
+    /// 131,072 it has cost about what the loop would have cost more.
     /// </summary>
-    public const int ProgramAfter = 1 << 16;
+    public const int ProgramAfter = 1 << 17;
 }
 
 /// <summary>Which way the evaluator takes through a combination's candidate rules (tests compare them).</summary>

@@ -16,7 +16,7 @@ namespace MineralRules.Tests.Performance;
 public sealed class CandidateProgramCostTests
 {
     [Test]
-    public void Program_MixUnderRuleSet100_FasterThanTheLoopAndEarnsItsCompilationBackAroundProgramAfter()
+    public void Program_MixUnderRuleSet1_0_0_FasterThanTheLoopAndEarnsItsCompilationBackAroundProgramAfter()
     {
         var mix = Directory.EnumerateFiles(Path.Combine(TestPaths.Repository, "bench", "MineralRules.Benchmarks", "mix"), "*.yaml")
             .Order(StringComparer.Ordinal)
