@@ -167,9 +167,9 @@ internal sealed class RuleIndex
 
     /// <summary>
     /// How many evaluations of a combination run the evaluator's loop before its program is compiled: compiling one
-    /// costs 5–15 ms on the reference machine and the program saves some 80–110 ns per evaluation (docs/performance.md,
-    /// <c>CandidateProgramCostTests</c>), so a compilation is earned back after about 50,000–190,000 evaluations; at
-    /// 131,072 it has cost about what the loop would have cost more.
+    /// costs 2–46 ms on the reference machine (median 8–12 ms) and the program saves some 80–110 ns per evaluation
+    /// (docs/performance.md, <c>CandidateProgramCostTests</c>), so a compilation is earned back after about
+    /// 100,000–150,000 evaluations; at 131,072 it has cost about what the loop would have cost more.
     /// </summary>
     public const int ProgramAfter = 1 << 17;
 }
