@@ -65,11 +65,9 @@ internal static class CandidatePrograms
             var decideRule = rule.PassesWhenMet
                 ? (Expression)Expression.Block(Expression.Assign(condition, rule.Condition!.Code(application)), Expression.IfThenElse(passes, pass, other))
                 : other;
-            body.Add(rule.Scope.HasNoRest
-                ? Expression.Block(Expression.Assign(scope, Kleene.True), decideRule)
-                : Expression.Block(
-                    Expression.Assign(scope, rule.Scope.Code(application, zones)),
-                    Expression.IfThen(Expression.NotEqual(scope, Kleene.False), decideRule)));
+            body.Add(Expression.Block(
+                Expression.Assign(scope, rule.Scope.Code(application, zones)),
+                Expression.IfThen(Expression.NotEqual(scope, Kleene.False), decideRule)));
         }
 
         body.Add(Expression.Assign(decide, undecided));
@@ -165,6 +163,6 @@ internal static class Kleene
             typeof(int),
             [value],
             Expression.Assign(value, read),
-            Expression.Condition(Expression.Property(value, "HasValue"), present(Expression.Property(value, "Value")), absent));
+            Expression.Condition(Expression.Property(value, nameof(Nullable<int>.HasValue)), present(Expression.Property(value, nameof(Nullable<int>.Value))), absent));
     }
 }

@@ -173,14 +173,14 @@ internal sealed class Field
     public Expression? AccessAs(Type type, Expression app)
     {
         var nullable = typeof(Nullable<>).MakeGenericType(type);
-        return (Kind, type) switch
+        return Kind switch
         {
-            (FieldKind.Boolean, _) when type == typeof(bool) => IsMark ? Expression.Convert(Expression.Coalesce(Access(app), Expression.Constant(false)), nullable) : Access(app),
-            (FieldKind.Integer, _) when type == typeof(int) => Access(app),
-            (FieldKind.Integer, _) when type == typeof(decimal) => Expression.Convert(Access(app), nullable),
-            (FieldKind.Word, _) when type == typeof(int) => Expression.Convert(Access(app), nullable),
-            (FieldKind.Decimal, _) when type == typeof(decimal) => Access(app),
-            (FieldKind.Date, _) when type == typeof(DateOnly) => Access(app),
+            FieldKind.Boolean when type == typeof(bool) => IsMark ? Expression.Convert(Expression.Coalesce(Access(app), Expression.Constant(false)), nullable) : Access(app),
+            FieldKind.Integer when type == typeof(int) => Access(app),
+            FieldKind.Integer when type == typeof(decimal) => Expression.Convert(Access(app), nullable),
+            FieldKind.Word when type == typeof(int) => Expression.Convert(Access(app), nullable),
+            FieldKind.Decimal when type == typeof(decimal) => Access(app),
+            FieldKind.Date when type == typeof(DateOnly) => Access(app),
             _ => null,
         };
     }
