@@ -1,6 +1,5 @@
 using MineralRules.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using Tokens = YamlDotNet.Core.Tokens;
 
 namespace MineralRules.Documents;
@@ -24,22 +23,21 @@ internal static class YamlDocumentReader
         }
 
         var scanner = new PlainScanner(new Scanner(new StringReader(text), skipComments: true));
-        var parser = new Parser(scanner);
-        var anchors = new Dictionary<string, DocumentNode>(StringComparer.Ordinal);
-        var open = new Stack<ParsingEvent>();
+        var parser = new PlainParser(scanner);
+        var open = new OpenCollections();
         try
         {
-            parser.Consume<StreamStart>();
-            if (parser.Accept<StreamEnd>(out _))
+            parser.Consume(PlainEventKind.StreamStart);
+            if (parser.Accept(PlainEventKind.StreamEnd, out _))
             {
                 diagnostics.Add(SourceLocation.File(path), DiagnosticCodes.EmptyDocument, "The file is empty.", "文件为空。");
                 return null;
             }
 
-            parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, path, anchors, open, diagnostics);
-            parser.Consume<DocumentEnd>();
-            if (parser.Accept<DocumentStart>(out var second))
+            parser.Consume(PlainEventKind.DocumentStart);
+            var root = ReadNode(parser, path, open, diagnostics);
+            parser.Consume(PlainEventKind.DocumentEnd);
+            if (parser.Accept(PlainEventKind.DocumentStart, out var second))
             {
                 diagnostics.Add(
                     At(path, second.Start),
@@ -60,7 +58,7 @@ internal static class YamlDocumentReader
         {
             // A '{' or '[' still open when the parser stops on a later line was never closed (a truncated file, a
             // forgotten bracket): point at the bracket, which is where the mistake is, and say where parsing stopped.
-            if (OpenFlow(open) is { } flow && e.Start.Line > flow.Start.Line)
+            if (OpenFlow(open) is { Kind: not PlainEventKind.None } flow && e.Start.Line > flow.Start.Line)
             {
                 diagnostics.Add(
                     At(path, flow.Start),
@@ -80,9 +78,10 @@ internal static class YamlDocumentReader
             // YamlDotNet gives up on some unclosed flow collections ("{ a: 1" at the end of the file) with an
             // InvalidOperationException and no position: point at the bracket left open, else at the end.
             var flow = OpenFlow(open);
-            var where = flow is not null ? At(path, flow.Start) : EndOf(path, text);
-            var what = flow is not null ? $"the {Bracket(flow)} opened here is never closed; close it or write the value on its own lines" : StripPosition(e.Message);
-            var whatZh = flow is not null ? $"此处打开的 {Bracket(flow)} 没有闭合；请将其闭合，或把值分行写出" : StripPosition(e.Message);
+            var isOpen = flow.Kind != PlainEventKind.None;
+            var where = isOpen ? At(path, flow.Start) : EndOf(path, text);
+            var what = isOpen ? $"the {Bracket(flow)} opened here is never closed; close it or write the value on its own lines" : StripPosition(e.Message);
+            var whatZh = isOpen ? $"此处打开的 {Bracket(flow)} 没有闭合；请将其闭合，或把值分行写出" : StripPosition(e.Message);
             diagnostics.Add(where, DiagnosticCodes.Syntax, $"YAML syntax error: {what}.", $"YAML 语法错误：{whatZh}。");
             return null;
         }
@@ -97,60 +96,50 @@ internal static class YamlDocumentReader
 
     internal static SourceLocation At(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
 
-    private static DocumentNode ReadNode(
-        IParser parser, string path, Dictionary<string, DocumentNode> anchors, Stack<ParsingEvent> open, DiagnosticBag diagnostics)
+    private static DocumentNode ReadNode(PlainParser parser, string path, OpenCollections open, DiagnosticBag diagnostics)
     {
-        var current = parser.Current ?? throw new YamlException("Unexpected end of the document.");
+        var current = parser.Current;
+        if (current.Kind == PlainEventKind.None)
+        {
+            throw new YamlException("Unexpected end of the document.");
+        }
+
         if (open.Count >= MaxDepth)
         {
             throw new YamlException(current.Start, current.End, $"The document is nested more than {MaxDepth} levels deep.");
         }
 
-        switch (current)
+        switch (current.Kind)
         {
-            case AnchorAlias alias:
+            case PlainEventKind.Scalar:
                 parser.MoveNext();
-                if (anchors.TryGetValue(alias.Value.Value, out var target))
-                {
-                    return target;
-                }
+                var location = At(path, current.Start);
+                return new ScalarNode(DocumentText.Check(current.Value!, location, diagnostics), current.Style is not ScalarStyle.Plain, location);
 
-                throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor above it.");
-
-            case Scalar scalar:
-                parser.MoveNext();
-                var location = At(path, scalar.Start);
-                var node = new ScalarNode(DocumentText.Check(scalar.Value, location, diagnostics), scalar.Style is not ScalarStyle.Plain, location);
-                Remember(scalar.Anchor, node, anchors);
-                return node;
-
-            case SequenceStart start:
+            case PlainEventKind.SequenceStart:
             {
                 parser.MoveNext();
-                open.Push(start);
+                open.Push(current);
                 var items = new List<DocumentNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
+                while (!parser.TryConsume(PlainEventKind.SequenceEnd, out _))
                 {
-                    items.Add(ReadNode(parser, path, anchors, open, diagnostics));
+                    items.Add(ReadNode(parser, path, open, diagnostics));
                 }
 
                 open.Pop();
-
-                var sequence = new SequenceNode(items, At(path, start.Start));
-                Remember(start.Anchor, sequence, anchors);
-                return sequence;
+                return new SequenceNode(items, At(path, current.Start));
             }
 
-            case MappingStart start:
+            case PlainEventKind.MappingStart:
             {
                 parser.MoveNext();
-                open.Push(start);
+                open.Push(current);
                 var entries = new List<KeyValuePair<ScalarNode, DocumentNode>>();
                 Dictionary<string, ScalarNode>? index = null;
-                while (!parser.TryConsume<MappingEnd>(out _))
+                while (!parser.TryConsume(PlainEventKind.MappingEnd, out _))
                 {
-                    var keyNode = ReadNode(parser, path, anchors, open, diagnostics);
-                    var value = ReadNode(parser, path, anchors, open, diagnostics);
+                    var keyNode = ReadNode(parser, path, open, diagnostics);
+                    var value = ReadNode(parser, path, open, diagnostics);
                     if (keyNode is not ScalarNode key)
                     {
                         diagnostics.Add(keyNode.Location, DiagnosticCodes.WrongType, "A key must be a plain word, not a list or mapping.", "键必须是普通的词，不能是列表或映射。");
@@ -172,13 +161,11 @@ internal static class YamlDocumentReader
                 }
 
                 open.Pop();
-                var mapping = new MappingNode(entries, At(path, start.Start));
-                Remember(start.Anchor, mapping, anchors);
-                return mapping;
+                return new MappingNode(entries, At(path, current.Start));
             }
 
             default:
-                throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
+                throw new YamlException(current.Start, current.End, $"Unexpected {current.Kind}.");
         }
     }
 
@@ -217,15 +204,40 @@ internal static class YamlDocumentReader
         return null;
     }
 
-    /// <summary>The outermost flow collection ('{' or '[') still open, if any.</summary>
-    private static ParsingEvent? OpenFlow(Stack<ParsingEvent> open) =>
-        open.LastOrDefault(e => e is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow });
-
-    private static string Bracket(ParsingEvent start) => start switch
+    /// <summary>The outermost flow collection ('{' or '[') still open, or an event of kind <see cref="PlainEventKind.None"/>.</summary>
+    private static PlainEvent OpenFlow(OpenCollections open)
     {
-        MappingStart { Style: MappingStyle.Flow } => "'{'",
-        SequenceStart { Style: SequenceStyle.Flow } => "'['",
-        MappingStart => "mapping",
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (open.Items[i].Flow)
+            {
+                return open.Items[i];
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// The starts of the collections being read, outermost first (at most <see cref="MaxDepth"/>): an array, not a
+    /// Stack of a struct of this assembly, which ReadyToRun cannot precompile.
+    /// </summary>
+    private sealed class OpenCollections
+    {
+        public PlainEvent[] Items { get; } = new PlainEvent[MaxDepth];
+
+        public int Count { get; private set; }
+
+        public void Push(PlainEvent start) => Items[Count++] = start;
+
+        public void Pop() => Count--;
+    }
+
+    private static string Bracket(PlainEvent start) => start switch
+    {
+        { Kind: PlainEventKind.MappingStart, Flow: true } => "'{'",
+        { Kind: PlainEventKind.SequenceStart, Flow: true } => "'['",
+        { Kind: PlainEventKind.MappingStart } => "mapping",
         _ => "list",
     };
 
@@ -233,14 +245,6 @@ internal static class YamlDocumentReader
     {
         var lines = text.Split('\n');
         return new SourceLocation(path, lines.Length, lines[^1].TrimEnd('\r').Length + 1);
-    }
-
-    private static void Remember(AnchorName anchor, DocumentNode node, Dictionary<string, DocumentNode> anchors)
-    {
-        if (!anchor.IsEmpty)
-        {
-            anchors[anchor.Value] = node;
-        }
     }
 
     /// <summary>YAML forbids tabs in indentation; say so plainly, with the place, instead of the parser's riddle.</summary>
@@ -299,7 +303,7 @@ internal static class YamlDocumentReader
     /// acts on them: a verbatim tag that is not a URI makes it throw), and turning what the scanner throws on a
     /// bad escape ("\uD800\u0041") into a located syntax error.
     /// </summary>
-    private sealed class PlainScanner(Scanner inner) : IScanner
+    internal sealed class PlainScanner(Scanner inner) : IScanner
     {
         public Mark CurrentPosition => inner.CurrentPosition;
 

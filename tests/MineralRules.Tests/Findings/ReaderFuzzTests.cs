@@ -121,7 +121,7 @@ public class ReaderFuzzTests
     }
 
     /// <summary>Reads the bytes as a file is read: UTF-8 (or the encoding its byte order mark names), bad bytes as U+FFFD.</summary>
-    private static string Decode(byte[] input)
+    internal static string Decode(byte[] input)
     {
         using var reader = new StreamReader(new MemoryStream(input), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
@@ -231,7 +231,7 @@ public class ReaderFuzzTests
     }
 
     /// <summary>One to four byte-level mutations: flips, inserts, deletions, duplicated spans, special tokens, long runs.</summary>
-    private static byte[] Mutate(Random random, byte[] seed)
+    internal static byte[] Mutate(Random random, byte[] seed)
     {
         var data = new List<byte>(seed);
         var count = 1 + random.Next(4);
