@@ -75,8 +75,9 @@ internal static class YamlDocumentReader
         }
         catch (InvalidOperationException e)
         {
-            // YamlDotNet gives up on some unclosed flow collections ("{ a: 1" at the end of the file) with an
-            // InvalidOperationException and no position: point at the bracket left open, else at the end.
+            // The parser (YamlDotNet's, ported in PlainParser) gives up on some unclosed flow collections ("{ a: 1" at the
+            // end of the file) with an InvalidOperationException and no position: point at the bracket left open, else
+            // at the end.
             var flow = OpenFlow(open);
             var isOpen = flow.Kind != PlainEventKind.None;
             var where = isOpen ? At(path, flow.Start) : EndOf(path, text);
